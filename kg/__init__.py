@@ -1,0 +1,1 @@
+"""Knowledge graph of Vietnamese people-to-people diplomacy news."""

@@ -1,0 +1,148 @@
+"""The `kg` command: a thin layer over the library (build, query, validate, viz, eval).
+
+Each command parses its options, makes one library call and turns a KGError
+into a one-line message and a non-zero exit status.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import KGError
+
+
+def _fail(error: Exception) -> None:
+    click.echo(f"kg: error: {error}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """Build and query a knowledge graph of Vietnamese people-to-people diplomacy news."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", default="out", show_default=True, type=click.Path(path_type=Path),
+              help="Output folder.")
+@click.option("-j", "--jobs", default=1, show_default=True, help="Extract in N processes.")
+@click.option("--max-bytes", default=5 * 1024 * 1024, show_default=True,
+              help="Skip input files larger than this.")
+@click.option("--strict", is_flag=True, help="Exit 1 (and write nothing) if any file is skipped.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+def build(inputs: tuple[Path, ...], out: Path, jobs: int, max_bytes: int, strict: bool,
+          quiet: bool) -> None:
+    """Build the graph of INPUTS (files or folders; default data/articles) into --out.
+
+    Writes graph.trig (one named graph per article), graph.ttl (all facts),
+    graph.jsonld, explorer.html, report.json and merges.json. Exit status: 0
+    all files read, 2 some skipped, 1 nothing built.
+    """
+    from .build import build as run_build
+
+    inputs = inputs or (Path("data/articles"),)
+    try:
+        result = run_build(inputs, out, jobs=jobs, max_bytes=max_bytes,
+                           progress=not quiet and sys.stderr.isatty())
+    except KGError as error:
+        _fail(error)
+    if not quiet:
+        c = result.counts
+        click.echo(f"kg: {c.get('articles', 0)} article(s) read, {c.get('skipped', 0)} skipped "
+                   f"in {result.seconds:.1f} s", err=True)
+        if result.exit_status != 1:
+            click.echo(f"kg: {c['persons']} persons, {c['organisations']} organisations, "
+                       f"{c['events']} events, {c['documents']} documents, {c['countries']} "
+                       f"partner nations, {c['triples']} triples", err=True)
+            click.echo(f"kg: outputs in {out}/ (graph.trig, graph.ttl, graph.jsonld, "
+                       f"explorer.html, report.json)", err=True)
+    if strict and result.exit_status == 2:
+        sys.exit(1)
+    sys.exit(result.exit_status)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+def query(directory: Path, query: str, fmt: str) -> None:
+    """Run QUERY (a .rq file, a name in ontology/queries, or SPARQL text) on a build."""
+    from .query import format_rows, run_query
+
+    try:
+        variables, rows = run_query(directory, query)
+    except KGError as error:
+        _fail(error)
+    out = format_rows(variables, rows, fmt)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def validate(directory: Path) -> None:
+    """Check DIRECTORY/graph.ttl against ontology/shapes.ttl (SHACL)."""
+    from .validate import validate_dir
+
+    try:
+        conforms, text = validate_dir(directory)
+    except KGError as error:
+        _fail(error)
+    if conforms:
+        click.echo(f"{directory}/graph.ttl conforms to ontology/shapes.ttl")
+        return
+    click.echo(text)
+    sys.exit(1)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Where to write the page (default DIRECTORY/explorer.html).")
+def viz(directory: Path, output: Path | None) -> None:
+    """Write the interactive explorer page of a build."""
+    from rdflib import Dataset
+
+    from .export import atomic_write
+    from .viz import render_explorer
+
+    trig = directory / "graph.trig"
+    if not trig.is_file():
+        _fail(KGError(f"{directory}: no graph.trig (run `kg build` first)"))
+    ds = Dataset()
+    ds.parse(trig, format="trig")
+    target = output or directory / "explorer.html"
+    atomic_write(target, render_explorer(ds))
+    click.echo(f"kg: wrote {target}")
+
+
+@cli.command(name="eval")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, file_okay=False,
+                                                                  path_type=Path),
+              help="Folder of gold JSON files (shared gold format).")
+@click.argument("articles", type=click.Path(exists=True, path_type=Path))
+@click.option("--verbose", "-v", is_flag=True, help="List false positives and negatives.")
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Write all figures here.")
+def eval_cmd(gold: Path, articles: Path, verbose: bool, json_out: Path | None) -> None:
+    """Score the extractor on ARTICLES against gold annotations (P/R/F1 per kind)."""
+    from .evaluate import evaluate, format_report
+
+    try:
+        result = evaluate(articles, gold)
+    except KGError as error:
+        _fail(error)
+    click.echo(format_report(result, verbose))
+    if json_out:
+        import json
+        json_out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

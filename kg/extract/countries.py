@@ -1,0 +1,3 @@
+"""stub"""
+def extract_countries(doc):
+    return ()

@@ -1,0 +1,139 @@
+"""Raw article text -> cleaned ``Article``: site chrome cut, metadata read, text normalised.
+
+Cleaning removes what a portal wraps around a story: print stamps and view
+counters, QR-code and share lines, everything from a "Tin khác" / "Từ khóa" /
+"Tin liên quan" block on, source tags ("(Haiphong.gov.vn) –"), photo credits
+("Ảnh: …"), and the closing byline and source line. It reads the publication
+date from the stamp or the closing source line, the byline and the source. The
+text is NFC with the press's tone placement; offsets of all later records point
+into ``Article.text``.
+
+Example:
+    >>> a = clean("x.txt", "Print Thứ Ba, 23/07/2019 10:48\\n\\nSáng 9/1, hội nghị.\\n\\nNP\\nTin khác\\nabc")
+    >>> a.published, a.byline, a.text
+    ('2019-07-23', 'NP', 'Sáng 9/1, hội nghị.')
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .model import Article
+from .text import normalize_tones
+
+# A line that starts the portal's trailing blocks: everything from it on is chrome.
+_TRAILER = re.compile(
+    r"^\s*[•·\-*]?\s*(tin khác|các tin khác|tin liên quan|bài liên quan|bài viết liên quan|"
+    r"tin cùng chuyên mục|tin mới|tin đã đưa|từ khóa|từ khoá|tags?\s*:|tiện ích thông tin|"
+    r"xem thêm|chia sẻ|in bài|gửi bài|qr code|bình luận|ý kiến bạn đọc|có thể bạn quan tâm)\b",
+    re.I)
+_CHROME_LINE = re.compile(
+    r"^\s*(\d[\d.,]*\s+lượt xem|lượt xem\s*:?\s*\d+|qr code.*|mã qr.*|print\s*$|"
+    r"chúng tôi trên mạng xã hội|nguồn tin|share|tweet|facebook|zalo|in trang|cỡ chữ.*|"
+    r"trở về|quay lại|đầu trang|\(?ảnh\s*:[^)]*\)?\s*)$", re.I)
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")
+_STAMP_WORDS = re.compile(
+    r"^(print|in|cập nhật|ngày đăng|đăng ngày|ngày|thứ\s*\w+|chủ nhật|\d{1,2}:\d{2}(:\d{2})?|"
+    r"gmt[+\-]?\d*|[|,\-–\[\]()]|lúc|sáng|chiều|am|pm|\s)+", re.I)
+_SOURCE_TAG = re.compile(r"^\s*\(([A-Za-zĐđ0-9.\-]+\.(?:vn|com|net|org|gov\.vn))\)\s*[–—-]\s*")
+_PHOTO_CREDIT = re.compile(r"\s*\((?:ảnh|Ảnh|ẢNH)\s*:[^)]*\)|(?:^|\s)(?:Ảnh|ẢNH)\s*:\s*[^.\n]*$", re.M)
+_SOURCE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[.:]?\s+(.{2,80})$", re.I)
+_MONTH_SOURCE = re.compile(r"(?:tháng\s*)?(\d{1,2})\s*[/\-.]\s*(\d{4})")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def _iso(day: str, month: str, year: str) -> str | None:
+    d, m, y = int(day), int(month), int(year)
+    if 1 <= d <= 31 and 1 <= m <= 12 and 1900 < y < 2100:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+def _stamp_date(line: str) -> str | None:
+    """The date of a line that is only a stamp (date, weekday, time, 'Print', 'Cập nhật')."""
+    m = _DATE.search(line)
+    if not m or len(line) > 80:
+        return None
+    rest = (line[:m.start()] + " " + line[m.end():]).strip()
+    if rest and not _STAMP_WORDS.fullmatch(rest):
+        return None
+    return _iso(*m.groups())
+
+
+def _is_byline(line: str) -> bool:
+    words = line.split()
+    if not 1 <= len(words) <= 5 or line.rstrip().endswith((".", ":", ";", ",")):
+        return False
+    if any(ch.isdigit() for ch in line):
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() for w in words)
+
+
+def normalise_text(text: str) -> str:
+    """NFC, tone placement, one kind of space, no zero-width characters, \\n line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = normalize_tones(text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines)
+
+
+def clean(name: str, raw: str) -> Article:
+    """Cut chrome and read metadata; returns the cleaned Article."""
+    sha = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    lines = normalise_text(raw).split("\n")
+    published = None
+    source = None
+    byline = None
+    body: list[str] = []
+    for line in lines:
+        if _TRAILER.match(line):
+            break
+        stamp = _stamp_date(line)
+        if stamp:
+            published = published or stamp
+            continue
+        if _CHROME_LINE.match(line):
+            continue
+        body.append(line)
+    # closing lines: source line ("Nguồn. ANHP", "Theo baohaiduong.vn"), byline ("NP", "Thu Thủy")
+    while body and not body[-1]:
+        body.pop()
+    for _ in range(3):
+        if not body:
+            break
+        last = body[-1]
+        m = _SOURCE_LINE.match(last)
+        if m and len(last.split()) <= 8:
+            source = source or m.group(2).strip()
+            body.pop()
+            mm = _MONTH_SOURCE.search(last)
+            if mm and not published:
+                d = _DATE.search(last)
+                published = _iso(*d.groups()) if d else f"{int(mm.group(2)):04d}-{int(mm.group(1)):02d}"
+        elif _is_byline(last) and byline is None and len(body) > 1:
+            byline = last.strip()
+            body.pop()
+        else:
+            break
+        while body and not body[-1]:
+            body.pop()
+    text = "\n".join(body).strip("\n")
+    tag = None
+    out_lines = []
+    for line in text.split("\n"):
+        m = _SOURCE_TAG.match(line)
+        if m:
+            tag = tag or m.group(1)
+            line = line[m.end():]
+        line = _PHOTO_CREDIT.sub("", line).rstrip()
+        out_lines.append(line)
+    text = "\n".join(out_lines)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    title = None
+    first = text.split("\n", 1)[0].strip()
+    if first and len(first) < 200 and not first.endswith((".", ":")) and "\n" in text:
+        title = first
+    return Article(name=name, text=text, published=published, byline=byline,
+                   source=source or tag, title=title, raw_sha256=sha)

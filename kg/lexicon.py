@@ -1,0 +1,135 @@
+"""Loads the gazetteers in data/lexicons/ into one typed, cached ``Lexicon``.
+
+Every list is data (see data/lexicons/README.md for sources); this module only
+reads it and builds lookup tables keyed by ``tone_key`` (case, punctuation and
+tone placement folded), so lookups accept the text's own spelling.
+
+Example:
+    >>> lex = load_lexicon()
+    >>> lex.countries["JP"].name_vi
+    'Nhật Bản'
+    >>> lex.province_of("hải phòng")
+    'Hải Phòng'
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .text import normalize_tones, tone_key
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name_vi: str
+    name_en: str
+    wikidata: str
+
+
+@dataclass(frozen=True)
+class OrgHead:
+    head: str
+    kind: str
+    scope: str  # local, district, national, any, foreign
+    tail: str  # none, bare, name, dept, country, party, latin
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    kind: str
+    shares_head: str  # "" or the head word the role shares with the next organisation
+
+
+@dataclass(frozen=True)
+class KnownOrganisation:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    countries: dict[str, Country] = field(default_factory=dict)
+    country_names: dict[str, tuple[str, bool]] = field(default_factory=dict)  # key -> (code, strict)
+    provinces: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (name, unit)
+    districts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> [(unit, province)]
+    surnames: set[str] = field(default_factory=set)  # tone keys
+    roles: dict[str, Role] = field(default_factory=dict)
+    organs: dict[str, str] = field(default_factory=dict)
+    org_heads: dict[str, OrgHead] = field(default_factory=dict)
+    departments: dict[str, str] = field(default_factory=dict)
+    known_orgs: dict[str, KnownOrganisation] = field(default_factory=dict)  # any name -> org
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    event_triggers: dict[str, str] = field(default_factory=dict)
+    max_words: dict[str, int] = field(default_factory=dict)
+
+    def province_of(self, text: str) -> str | None:
+        hit = self.provinces.get(tone_key(text))
+        return hit[0] if hit else None
+
+    def province_unit(self, name: str) -> str:
+        hit = self.provinces.get(tone_key(name))
+        return hit[1] if hit else "tỉnh"
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = LEXICON_DIR / name
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append([normalize_tones(c.strip()) for c in line.rstrip("\n").split("\t")])
+    return rows
+
+
+def _words(text: str) -> int:
+    return len(tone_key(text).split())
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read every lexicon file once per process."""
+    lex = Lexicon()
+    for row in _rows("countries.tsv")[1:]:
+        code, vi, en, wd = (row + [""] * 4)[:4]
+        lex.countries[code] = Country(code, vi, en, wd)
+        if code != "VN":
+            lex.country_names.setdefault(tone_key(vi), (code, False))
+    lex.countries.setdefault("EU", Country("EU", "Liên minh châu Âu", "European Union", "Q458"))
+    for code, alias, strict in _rows("country_aliases.tsv")[1:]:
+        lex.country_names[tone_key(alias)] = (code, strict == "1")
+    for name, unit, _status in _rows("provinces.tsv")[1:]:
+        lex.provinces[tone_key(name)] = (name, unit)
+    for alias, province in _rows("province_aliases.tsv")[1:]:
+        unit = lex.provinces.get(tone_key(province), (province, "tỉnh"))[1]
+        lex.provinces[tone_key(alias)] = (province, unit)
+    for name, unit, province in _rows("districts.tsv")[1:]:
+        lex.districts.setdefault(tone_key(name), []).append((unit, province))
+    lex.surnames = {tone_key(r[0]) for r in _rows("surnames.txt")}
+    for row in _rows("roles.tsv"):
+        title, kind, shares = (row + ["", ""])[:3]
+        lex.roles[tone_key(title)] = Role(title, kind, shares)
+    lex.organs = {tone_key(r[0]): r[0] for r in _rows("organs.tsv")}
+    for head, kind, scope, tail in _rows("org_heads.tsv"):
+        lex.org_heads.setdefault(tone_key(head), OrgHead(head, kind, scope, tail))
+    lex.departments = {tone_key(r[0]): r[0] for r in _rows("departments.tsv")}
+    for row in _rows("organisations.tsv"):
+        name, kind, aliases = (row + ["", ""])[:3]
+        org = KnownOrganisation(name, kind, tuple(a for a in aliases.split("|") if a))
+        for n in (name, *org.aliases):
+            lex.known_orgs[tone_key(n)] = org
+    for abbr, exp in _rows("abbreviations.tsv")[1:]:
+        lex.abbreviations[abbr] = exp
+    for trig, kind in _rows("event_triggers.tsv"):
+        lex.event_triggers[tone_key(trig)] = kind
+    for table in ("country_names", "provinces", "roles", "organs", "org_heads", "departments",
+                  "known_orgs", "event_triggers", "districts"):
+        lex.max_words[table] = max((len(k.split()) for k in getattr(lex, table)), default=1)
+    return lex

@@ -1,0 +1,127 @@
+"""Cross-article entity resolution: one node per real person and organisation.
+
+Within an article, names are already resolved to the article's locality by the
+extractors. Here mentions from all articles are grouped by a blocking key
+(the folded name: no case, tones, diacritics, punctuation; abbreviations
+expanded; unit words dropped), so the cost grows with the number of mentions,
+not with pairs of them. A group of persons is split when the evidence
+conflicts: the same name holding posts in bodies of two different provinces.
+Every decision is written to the merge log (rule and mentions), which a user
+can audit, and overrides can be given as (mention, article) -> key.
+
+Example:
+    >>> from kg.model import Article, Extraction, PersonRecord, Evidence
+    >>> ev = Evidence("a", "", 0, 0)
+    >>> e1 = Extraction(Article("a", ""), persons=(PersonRecord("Nguyễn Hòang Giang", "", ev),))
+    >>> e2 = Extraction(Article("b", ""), persons=(PersonRecord("Nguyễn Hoàng Giang", "", ev),))
+    >>> res = resolve([e1, e2])
+    >>> len({k for k in res.entities if res.entities[k].kind == "person"})
+    1
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .lexicon import Lexicon, load_lexicon
+from .model import Entity, Extraction, Merge, Resolution
+from .text import fold, normalize_tones, slug
+
+_UNIT_WORDS = re.compile(r"\b(tinh|thanh pho|tp)\b(?! uy)")
+
+
+def org_block_key(name: str, lex: Lexicon | None = None) -> str:
+    """Blocking key of an organisation name: folded, abbreviations expanded, unit words dropped."""
+    lex = lex or load_lexicon()
+    words = []
+    for w in normalize_tones(name).replace("–", " ").replace("-", " ").split():
+        exp = lex.abbreviations.get(w.strip(".,"))
+        words.append(exp if exp and w.isupper() else w)
+    key = fold(" ".join(words))
+    key = key.replace("lien hiep cac to chuc huu nghi", "lien hiep huu nghi")
+    key = key.replace("huu nghi viet nam ", "huu nghi viet ")
+    key = _UNIT_WORDS.sub(" ", key)
+    return " ".join(key.split())
+
+
+def person_block_key(name: str) -> str:
+    return fold(name)
+
+
+def _canonical(names: Iterable[str]) -> str:
+    """The most frequent spelling, ties broken by the longest then alphabetically."""
+    counts = Counter(normalize_tones(n) for n in names)
+    return sorted(counts, key=lambda n: (-counts[n], -len(n), n))[0]
+
+
+def resolve(extractions: Iterable[Extraction], lexicon: Lexicon | None = None,
+            overrides: dict[tuple[str, str], str] | None = None) -> Resolution:
+    """Group the mentions of all articles into entities; returns keys per (article, kind, name)."""
+    lex = lexicon or load_lexicon()
+    overrides = overrides or {}
+    extractions = list(extractions)
+    entities: dict[str, Entity] = {}
+    keys: dict[tuple[str, str, str], str] = {}
+    merges: list[Merge] = []
+
+    # ---- organisations
+    org_groups: dict[str, list[tuple[str, str, object]]] = defaultdict(list)
+    for ex in extractions:
+        art = ex.article.name
+        seen = set()
+        for rec in ex.organisations:
+            if rec.name in seen:
+                continue
+            seen.add(rec.name)
+            block = overrides.get((rec.name, art)) or org_block_key(rec.name, lex)
+            org_groups[block].append((art, rec.name, rec))
+    for block, members in sorted(org_groups.items()):
+        name = _canonical(m[1] for m in members)
+        key = slug(block, 80)
+        recs = [m[2] for m in members]
+        kinds = Counter(r.kind for r in recs)
+        aliases = sorted({a for r in recs for a in r.aliases} | {m[1] for m in members if m[1] != name})
+        entities[key] = Entity(key, "organisation", name, tuple(aliases),
+                               org_kind=kinds.most_common(1)[0][0],
+                               locality=next((r.locality for r in recs if r.locality), None),
+                               country=next((r.country for r in recs if r.country), None))
+        variants = {m[1] for m in members}
+        for art, mention, _ in members:
+            keys[(art, "organisation", mention)] = key
+            if len(variants) > 1 or len({m[0] for m in members}) > 1:
+                merges.append(Merge(key, name, mention, art,
+                                    "same folded name" if mention == name else "name variant (folded key)"))
+
+    # ---- persons: block by folded name, split when posts point at different provinces
+    person_groups: dict[str, list[tuple[str, str, set[str]]]] = defaultdict(list)
+    for ex in extractions:
+        art = ex.article.name
+        org_loc = {r.name: r.locality for r in ex.organisations}
+        seen = set()
+        for rec in ex.persons:
+            if rec.name in seen:
+                continue
+            seen.add(rec.name)
+            locs = {org_loc.get(p.organisation) for p in ex.positions if p.person == rec.name}
+            locs.discard(None)
+            block = overrides.get((rec.name, art)) or person_block_key(rec.name)
+            person_groups[block].append((art, rec.name, locs))
+    for block, members in sorted(person_groups.items()):
+        localities = sorted({loc for m in members for loc in m[2]})
+        split = len(localities) > 1 and all(len(m[2]) <= 1 for m in members)
+        for locality in (localities if split else [None]):
+            group = [m for m in members if not split or locality in m[2]
+                     or (not m[2] and locality == localities[0])]
+            name = _canonical(m[1] for m in group)
+            key = slug(block, 80) + (f"-{slug(locality)}" if locality else "")
+            variants = sorted({m[1] for m in group if m[1] != name})
+            entities[key] = Entity(key, "person", name, tuple(variants), locality=locality)
+            for art, mention, _ in group:
+                keys[(art, "person", mention)] = key
+                if len(group) > 1:
+                    rule = ("same name" if mention == name else "name variant (tones, case)")
+                    if split:
+                        rule += f"; kept apart from namesakes of other provinces ({locality})"
+                    merges.append(Merge(key, name, mention, art, rule))
+    return Resolution(entities=entities, keys=keys, merges=tuple(merges))
