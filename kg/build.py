@@ -150,6 +150,9 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
               "counts": counts, "files": [asdict(r) for r in reports]}
     (staging / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1),
                                          encoding="utf-8")
+    # The Oxigraph store (DIR/store) for fast queries: built beside, then swapped in by renames.
+    from .store import STORE_DIRNAME, write_store
+    write_store(out / STORE_DIRNAME, trig_path=staging / FORMATS["trig"][1])
     for name in OUTPUT_FILES:
         src = staging / name
         if src.exists():

@@ -1,7 +1,8 @@
 """SPARQL over a build: the competency and example queries, results as rows or W3C formats.
 
 Queries run on pyoxigraph: the persistent store in DIR/store when the build
-wrote one, else an in-memory store loaded from DIR/graph.trig. Named graphs
+wrote one, else a temporary on-disk store loaded from DIR/graph.trig (same
+engine, so the same rows in the same order). Named graphs
 are kept (one per article), and the default graph is their union, so a query
 may use GRAPH ?g to ask which article said what, or plain patterns for the
 whole graph.
@@ -44,7 +45,8 @@ def open_store(out_dir: str | Path) -> ox.Store:
     trig = out_dir / "graph.trig"
     if not trig.is_file():
         raise QueryError(f"{out_dir}: no graph.trig (run `kg build` first)")
-    return load_store_from_trig(trig)
+    from .store import temporary_store
+    return temporary_store(trig)
 
 
 def query_text(query: str) -> str:
