@@ -163,14 +163,25 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
 
 def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
           max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False,
-          runner: Callable | None = None) -> BuildResult:
-    """Build the knowledge graph of the input files into ``out``."""
+          runner: Callable | None = None, engine: str = "local", scheduler: str | None = None,
+          cache: bool = True) -> BuildResult:
+    """Build the knowledge graph of the input files into ``out``.
+
+    Extraction runs on ``engine`` ("local": ``jobs`` processes; "dask": the
+    cluster at ``scheduler``); with ``cache`` it reuses the extractions of
+    unchanged files from ``out/.cache`` (kg.engine, kg.cache).
+    """
     start = time.perf_counter()
     out = Path(out)
     paths = list_inputs(inputs)
     if not paths:
         raise BuildError(f"no input files in {', '.join(map(str, inputs))}")
-    results = extract_all(paths, jobs, max_bytes, progress, runner)
+    if runner is not None:
+        results = extract_all(paths, jobs, max_bytes, progress, runner)
+    else:
+        from .engine import extract, make_runner
+        results = extract(paths, out, make_runner(engine, jobs, scheduler, max_bytes), max_bytes,
+                          use_cache=cache, progress=progress)
     extractions = [ex for ex, _ in results if ex is not None]
     reports = [rep for _, rep in results]
     for rep in reports:

@@ -33,8 +33,14 @@ def cli() -> None:
               help="Skip input files larger than this.")
 @click.option("--strict", is_flag=True, help="Exit 1 (and write nothing) if any file is skipped.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: local processes (-j) or a Dask cluster (--scheduler).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Address of the Dask scheduler (with --engine dask).")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse the extractions of unchanged files from OUT/.cache (incremental build).")
 def build(inputs: tuple[Path, ...], out: Path, jobs: int, max_bytes: int, strict: bool,
-          quiet: bool) -> None:
+          quiet: bool, engine: str, scheduler: str | None, cache: bool) -> None:
     """Build the graph of INPUTS (files or folders; default data/articles) into --out.
 
     Writes graph.trig (one named graph per article), graph.ttl (all facts),
@@ -46,7 +52,8 @@ def build(inputs: tuple[Path, ...], out: Path, jobs: int, max_bytes: int, strict
     inputs = inputs or (Path("data/articles"),)
     try:
         result = run_build(inputs, out, jobs=jobs, max_bytes=max_bytes,
-                           progress=not quiet and sys.stderr.isatty())
+                           progress=not quiet and sys.stderr.isatty(), engine=engine,
+                           scheduler=scheduler, cache=cache)
     except KGError as error:
         _fail(error)
     if not quiet:
@@ -138,6 +145,22 @@ def eval_cmd(gold: Path, articles: Path, verbose: bool, json_out: Path | None) -
     if json_out:
         import json
         json_out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+@cli.command()
+@click.argument("n", type=click.IntRange(min=0))
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--seed", default=0, show_default=True, help="Same seed, same files.")
+def synth(n: int, directory: Path, seed: int) -> None:
+    """Write N synthetic articles to DIRECTORY/articles and their gold to DIRECTORY/gold."""
+    from .synth import synth as run_synth
+
+    try:
+        written = run_synth(n, directory, seed)
+    except OSError as error:
+        _fail(KGError(f"{directory}: {error.strerror or error}"))
+    click.echo(f"kg: wrote {written} article(s) to {directory}/articles and their gold to "
+               f"{directory}/gold", err=True)
 
 
 def main() -> None:

@@ -1,0 +1,186 @@
+"""Where extraction runs: this process, a local process pool, or a Dask cluster; and what is re-run.
+
+Every engine applies the same per-article function, ``kg.build.process_file``,
+and yields ``(Extraction | None, FileReport)`` in input order, lazily, so a
+build never holds more than a bounded window of texts:
+
+- ``run_local(paths, jobs)``: in this process (jobs 1) or a process pool; the
+  workers read the files themselves.
+- ``run_dask(paths, address)``: on an existing ``distributed`` scheduler. The
+  workers need not share our filesystem, so we send each file's name and
+  bytes (in batches, a few batches in flight at a time); a worker writes them
+  to a private temporary folder under the same name and runs process_file
+  there, so a file gives the same result on either engine.
+
+``extract(paths, out, ...)`` puts the incremental cache (kg.cache) in front of
+an engine: files whose key is cached are not sent at all.
+
+Example:
+    >>> [rep.status for _, rep in run_local(["data/articles/000_2359d3971b14e0d4.txt"])]
+    ['ok']
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+
+from .build import FileReport, process_file
+from .cache import ExtractionCache, file_key
+from .errors import BuildError
+from .model import Extraction
+from .reader import DEFAULT_MAX_BYTES
+
+Result = tuple[Extraction | None, FileReport]
+Runner = Callable[[Sequence[Path]], Iterator[Result]]
+ENGINES = ("local", "dask")
+
+
+def run_local(paths: Sequence[str | Path], jobs: int = 1,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Result]:
+    """process_file over the paths, in order: here, or in ``jobs`` worker processes."""
+    if jobs <= 1 or len(paths) < 2:
+        for p in paths:
+            yield process_file(p, max_bytes)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # chunks amortise the pickling round trip; the workers read the texts, we never hold them
+    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(partial(process_file, max_bytes=max_bytes), paths, chunksize=chunk)
+
+
+def process_payload(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
+    """process_file on bytes sent from elsewhere; the report names the original path."""
+    with tempfile.TemporaryDirectory(prefix="kg-worker-") as tmp:
+        local = Path(tmp) / Path(name).name
+        local.write_bytes(data)
+        ex, rep = process_file(local, max_bytes)
+    return ex, replace(rep, file=name)
+
+
+def process_batch(batch: list[tuple[str, bytes]], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Result]:
+    return [process_payload(name, data, max_bytes) for name, data in batch]
+
+
+def _payloads(paths: Sequence[Path], max_bytes: int) -> Iterator[tuple[str, bytes] | Path]:
+    """(name, bytes) to send; a path stands for a file that is skipped here, unread (too big, unreadable)."""
+    for p in paths:
+        try:
+            if p.stat().st_size > max_bytes:
+                yield p
+                continue
+            yield str(p), p.read_bytes()
+        except OSError:
+            yield p
+
+
+def run_dask(paths: Sequence[str | Path], address: str, max_bytes: int = DEFAULT_MAX_BYTES,
+             batch_size: int = 32, in_flight: int | None = None) -> Iterator[Result]:
+    """process_file over the paths on the Dask cluster at ``address`` (tcp://HOST:PORT), in order."""
+    try:
+        from distributed import Client
+    except ImportError as error:  # pragma: no cover - dask is a test and cluster dependency
+        raise BuildError(f"the dask engine needs dask.distributed: {error}") from None
+    paths = [Path(p) for p in paths]
+    try:
+        client = Client(address, timeout=30, set_as_default=False)
+    except (OSError, TimeoutError) as error:
+        raise BuildError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        window = in_flight or 2 * threads
+        pending: deque = deque()  # futures, or local results, in input order
+        batch: list[tuple[str, bytes]] = []
+
+        def flush() -> None:
+            if batch:
+                pending.append(client.submit(process_batch, list(batch), max_bytes, pure=False))
+                batch.clear()
+
+        for item in _payloads(paths, max_bytes):
+            if isinstance(item, Path):  # keep order: send what is batched, then this file's own result
+                flush()
+                pending.append([process_file(item, max_bytes)])
+            else:
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    flush()
+            while len(pending) > window:
+                yield from _result(pending.popleft())
+        flush()
+        while pending:
+            yield from _result(pending.popleft())
+    finally:
+        client.close()
+
+
+def _result(item) -> list[Result]:
+    return item if isinstance(item, list) else item.result()
+
+
+def make_runner(engine: str = "local", jobs: int = 1, scheduler: str | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Runner:
+    """The engine as a function of the paths to extract."""
+    if engine == "local":
+        return partial(run_local, jobs=jobs, max_bytes=max_bytes)
+    if engine == "dask":
+        if not scheduler:
+            raise BuildError("--engine dask needs --scheduler tcp://HOST:PORT")
+        return partial(run_dask, address=scheduler, max_bytes=max_bytes)
+    raise BuildError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+
+
+@dataclass
+class ExtractStats:
+    files: int = 0
+    cached: int = 0
+    extracted: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+
+
+def extract(paths: Sequence[Path], out: str | Path | None, runner: Runner,
+            max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = True, progress: bool = False,
+            stats: ExtractStats | None = None) -> list[Result]:
+    """Results for every path in order: from DIR/.cache when the key matches, else from the runner."""
+    start = time.perf_counter()
+    stats = stats if stats is not None else ExtractStats()
+    stats.files = len(paths)
+    results: list[Result | None] = [None] * len(paths)
+    cache = ExtractionCache(out) if use_cache and out is not None else None
+    keys: list[str] = []
+    todo: list[int] = []
+    if cache:
+        cache.drop_stale_versions()
+        for i, p in enumerate(paths):
+            keys.append(file_key(p, max_bytes))
+            hit = cache.get(keys[i])
+            if hit is None:
+                todo.append(i)
+            else:
+                ex, rep = hit
+                results[i] = (ex, replace(rep, file=str(p)))
+    else:
+        todo = list(range(len(paths)))
+    stats.cached = len(paths) - len(todo)
+    produced = runner([paths[i] for i in todo])
+    if progress and todo:
+        from tqdm import tqdm
+        produced = tqdm(produced, total=len(todo), desc="extract", unit="article", file=sys.stderr,
+                        dynamic_ncols=True, mininterval=0.5)
+    for i, result in zip(todo, produced):
+        results[i] = result
+        if cache:
+            cache.put(keys[i], result)
+    stats.extracted = len(todo)
+    if cache:
+        stats.removed = cache.keep_only(keys)
+    stats.seconds = time.perf_counter() - start
+    return results  # type: ignore[return-value]
