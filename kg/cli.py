@@ -148,6 +148,66 @@ def eval_cmd(gold: Path, articles: Path, verbose: bool, json_out: Path | None) -
 
 
 @cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=7878, show_default=True, help="Port to listen on.")
+@click.option("--timeout", "timeout_s", default=10.0, show_default=True,
+              help="Time limit of one query, in seconds.")
+@click.option("--max-rows", default=100_000, show_default=True,
+              help="Largest result served (rows, or triples of CONSTRUCT/DESCRIBE).")
+def serve(directory: Path, host: str, port: int, timeout_s: float, max_rows: int) -> None:
+    """Serve a build as a read-only SPARQL endpoint (/query) with a query page (/)."""
+    from .serve import Limits, serve as run_serve
+
+    try:
+        run_serve(directory, host, port, Limits(timeout_s=timeout_s, max_rows=max_rows))
+    except KGError as error:
+        _fail(error)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--endpoint", required=True,
+              help="SPARQL 1.1 Graph Store HTTP Protocol URL (e.g. http://host:7878/store).")
+@click.option("--batch-size", default=50_000, show_default=True,
+              help="Triples per request; a larger graph is sent as one PUT then POSTs.")
+@click.option("--user", default=None, help="USER:PASSWORD for HTTP basic authentication.")
+@click.option("--timeout", "timeout_s", default=120.0, show_default=True,
+              help="Seconds to wait for each request.")
+def load(directory: Path, endpoint: str, batch_size: int, user: str | None,
+         timeout_s: float) -> None:
+    """Push a build's named graphs to a Graph Store endpoint (idempotent: PUT per graph)."""
+    from .load import load_dir
+
+    try:
+        stats = load_dir(directory, endpoint, batch_size=batch_size, auth=user,
+                         timeout_s=timeout_s)
+    except KGError as error:
+        _fail(error)
+    click.echo(f"kg: loaded {stats.graphs} graph(s), {stats.triples} triple(s) into "
+               f"{endpoint} in {stats.requests} request(s)", err=True)
+
+
+@cli.command(name="export")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["nquads", "csv", "graphml", "gexf", "jsonld"]),
+              help="nquads (graph.nq), csv (nodes.csv + edges.csv), graphml, gexf, jsonld.")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=None,
+              help="Output file (csv: folder); default inside DIRECTORY.")
+def export_cmd(directory: Path, fmt: str, out: Path | None) -> None:
+    """Export a build for other tools (Gephi, Cytoscape, spreadsheets, triple stores)."""
+    from .exports import export_dir
+
+    try:
+        written = export_dir(directory, fmt, out)
+    except KGError as error:
+        _fail(error)
+    for path in written:
+        click.echo(f"kg: wrote {path}", err=True)
+
+
+@cli.command()
 @click.argument("n", type=click.IntRange(min=0))
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--seed", default=0, show_default=True, help="Same seed, same files.")

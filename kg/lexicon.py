@@ -115,8 +115,9 @@ def load_lexicon() -> Lexicon:
     lex.surnames = {tone_key(r[0]) for r in _rows("surnames.txt")}
     for row in _rows("roles.tsv"):
         title, kind, shares = (row + ["", ""])[:3]
-        lex.roles[tone_key(title)] = Role(title, kind, shares)
-    lex.organs = {tone_key(r[0]): r[0] for r in _rows("organs.tsv")}
+        lex.roles.setdefault(tone_key(title), Role(title, kind, shares))
+    for r in _rows("organs.tsv"):
+        lex.organs.setdefault(tone_key(r[0]), r[0])
     for head, kind, scope, tail in _rows("org_heads.tsv"):
         lex.org_heads.setdefault(tone_key(head), OrgHead(head, kind, scope, tail))
     lex.departments = {tone_key(r[0]): r[0] for r in _rows("departments.tsv")}

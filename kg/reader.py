@@ -2,79 +2,234 @@
 
 ``read_file`` is the only function of the pipeline that touches input files.
 It raises ``UnreadableInput`` with a one-line reason for a file that cannot be
-an article (empty, binary, too large, undecodable).
+an article (not a regular file, empty, binary, too large, undecodable).
+
+Decoding never guesses blindly (``detect``):
+1. a byte-order mark decides (UTF-8, UTF-16, UTF-32);
+2. UTF-16 without a mark is recognised by NUL bytes at only odd or only even positions;
+3. other NUL bytes, known binary signatures or many control bytes: binary, refused;
+4. UTF-8 is tried strictly; text that is valid UTF-8 but is TCVN3/VNI or
+   double-encoded UTF-8 seen through Latin-1 ("ViÖt", "Vieät", "Viá»‡t") is
+   converted when that makes its words Vietnamese;
+5. otherwise the 8-bit candidates (Windows-1258, TCVN3, VNI) are each decoded
+   and scored by the share of their accented words that are valid Vietnamese
+   syllables (``kg.legacy.score``); the best one wins if at least 60 % of its
+   accented words are syllables, else the file is refused.
+Text comes out NFC, without control characters (tab and line ends kept),
+byte-order marks or non-characters. HTML pages (a tag such as <html>, <body>,
+<p> near the start) are reduced to their main text by trafilatura.
 
 Example:
     >>> decode("Hội nghị".encode("utf-16"), "a.txt")
     'Hội nghị'
+    >>> detect("ViÖt Nam".encode("latin-1"))[1]
+    'tcvn3'
 """
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
+import unicodedata
 from pathlib import Path
 
 from .errors import UnreadableInput
+from .legacy import LEGACY, decode_bytes, decode_text, latin_bytes, score
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+MIN_SYLLABLE_SHARE = 0.6
+_SAMPLE = 65536
+
+_SIGNATURES = (
+    (b"%PDF", "PDF document"), (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX/ODT)"),
+    (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"), (b"BZh", "bzip2 archive"), (b"\xfd7zXZ", "xz archive"),
+    (b"7z\xbc\xaf", "7-Zip archive"), (b"Rar!", "RAR archive"), (b"\x7fELF", "ELF executable"),
+    (b"MZ", "Windows executable"), (b"\xd0\xcf\x11\xe0", "MS Office document (DOC/XLS)"),
+    (b"{\\rtf", "RTF document"), (b"SQLite format 3", "SQLite database"),
+    (b"RIFF", "RIFF media file"), (b"OggS", "Ogg media file"), (b"ID3", "MP3 audio"),
+)
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Control characters other than tab and line ends, byte-order marks, non-characters.
+_JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffb\ufffe\uffff"
+                   "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]")
+_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:4096]
-    if b"\x00" in sample and not (sample.startswith(codecs.BOM_UTF16_LE)
-                                  or sample.startswith(codecs.BOM_UTF16_BE)):
-        return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls > max(8, len(sample) // 50)
+def _controls(text: str | bytes) -> int:
+    if isinstance(text, bytes):
+        return sum(1 for b in text if b < 9 or 13 < b < 32 or b == 127)
+    return sum(1 for c in text if c < "\t" or "\r" < c < " " or c == "\x7f")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The codec name if the NUL bytes sit at only odd (LE) or only even (BE) positions."""
+    sample = data[:_SAMPLE - _SAMPLE % 2]
+    pairs = len(sample) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    even = sample[0::2].count(0) / pairs
+    odd = sample[1::2].count(0) / pairs
+    if odd >= 0.2 and even <= 0.01:
+        return "utf-16-le"
+    if even >= 0.2 and odd <= 0.01:
+        return "utf-16-be"
+    return None
+
+
+def _share(valid_total: tuple[int, int]) -> float:
+    valid, total = valid_total
+    return valid / total if total else 0.0
+
+
+def _net(valid_total: tuple[int, int]) -> int:
+    valid, total = valid_total
+    return 2 * valid - total
+
+
+def _repair_unicode(text: str) -> tuple[str, str]:
+    """Valid UTF-8 that holds legacy or double-encoded text seen through Latin-1, repaired."""
+    sample = text[:_SAMPLE]
+    latin = latin_bytes(sample)
+    if latin is None or latin.isascii():  # real Unicode beyond Latin-1, or plain ASCII
+        return text, "utf-8"
+    candidates = [("utf-8", sample)]
+    # the sample may end inside a character: ignore that one
+    candidates.append(("utf-8 (double-encoded)", latin.decode("utf-8", errors="ignore")))
+    candidates += [(f"utf-8 ({enc} text)", decode_text(sample, enc)) for enc in LEGACY]
+    scored = [(_net(score(c)), score(c), name) for name, c in candidates]
+    net, best, name = max(scored, key=lambda x: x[0])
+    if name == "utf-8" or _share(best) < MIN_SYLLABLE_SHARE:
+        return text, "utf-8"
+    if name == "utf-8 (double-encoded)":
+        whole = latin_bytes(text)
+        try:
+            return (whole.decode("utf-8"), name) if whole is not None else (text, "utf-8")
+        except UnicodeDecodeError:
+            return text, "utf-8"
+    return decode_text(text, name[7:-6]), name
+
+
+def _eight_bit(data: bytes) -> tuple[str, str]:
+    """Decode non-UTF-8 bytes as the 8-bit Vietnamese encoding whose words are syllables."""
+    sample = data[:_SAMPLE]
+    scored = []
+    for enc in ("cp1258", *LEGACY):
+        s = score(decode_bytes(sample, enc))
+        scored.append((_net(s), s, enc))
+    net, best, enc = max(scored, key=lambda x: x[0])  # max keeps the first of equals: cp1258
+    if best[1] == 0:  # no accented word to judge by: only punctuation and symbols above ASCII
+        return decode_bytes(data, "cp1258"), "cp1258"
+    if _share(best) < MIN_SYLLABLE_SHARE:
+        raise UnreadableInput(
+            f"undecodable: not UTF-8 or UTF-16, and no Vietnamese 8-bit encoding fits "
+            f"(best {enc}: {best[0]} of {best[1]} accented words are Vietnamese syllables)")
+    return decode_bytes(data, enc), enc
+
+
+def detect(data: bytes) -> tuple[str, str]:
+    """(text, encoding name) of an article's bytes; raises UnreadableInput with the reason."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), codec
+            except UnicodeDecodeError as error:
+                raise UnreadableInput(f"undecodable: invalid {codec.upper()} at byte "
+                                      f"{error.start + len(bom)} after a byte-order mark") from None
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            raise UnreadableInput(f"binary data ({kind}), not text")
+    codec = _utf16_without_bom(data)
+    if codec:
+        try:
+            text = data.decode(codec)
+            if _controls(text[:_SAMPLE]) <= max(8, len(text[:_SAMPLE]) // 50):
+                return text, codec
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:_SAMPLE]:
+        raise UnreadableInput("binary data (NUL bytes), not text")
+    if _controls(data[:4096]) > max(8, len(data[:4096]) // 50):
+        raise UnreadableInput("binary data (control bytes), not text")
+    try:
+        return _repair_unicode(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return _eight_bit(data)
+
+
+def sanitize(text: str) -> str:
+    """NFC, \\n for every kind of line or page break, no control characters, marks or non-characters."""
+    text = _BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return unicodedata.normalize("NFC", _JUNK.sub("", text))
 
 
 def decode(data: bytes, name: str = "") -> str:
-    """Decode an article's bytes (UTF-8 with or without BOM, UTF-16 with BOM)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
-    if _looks_binary(data):
-        raise UnreadableInput("binary data, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1258")
-    except UnicodeDecodeError:
-        raise UnreadableInput("not decodable as UTF-8, UTF-16 or Windows-1258") from None
+    """An article's bytes as clean NFC text (see ``detect`` for the encodings recognised)."""
+    return sanitize(detect(data)[0])
 
 
-_HTML = re.compile(r"<\s*(html|body|div|p|article|head)\b", re.I)
+_HTML = re.compile(r"<\s*(!doctype\s+html|html|head|body|div|p|article|main|section|table)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML.search(text[:5000]))
 
 
 def html_to_text(html: str) -> str:
-    """Main text of an HTML page (trafilatura), paragraphs on their own lines."""
+    """Main text of an HTML page (trafilatura): menus, scripts and related-news lists dropped."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False,
-                               favor_recall=True)
-    if not text:
+    try:
+        text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                                   favor_recall=True)
+    except Exception as error:  # a parser failure on odd markup is a property of the file
+        raise UnreadableInput(f"HTML page could not be parsed ({type(error).__name__})") from None
+    if not text or not text.strip():
         raise UnreadableInput("HTML page without extractable article text")
     return text
 
 
-def read_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read one input file as text; raise UnreadableInput with the reason if it can't be."""
+def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; UnreadableInput otherwise."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise UnreadableInput(f"file too large ({size} bytes > limit {max_bytes})")
-        data = path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        reason = "broken symbolic link" if path.is_symlink() else "no such file"
+        raise UnreadableInput(f"cannot read: {reason}") from None
     except OSError as error:
         raise UnreadableInput(f"cannot read: {error.strerror or error}") from None
-    if not data.strip():
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableInput("cannot read: a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+        raise UnreadableInput("cannot read: not a regular file (pipe, socket or device)")
+    if info.st_size > max_bytes:
+        raise UnreadableInput(f"file too large ({info.st_size} bytes > limit {max_bytes})")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as error:
+        raise UnreadableInput(f"cannot read: {error.strerror or error}") from None
+    if len(data) > max_bytes:  # grew since stat
+        raise UnreadableInput(f"file too large (over limit {max_bytes} bytes)")
+    return data
+
+
+def read_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read one input file as text; raise UnreadableInput with the reason if it can't be."""
+    data = read_bytes(path, max_bytes)
+    if not data:
         raise UnreadableInput("empty file")
-    text = decode(data, path.name)
-    if _HTML.search(text[:5000]):
-        text = html_to_text(text)
+    if not data.strip(b" \t\r\n\x0b\x0c"):
+        raise UnreadableInput("no text (whitespace only)")
+    text = decode(data, os.fspath(path))
+    if looks_like_html(text):
+        text = sanitize(html_to_text(text))
     if not text.strip():
         raise UnreadableInput("no text (whitespace only)")
     return text

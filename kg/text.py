@@ -100,9 +100,12 @@ def fold(text: str) -> str:
 
 
 def tone_key(text: str) -> str:
-    """Case- and punctuation-insensitive key that keeps the letters' diacritics (not the tones)."""
-    text = unicodedata.normalize("NFD", normalize_tones(text).casefold())
-    text = unicodedata.normalize("NFC", "".join(c for c in text if c not in TONES))
+    """Lexicon key: lower case, punctuation as spaces, tones in the press's placement.
+
+    Tones are kept (folding them would make "Trưởng" the school "Trường" and
+    "Vũ" the department "Vụ"); only their placement is normalised.
+    """
+    text = normalize_tones(text).casefold()
     text = re.sub(r"[\W_]+", " ", text)
     return " ".join(text.split())
 

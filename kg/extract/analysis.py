@@ -1,17 +1,146 @@
-"""Stub analysis (replaced by the real one)."""
+"""The shared analysis of one article that every extractor reads (like spaCy's Doc).
+
+``analyse`` splits the text into sentences and tokens, decides the article's
+locality (the province or city it is about, or None for a central-level
+article), finds organisation mentions resolved to that locality, person
+mentions, title chains (posts), country and date mentions. Extractors turn
+this analysis into typed records.
+
+Example:
+    >>> from kg.ingest import clean
+    >>> from kg.lexicon import load_lexicon
+    >>> d = analyse(clean("a.txt", "Thành ủy Hải Phòng họp. Thành ủy chỉ đạo."), load_lexicon())
+    >>> d.locality, [m.name for m in d.orgs]
+    ('Hải Phòng', ['Thành ủy Hải Phòng', 'Thành ủy Hải Phòng'])
+"""
 from __future__ import annotations
+
+import re
+from collections import Counter
 from dataclasses import dataclass, field
+
 from ..lexicon import Lexicon
-from ..model import Article
+from ..model import Article, Evidence
+from ..text import fold
+from .spans import longest
+from .tokens import Sentence, split_sentences
+
+_UNIT_BEFORE = {"tỉnh", "thành phố", "tp"}
+
+
+@dataclass
+class OrgMention:
+    sent: int
+    i: int  # first token index in the sentence
+    j: int  # end token index (exclusive)
+    start: int
+    end: int
+    surface: str
+    name: str | None  # resolved full name; None when it cannot be resolved
+    kind: str
+    locality: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    parent: OrgMention | None = None
+    explicit: bool = True
+
+
+@dataclass
+class PersonMention:
+    sent: int
+    i: int
+    j: int
+    start: int
+    end: int
+    surface: str
+    name: str
+    foreign: bool = False
+
+
+@dataclass
+class Post:
+    """One (title, organisation) of a title chain, attached to a person mention."""
+
+    person: PersonMention
+    title: str
+    org: OrgMention | None
+    former: bool
+    sent: int
 
 
 @dataclass
 class Doc:
     article: Article
     lex: Lexicon
+    sentences: list[Sentence] = field(default_factory=list)
     locality: str | None = None
+    orgs: list[OrgMention] = field(default_factory=list)
+    persons: list[PersonMention] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    def evidence(self, sent: int, confidence: float = 0.8) -> Evidence:
+        s = self.sentences[sent]
+        return Evidence(self.article.name, s.text, s.start, s.end, confidence)
+
+    def orgs_in(self, sent: int) -> list[OrgMention]:
+        return [m for m in self.orgs if m.sent == sent]
+
+    def persons_in(self, sent: int) -> list[PersonMention]:
+        return [m for m in self.persons if m.sent == sent]
+
+
+def detect_locality(article: Article, sentences: list[Sentence], lex: Lexicon) -> str | None:
+    """The province or city the article is about, from weighted mentions; None if central."""
+    scores: Counter[str] = Counter()
+    union_heads = {k for k, h in lex.org_heads.items() if h.kind == "FriendshipUnion"}
+    central = 0
+    for s in sentences:
+        toks = s.tokens
+        boost = 2 if s.index < 3 else 1
+        for i in range(len(toks)):
+            hit = longest(toks, i, lex.provinces, lex.max_words["provinces"], need_cap=True)
+            if not hit:
+                continue
+            name = hit[1][0]
+            w = 1
+            prev = toks[i - 1].key if i else ""
+            if prev in _UNIT_BEFORE or (i > 1 and f"{toks[i - 2].key} {prev}" in _UNIT_BEFORE):
+                w += 1
+            window = " ".join(t.key for t in toks[max(0, i - 8):i])
+            if any(h in window for h in union_heads if len(h.split()) > 2) or "liên hiệp" in window:
+                w += 4
+            scores[name] += w * boost
+        key = " ".join(t.key for t in toks)
+        central += key.count("liên hiệp các tổ chức hữu nghị việt nam") + key.count("vufo")
+    if article.source:
+        src = fold(article.source).replace(" ", "")
+        for key, (name, _unit) in lex.provinces.items():
+            if len(key) > 4 and fold(name).replace(" ", "") in src:
+                scores[name] += 3
+    if not scores:
+        return None
+    name, score = scores.most_common(1)[0]
+    if score < 2 or (central > 2 and score < 6):
+        return None
+    return name
 
 
 def analyse(article: Article, lex: Lexicon) -> Doc:
-    return Doc(article, lex)
+    from .orgs import find_orgs
+    from .people import find_persons_and_posts
+
+    doc = Doc(article, lex)
+    doc.sentences = split_sentences(article.text)
+    doc.locality = detect_locality(article, doc.sentences, lex)
+    for s in doc.sentences:
+        doc.orgs.extend(find_orgs(doc, s))
+    find_persons_and_posts(doc)
+    return doc
+
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(text)]

@@ -1,3 +1,62 @@
-"""stub"""
-def extract_countries(doc):
-    return ()
+"""Partner nations: country names in the text (CLDR Vietnamese names and the press's
+transliterations), and the nations that friendship associations, missions and foreign
+bodies are named after. Viet Nam is never a partner.
+
+Names marked strict in country_aliases.tsv ("Anh", "Nga", "Pháp", "Mỹ"...) are also
+common words or given names, so they count only capitalised, mid-sentence, outside a
+person's name and not as a language ("tiếng Anh").
+
+Example:
+    >>> from kg.ingest import clean
+    >>> from kg.lexicon import load_lexicon
+    >>> from kg.extract.analysis import analyse
+    >>> d = analyse(clean("a", "Hợp tác với Nhật Bản, Hàn Quốc và Bungari."), load_lexicon())
+    >>> [c.code for c in extract_countries(d)]
+    ['JP', 'KR', 'BG']
+"""
+from __future__ import annotations
+
+from ..model import CountryRecord
+from .analysis import Doc
+from .spans import longest
+
+_NOT_BEFORE = {"tiếng", "người", "chữ", "phố", "đường"}
+
+
+def extract_countries(doc: Doc) -> tuple[CountryRecord, ...]:
+    lex = doc.lex
+    seen: dict[str, CountryRecord] = {}
+    for s in doc.sentences:
+        toks = s.tokens
+        in_person = set()
+        for p in doc.persons:
+            if p.sent == s.index:
+                in_person.update(range(p.i, p.j))
+        k = 0
+        while k < len(toks):
+            if k in in_person:
+                k += 1
+                continue
+            prov = longest(toks, k, lex.provinces, lex.max_words["provinces"], need_cap=True)
+            hit = longest(toks, k, lex.country_names, lex.max_words["country_names"], need_cap=True)
+            if prov and (not hit or prov[0] >= hit[0]):
+                k += prov[0]
+                continue
+            if not hit:
+                k += 1
+                continue
+            n, (code, strict) = hit
+            if strict:
+                nxt = toks[k + n] if k + n < len(toks) else None
+                if k == 0 or toks[k - 1].key in _NOT_BEFORE or (nxt is not None and nxt.is_word and nxt.cap
+                                                                  and nxt.key not in lex.org_heads):
+                    k += n
+                    continue
+            if code != "VN" and code not in seen:
+                surface = s.text[toks[k].start - s.start:toks[k + n - 1].end - s.start]
+                seen[code] = CountryRecord(code, surface, doc.evidence(s.index, 0.6 if strict else 0.85))
+            k += n
+    for m in doc.orgs:
+        if m.country and m.country != "VN" and m.country not in seen and m.name:
+            seen[m.country] = CountryRecord(m.country, m.surface, doc.evidence(m.sent, 0.85))
+    return tuple(seen.values())

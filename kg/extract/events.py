@@ -1,3 +1,390 @@
-"""stub"""
-def extract_events(doc):
-    return ()
+"""Events: conferences, congresses, meetings, receptions, visits, ceremonies — reported as held.
+
+Each clause (a sentence cut at ";") is searched for an event trigger
+(event_triggers.tsv) or a visit/reception verb. A clause with a cue of the
+future, a plan, a task or a recurring activity before the trigger is left
+out. The organiser is the body of "do X tổ chức", else the subject of "X
+(phối hợp với Y) tổ chức", else the body whose gathering it is; "tham gia
+đón tiếp" states none. A mention with nothing of its own ("Phát biểu tại Hội
+nghị") refers back to the event of its kind. The chair is who "chủ trì", else
+a leader of the organiser who "dự và chỉ đạo" or gives the directing or
+concluding speech, else the host of a reception. Dates follow dates.py;
+an undated event in a dated article gets the publication month, an activity
+in a period report the period's year.
+
+Example:
+    >>> from kg.ingest import clean
+    >>> from kg.lexicon import load_lexicon
+    >>> from kg.extract.analysis import analyse
+    >>> d = analyse(clean("a", "Sáng 9/1, Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An tổ chức Hội nghị tổng kết công tác năm 2022."), load_lexicon())
+    >>> e = extract_events(d)[0]
+    >>> e.organiser, e.date
+    ('Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An', '2023-01-09')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..model import AwardRecord, EventRecord
+from .analysis import Doc, OrgMention, PersonMention
+from .dates import find_dates, infer_year, iso, review_year, term_start
+from .spans import longest
+
+_FUTURE = re.compile(
+    r"\b(sẽ|dự kiến|kế hoạch|chuẩn bị|tiến tới|trước mắt|phấn đấu|đề nghị|yêu cầu|cần|hàng năm|hằng năm|"
+    r"thường niên|định kỳ|sắp tới|tới đây|thời gian tới|những tháng tới|năm tới|hướng dẫn|đề ra|"
+    r"nhấn mạnh|mong muốn|đề xuất|dự định|chỉ đạo,|chuẩn bị|tham mưu|xây dựng kế hoạch|"
+    r"cách đây|trước đây|từng)\b", re.I)
+_VENUE_BEFORE = {"trung tâm", "hội trường", "phòng", "nhà", "cung"}
+_DOC_BEFORE = {"nghị quyết", "chỉ thị", "văn kiện", "tinh thần", "kết luận", "báo cáo", "dự thảo"}
+_NEEDS_ARTICLE = {"gặp mặt", "gặp gỡ", "giao lưu", "lễ", "họp mặt"}
+_RECEPTION_VERBS = re.compile(r"\b(tiếp đón|đón tiếp|tiếp xã giao|tiếp thân mật|hội kiến|tiếp)\s+(?!tục|nhận|cận|thu|xúc|theo|tế|sức|đó|nối|diễn)", re.I)
+_VISIT = re.compile(r"\b(thăm và làm việc|thăm, làm việc|đến thăm|sang thăm|thăm)\b", re.I)
+_DELEGATION = re.compile(r"\b[Đđ]oàn\b")
+_ORGANISE = re.compile(r"\b(tổ chức|phối hợp tổ chức|đăng cai)\b", re.I)
+_CHAIR = re.compile(r"\bchủ trì\b", re.I)
+_DIRECT = re.compile(r"(dự và chỉ đạo|phát biểu chỉ đạo|phát biểu kết luận|kết luận hội nghị)", re.I)
+_ATTEND = re.compile(r"\b(tham dự|tới dự|đến dự|dự hội nghị|dự buổi|dự lễ|có sự tham gia|dự)\b", re.I)
+_JUST = re.compile(r"\b(vừa|mới đây|vừa qua|mới)\b", re.I)
+_PERIOD = re.compile(r"\b(trong (?:6|sáu|9|chín) tháng|trong năm|năm qua|trong nhiệm kỳ|thời gian qua|"
+                     r"(?:6|sáu) tháng đầu năm|trong quý)\b", re.I)
+_ANNIV = re.compile(r"kỷ niệm\s+(\d{1,3})\s+năm[^.;]{0,120}?\(?\s*(?:\d{1,2}/\d{1,2}/)?(\d{4})\s*[-–—]\s*"
+                    r"(?:\d{1,2}/\d{1,2}/)?(\d{4})", re.I)
+_AWARD = re.compile(r"(Huân chương[^,.;]{0,40}|Huy chương[^,.;]{0,40}|Kỷ niệm chương[^,.;]{0,60}|"
+                    r"Bằng khen[^,.;]{0,40}|Giấy khen[^,.;]{0,40}|Cờ thi đua[^,.;]{0,40})", re.I)
+_COUNT = re.compile(r"(\d+)\s+(tập thể|cá nhân)", re.I)
+_LOCATION = re.compile(r"\btại\s+([^,;.()]+)")
+_NOT_LOCATION = re.compile(r"^(hội nghị|buổi|lễ|đại hội|hội thảo|đây|chỗ|việt nam|cuộc|phiên|kỳ họp)\b", re.I)
+_LOCATION_END = re.compile(r"\s+(do|với|và|nhằm|để|của|cho|có|đã|từ|trong|theo|nhân|thăm)\s.*$")
+
+
+@dataclass
+class _Event:
+    kind: str
+    sent: int
+    clause: tuple[int, int]  # character span in the sentence text
+    label: str
+    organiser: OrgMention | None = None
+    organiser_stated: bool = False
+    date: str | None = None
+    location: str | None = None
+    chair: str | None = None
+    anaphoric: bool = False
+    attendees: list[str] = field(default_factory=list)
+    awards: list[AwardRecord] = field(default_factory=list)
+    confidence: float = 0.7
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r";", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _orgs_between(doc: Doc, sent: int, a: int, b: int) -> list[OrgMention]:
+    base = doc.sentences[sent].start
+    return [m for m in doc.orgs if m.sent == sent and m.name and a <= m.start - base < b]
+
+
+def _person_before(doc: Doc, sent: int, pos: int) -> PersonMention | None:
+    base = doc.sentences[sent].start
+    cands = [p for p in doc.persons if p.sent == sent and p.end - base <= pos]
+    return cands[-1] if cands else None
+
+
+def _triggers(doc: Doc, sent: int, a: int, b: int):
+    s = doc.sentences[sent]
+    toks = s.tokens
+    lex = doc.lex
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if not (a <= t.start - s.start < b):
+            k += 1
+            continue
+        hit = longest(toks, k, lex.event_triggers, lex.max_words["event_triggers"])
+        if not hit:
+            k += 1
+            continue
+        n, kind = hit
+        key = " ".join(x.key for x in toks[k:k + n])
+        prev = toks[k - 1].key if k else ""
+        prev2 = f"{toks[k - 2].key} {prev}" if k > 1 else ""
+        ok = not (prev in _VENUE_BEFORE or prev2 in _VENUE_BEFORE or prev2 in _DOC_BEFORE
+                  or prev in ("các", "những", "nhiều", "mỗi"))
+        if key in _NEEDS_ARTICLE and prev not in ("buổi", "cuộc", "chương trình") and not t.cap:
+            ok = False
+        if key == "lễ":
+            ok = False
+        if ok:
+            yield k, n, kind
+        k += n
+
+
+def _label(doc: Doc, sent: int, k: int, b: int) -> str:
+    s = doc.sentences[sent]
+    start = s.tokens[k].start - s.start
+    rest = s.text[start:b]
+    cut = re.search(r"[,.:;(]|\s(do|tại|với sự|nhằm|để|có sự|được|vào)\s", rest[8:])
+    label = rest[:8 + cut.start()] if cut else rest
+    return " ".join(label.split()[:18]).strip(" \"“”")
+
+
+class _Builder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.published = doc.article.published
+        self.review = review_year(doc.article.text[:1500])
+        self.term = term_start(doc.article.text)
+        text = doc.article.text
+        self.period_year = self.review[0] or (int(self.published[:4]) if self.published else None)
+        anniv = _ANNIV.search(text)
+        self.anniv_year = int(anniv.group(3)) if anniv else None
+        self.main_union = self._main_union()
+
+    def _main_union(self) -> OrgMention | None:
+        unions = [m for m in self.doc.orgs if m.kind == "FriendshipUnion" and m.name]
+        local = [m for m in unions if m.locality == self.doc.locality] or unions
+        return local[0] if local else None
+
+    def date(self, sent: int, a: int, b: int, just: bool, in_period: bool) -> tuple[str | None, bool]:
+        """(ISO date, whether the clause stated it) for an event in this clause."""
+        s = self.doc.sentences[sent]
+        for d in find_dates(s.text[a:b]):
+            if d.day and d.month:
+                year = d.year or infer_year(d.month, d.day, self.published, self.review)
+                if year is None and self.term:
+                    year = self.term
+                return iso(year, d.month, d.day), True
+            if d.month and d.year:
+                return iso(d.year, d.month), True
+        m = re.search(r"\bnăm\s+(\d{4})\b", s.text[a:b])
+        if in_period and self.period_year:
+            return iso(self.period_year), False
+        if self.published and (just or not in_period):
+            return self.published[:7], False
+        if m and not in_period:
+            return m.group(1), False
+        if self.anniv_year:
+            return iso(self.anniv_year), False
+        if self.term:
+            return iso(self.term), False
+        return None, False
+
+    def location(self, sent: int, a: int, b: int, visit: bool) -> str | None:
+        s = self.doc.sentences[sent]
+        text = s.text[a:b]
+        best = None
+        for m in _LOCATION.finditer(text):
+            place = _LOCATION_END.sub("", m.group(1)).strip(" \"“”")
+            if not place or _NOT_LOCATION.match(place) or len(place.split()) > 10:
+                continue
+            best = place
+            break
+        if best is None and visit:
+            m = re.search(r"\bthăm(?: và làm việc)?(?: tại)?\s+(tỉnh|thành phố)(\s+[A-ZĐÀ-Ỹ][^,;.]*)?", text)
+            if m:
+                best = (m.group(1) + (m.group(2) or "")).strip()
+        if best is None:
+            return None
+        words = best.split()
+        if words[-1] in ("tỉnh", "phố") and self.doc.locality:
+            best = f"{best} {self.doc.locality}"
+        return best
+
+    def organiser(self, sent: int, a: int, k_start: int, b: int, kind: str) -> tuple[OrgMention | None, bool]:
+        s = self.doc.sentences[sent]
+        clause = s.text[a:b]
+        rel = k_start - a
+        after = clause[rel:]
+        m = re.search(r"\bdo\s+", after)
+        if m:
+            orgs = _orgs_between(self.doc, sent, a + rel + m.end(), b)
+            if orgs:
+                return orgs[0], True
+        before = clause[:rel]
+        if re.search(r"\btham gia đón tiếp|\btham gia tiếp\b", before, re.I):
+            return None, False
+        org_verb = list(_ORGANISE.finditer(before)) or list(re.finditer(r"đón tiếp|tiếp đón", before))
+        if org_verb:
+            verb_at = org_verb[-1].start()
+            orgs = _orgs_between(self.doc, sent, a, a + verb_at)
+            coop = re.search(r"phối hợp với", before[:verb_at])
+            if coop:
+                lead = [o for o in orgs if o.start - s.start < a + coop.start()]
+                if lead:
+                    return lead[0], True
+                subj = _orgs_between(self.doc, sent, 0, a + coop.start())
+                if subj:
+                    return subj[0], True
+                return self.main_union, self.main_union is not None
+            if orgs:
+                return orgs[0], True
+            subj = _orgs_between(self.doc, sent, 0, a + verb_at)
+            if subj:
+                return subj[0], True
+        # the body whose gathering it is: "Đại hội Hội hữu nghị X", "hội nghị Ban Chấp hành Liên hiệp"
+        own = _orgs_between(self.doc, sent, k_start, min(b, k_start + 90))
+        if own and kind in ("Congress", "Conference") and own[0].start - s.start - k_start < 40:
+            return own[0], True
+        prior = _orgs_between(self.doc, sent, a, k_start)
+        if prior and kind in ("Conference", "Congress", "Meeting"):
+            return prior[0], False
+        return None, False
+
+    def collect(self) -> list[_Event]:
+        doc = self.doc
+        events: list[_Event] = []
+        for s in doc.sentences:
+            clauses = _clauses(s.text)
+            in_period = bool(_PERIOD.search(s.text)) and len(clauses) > 1
+            prev_visit_org: tuple | None = None
+            for a, b in clauses:
+                ctext = s.text[a:b]
+                found = False
+                for k, n, kind in _triggers(doc, s.index, a, b):
+                    pos = s.tokens[k].start - s.start
+                    if _FUTURE.search(s.text[:pos]) and not _JUST.search(s.text[:pos]):
+                        continue
+                    events.append(self.make(s.index, a, b, pos, kind, k, in_period))
+                    found = True
+                    break
+                if found:
+                    continue
+                rec = _RECEPTION_VERBS.search(ctext)
+                visit = _VISIT.search(ctext)
+                starts_with_delegation = bool(re.match(r"\s*[Đđ]oàn\b", ctext)) and prev_visit_org
+                if (rec and _DELEGATION.search(ctext[rec.end():])) or (visit and _DELEGATION.search(ctext)) \
+                        or starts_with_delegation:
+                    if _FUTURE.search(s.text[:a + (rec.start() if rec else 0)]):
+                        continue
+                    pos = a + (rec.start() if rec else (visit.start() if visit else 0))
+                    ev = self.make(s.index, a, b, pos, "Reception" if rec else "Visit", None, in_period)
+                    if starts_with_delegation and not rec:
+                        ev.organiser, ev.organiser_stated = prev_visit_org[0], prev_visit_org[1]
+                    if rec and not ev.organiser:
+                        host = _person_before(doc, s.index, a + rec.start())
+                        if host and not re.search(r"tham gia", ctext[:rec.start()]):
+                            posts = [p for p in doc.posts if p.person.name == host.name and p.org]
+                            ev.chair = host.name
+                            if posts:
+                                ev.organiser, ev.organiser_stated = posts[0].org, True
+                    ev.label = " ".join(ctext.split()[:16])
+                    events.append(ev)
+                    prev_visit_org = (ev.organiser, ev.organiser_stated)
+        return events
+
+    def make(self, sent: int, a: int, b: int, pos: int, kind: str, k: int | None, in_period: bool) -> _Event:
+        s = self.doc.sentences[sent]
+        just = bool(_JUST.search(s.text[:pos]))
+        date, stated = self.date(sent, a, b, just, in_period)
+        org, org_stated = self.organiser(sent, a, pos, b, kind)
+        location = self.location(sent, a, b, kind in ("Visit", "Reception"))
+        label = _label(self.doc, sent, k, b) if k is not None else s.text[a:b].strip()
+        anaphoric = not stated and not org_stated and location is None and not in_period
+        return _Event(kind, sent, (a, b), label, org, org_stated, date, location, None, anaphoric)
+
+
+def _merge(events: list[_Event]) -> list[_Event]:
+    """Anaphoric mentions join the earlier event of their kind; restatements merge."""
+    out: list[_Event] = []
+    for ev in events:
+        target = None
+        for prev in reversed(out):
+            if prev.kind != ev.kind:
+                continue
+            same_org = (ev.organiser is None or prev.organiser is None
+                        or ev.organiser.name == prev.organiser.name)
+            dates_ok = (not ev.date or not prev.date or ev.date.startswith(prev.date)
+                        or prev.date.startswith(ev.date))
+            if ev.anaphoric or (same_org and dates_ok and ev.sent != prev.sent
+                                and (ev.organiser is not None or prev.organiser is None)):
+                target = prev
+            break
+        if target is None:
+            if ev.anaphoric and not ev.organiser and not ev.date:
+                continue
+            out.append(ev)
+            continue
+        if ev.date and (not target.date or len(ev.date) > len(target.date)):
+            target.date = ev.date
+        if ev.organiser and not target.organiser_stated:
+            target.organiser, target.organiser_stated = ev.organiser, ev.organiser_stated
+        target.location = target.location or ev.location
+        if ev.chair and not target.chair:
+            target.chair = ev.chair
+    return out
+
+
+def _event_for(events: list[_Event], doc: Doc, sent: int) -> _Event | None:
+    """The event a sentence speaks of: one in the sentence, else the nearest earlier one, else the first."""
+    here = [e for e in events if e.sent == sent]
+    if here:
+        return here[0]
+    earlier = [e for e in events if e.sent < sent]
+    if earlier:
+        main = [e for e in events if e.kind in ("Conference", "Congress", "Reception", "Ceremony")]
+        return main[0] if main else earlier[-1]
+    return events[0] if events else None
+
+
+def _leader_of(doc: Doc, person: str, org: OrgMention | None) -> bool:
+    if org is None:
+        return False
+    return any(p.person.name == person and p.org is not None and p.org.name == org.name for p in doc.posts)
+
+
+def extract_events(doc: Doc) -> tuple[EventRecord, ...]:
+    builder = _Builder(doc)
+    events = _merge(builder.collect())
+    if not events:
+        return ()
+    for s in doc.sentences:
+        text = s.text
+        ev = _event_for(events, doc, s.index)
+        if ev is None:
+            continue
+        chair = _CHAIR.search(text)
+        if chair:
+            person = _person_before(doc, s.index, chair.start())
+            if person and not re.search(r"\b(do|phối hợp)\b", text[person.end - s.start:chair.start()]):
+                ev.chair = person.name
+        direct = _DIRECT.search(text)
+        if direct and not ev.chair:
+            people = [p for p in doc.persons if p.sent == s.index]
+            leaders = [p for p in people if _leader_of(doc, p.name, ev.organiser)]
+            if leaders:
+                ev.chair = leaders[0].name
+        if _ATTEND.search(text):
+            for p in doc.persons:
+                if p.sent == s.index and p.name not in ev.attendees and p.name != ev.chair:
+                    ev.attendees.append(p.name)
+        for m in _AWARD.finditer(text):
+            counts = {k.lower(): int(n) for n, k in _COUNT.findall(text[m.start():m.start() + 200])}
+            ev.awards.append(AwardRecord(" ".join(m.group(1).split()[:8]).rstrip(" cho"),
+                                         text[m.end():m.end() + 80].strip(), doc.evidence(s.index),
+                                         counts.get("tập thể"), counts.get("cá nhân")))
+    records = []
+    for ev in events:
+        conf = 0.9 if ev.organiser_stated and ev.date else 0.75 if ev.date else 0.6
+        records.append(EventRecord(
+            label=ev.label or ev.kind, kind=ev.kind, evidence=doc.evidence(ev.sent, conf),
+            date=ev.date, location=ev.location,
+            organiser=ev.organiser.name if ev.organiser and ev.organiser.name else None,
+            chair=ev.chair, attendees=tuple(ev.attendees), awards=tuple(ev.awards)))
+    return tuple(records)
+
+
+def article_date(doc: Doc, events: tuple[EventRecord, ...]) -> str | None:
+    """The date an article attests its facts on: publication, else its first dated event."""
+    if doc.article.published:
+        return doc.article.published
+    dated = [e.date for e in events if e.date]
+    return dated[0] if dated else None
+
+
+__all__ = ["extract_events", "article_date", "replace"]

@@ -1,0 +1,370 @@
+"""Organisation mentions: a head word from the lexicon, its tail, and its locality.
+
+A mention starts at a known national or foreign body (organisations.tsv) or
+at an organisation head (org_heads.tsv: "Sở", "Liên hiệp các tổ chức hữu
+nghị", "Đại sứ quán" ...). The head's tail type says what follows: nothing, a
+department name, a capitalised name, a partner nation ("Hội hữu nghị Việt Nam
+– Lào"), a parent body ("Ban Tuyên giáo Thành ủy"), or a Latin NGO name. Then
+a locality may follow ("tỉnh Nghệ An", "Hải Phòng", bare "tỉnh"). A local body
+written without its province is the article's own ("Thành ủy" in a Hải Phòng
+article is Thành ủy Hải Phòng); one that cannot be resolved gets no name.
+
+Example:
+    >>> from kg.ingest import clean
+    >>> from kg.lexicon import load_lexicon
+    >>> from kg.extract.analysis import analyse
+    >>> d = analyse(clean("a", "UBND tỉnh Thái Bình và Sở Ngoại vụ tỉnh."), load_lexicon())
+    >>> [m.name for m in d.orgs]
+    ['Ủy ban nhân dân tỉnh Thái Bình', 'Sở Ngoại vụ tỉnh Thái Bình']
+"""
+from __future__ import annotations
+
+import re
+
+from .analysis import Doc, OrgMention
+from .spans import DASHES, longest, surface
+from .tokens import Sentence, Token
+
+UNION = "Liên hiệp các tổ chức hữu nghị"
+VUFO = "Liên hiệp các tổ chức hữu nghị Việt Nam"
+_EXPAND = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "ĐBQH": "Đại biểu Quốc hội",
+           "MTTQ": "Mặt trận Tổ quốc", "LHPN": "Liên hiệp Phụ nữ", "TW": "Trung ương",
+           "TƯ": "Trung ương", "LĐLĐ": "Liên đoàn Lao động"}
+_UNITS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố"}
+_DISTRICT_UNITS = {"huyện": "huyện", "quận": "quận", "thị xã": "thị xã", "thị trấn": "thị trấn",
+                   "xã": "xã", "phường": "phường"}
+_CONNECTORS = {"và", "&", "các"}
+# lower-case words that end a name rather than continue it ("Trung tâm Xúc tiến tổ chức ...")
+_STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là", "có", "được", "và", "cho", "trong",
+               "về", "để", "tỉnh", "thành", "huyện", "năm", "ngày", "nhằm", "theo", "do", "thăm", "làm"}
+_VENUE_AFTER_TRUNG_TAM = {"hội nghị", "hội chợ", "triển lãm", "hội nghị quốc tế", "hội chợ triển lãm"}
+_NOT_BODY_AFTER = {"bạn", "kết", "nhà", "viên", "trưởng", "phó"}  # "tỉnh bạn", "Tỉnh ủy viên"
+_PARENT_HEADS = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "ủy ban nhân dân",
+                 "ubnd", "hội đồng nhân dân", "hđnd", "quốc hội", "chính phủ", "đoàn đbqh",
+                 "đoàn đại biểu quốc hội", "liên hiệp các tổ chức hữu nghị", "liên hiệp hữu nghị",
+                 "ủy ban mặt trận tổ quốc việt nam", "ủy ban mttq việt nam", "ủy ban mttq"}
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&.'’\-]*$")
+
+
+def _expand(words: str) -> str:
+    return " ".join(_EXPAND.get(w, w) for w in words.split())
+
+
+def _is_name_word(t: Token) -> bool:
+    return t.is_word and (t.cap or t.text.isdigit())
+
+
+def _province_at(doc: Doc, toks, k: int):
+    return longest(toks, k, doc.lex.provinces, doc.lex.max_words["provinces"], need_cap=True)
+
+
+def _country_at(doc: Doc, toks, k: int):
+    hit = longest(toks, k, doc.lex.country_names, doc.lex.max_words["country_names"], need_cap=True)
+    if hit:
+        return hit
+    if k < len(toks) and toks[k].key == "việt":
+        n = 2 if k + 1 < len(toks) and toks[k + 1].key == "nam" else 1
+        return (n, ("VN", False))
+    return None
+
+
+def _skip_dash(toks, k: int) -> int:
+    while k < len(toks) and toks[k].text in DASHES:
+        k += 1
+    return k
+
+
+class _Parser:
+    def __init__(self, doc: Doc, s: Sentence):
+        self.doc, self.s, self.toks = doc, s, s.tokens
+        self.lex = doc.lex
+
+    def text(self, i: int, j: int) -> str:
+        return surface(self.s.text, self.toks, i, j, self.s.start)
+
+    def locality(self, k: int) -> tuple[int, str | None, str | None, str]:
+        """Parse a locality at token k: (tokens used, province, unit written, district suffix)."""
+        toks = self.toks
+        if k >= len(toks):
+            return 0, None, None, ""
+        unit = _UNITS.get(toks[k].key)
+        n_unit = 1
+        if unit is None and k + 1 < len(toks) and f"{toks[k].key} {toks[k + 1].key}" == "thành phố":
+            unit, n_unit = "thành phố", 2
+        if unit and toks[k].key == "tp" and k + n_unit < len(toks) and toks[k + n_unit].text == ".":
+            n_unit += 1
+        if unit:
+            hit = _province_at(self.doc, toks, k + n_unit)
+            if hit:
+                return n_unit + hit[0], hit[1][0], unit, ""
+            nxt = toks[k + n_unit].text if k + n_unit < len(toks) else ""
+            if nxt in _NOT_BODY_AFTER or (nxt[:1].isupper() and nxt not in ("Tuyên",)):
+                return 0, None, None, ""
+            return n_unit, "", unit, ""  # bare unit: the article's own province
+        hit = _province_at(self.doc, toks, k)
+        if hit:
+            return hit[0], hit[1][0], None, ""
+        d = _DISTRICT_UNITS.get(toks[k].key)
+        if d is None and k + 1 < len(toks):
+            d = _DISTRICT_UNITS.get(f"{toks[k].key} {toks[k + 1].key}")
+            n_d = 2
+        else:
+            n_d = 1
+        if d and k + n_d < len(toks) and toks[k + n_d].cap:
+            m = k + n_d
+            while m < len(toks) and toks[m].is_word and toks[m].cap and m - k - n_d < 3:
+                m += 1
+            return m - k, None, None, self.text(k, m)
+        return 0, None, None, ""
+
+    def name_tail(self, k: int, latin: bool = False) -> int:
+        """End of a name starting at token k: capitalised words, a lower-case syllable right
+        after one ("Xúc tiến Đầu tư"), connectors between capitalised words, a final "Việt Nam"."""
+        toks = self.toks
+        m = k
+        while m < len(toks):
+            t = toks[m]
+            if latin:
+                if t.is_word and _LATIN.match(t.text) and (t.cap or t.text.isdigit() or m > k):
+                    m += 1
+                    continue
+                break
+            country = _country_at(self.doc, toks, m)
+            if country and country[1][0] == "VN":
+                return m + country[0]
+            if _province_at(self.doc, toks, m) or country:
+                if m == k:
+                    m += (_province_at(self.doc, toks, m) or country)[0]
+                    continue
+                break
+            if m > k and t.key in self.lex.surnames and m + 1 < len(toks) and toks[m + 1].cap \
+                    and toks[m + 1].is_word:
+                break
+            if t.key in _UNITS or t.key in _DISTRICT_UNITS:
+                break
+            if _is_name_word(t):
+                m += 1
+                continue
+            if t.is_word and t.text.islower() and m > k and toks[m - 1].cap and t.key not in _CONNECTORS \
+                    and t.key not in _STOP_LOWER:
+                m += 1
+                continue
+            if t.is_word and t.text.islower() and m > k and t.key not in _STOP_LOWER:
+                # lower-case words run on only up to a locality: "Trung tâm Xúc tiến đầu tư tỉnh"
+                e = m
+                while e < len(toks) and e - m < 3 and toks[e].is_word and toks[e].text.islower() \
+                        and toks[e].key not in _UNITS and toks[e].key not in _STOP_LOWER:
+                    e += 1
+                if e < len(toks) and e > m and (toks[e].key in _UNITS or _province_at(self.doc, toks, e)):
+                    m = e
+                    continue
+            if t.text.lower() in _CONNECTORS and m > k and m + 1 < len(toks) and _is_name_word(toks[m + 1]):
+                m += 1
+                continue
+            break
+        return m
+
+    def parse_at(self, i: int) -> list[OrgMention]:
+        toks, lex, doc = self.toks, self.lex, self.doc
+        known = longest(toks, i, lex.known_orgs, lex.max_words["known_orgs"])
+        head = longest(toks, i, lex.org_heads, lex.max_words["org_heads"])
+        if known and toks[i].cap and (not head or known[0] >= head[0]):
+            n, org = known
+            j = i + n
+            j, aliases = self.acronym(j, ())
+            return [self.mention(i, j, org.name, org.kind, None, None, aliases + org.aliases)]
+        if not head:
+            return []
+        n, h = head
+        if not toks[i].cap and len(h.head.split()) < 3 and h.tail != "latin":
+            return []
+        j = i + n
+        core = _expand(h.head if len(h.head.split()) > 1 else self.text(i, j))
+        kind, country = h.kind, None
+        if h.tail == "bare":
+            if j < len(toks) and toks[j].key in ("tỉnh", "các") and j + 1 < len(toks) \
+                    and toks[j + 1].key in ("bạn", "thành viên"):
+                return []
+            core = UNION
+        elif h.kind == "FriendshipUnion":
+            core = UNION
+        elif h.tail == "country":
+            got = self.country_tail(j, h)
+            if got is None:
+                if h.head in ("Hội",) and j < len(toks) and toks[j].cap and toks[j].key not in lex.org_heads:
+                    end = self.name_tail(j)
+                    core, kind, j = self.text(i, end), "MassOrganisation", end
+                else:
+                    return []
+            else:
+                j, core_tail, country, more = got
+                core = f"{core} {core_tail}" if h.kind != "FriendshipAssociation" else \
+                    f"{'Hội hữu nghị' if h.head == 'Hội' else core} {core_tail}"
+                if more:
+                    return self.plural(i, j, core, more, h, country)
+        elif h.tail == "dept":
+            dept = longest(toks, j, lex.departments, lex.max_words["departments"], need_cap=True)
+            if dept:
+                end = j + dept[0]
+            else:
+                end = self.name_tail(j)
+            if end == j:
+                return []
+            core, j = _expand(self.text(i, end)), end
+        elif h.tail == "party":
+            end = j
+            dept = longest(toks, j, lex.departments, lex.max_words["departments"], need_cap=True)
+            if dept and h.head in ("Văn phòng",):
+                end = j + dept[0]
+            parent = self.parse_parent(end)
+            if parent is None:
+                if h.head == "Văn phòng" or not toks[i].cap:
+                    return []
+                core, j = _expand(self.text(i, end)), end
+            else:
+                name = f"{_expand(self.text(i, end))} {parent.name}" if parent.name else None
+                if parent.name == "Trung ương":
+                    name = f"{_expand(self.text(i, end))} Trung ương"
+                return [self.mention(i, parent.j, name, h.kind if parent.kind != "FriendshipUnion"
+                                     else "FriendshipUnion", parent.locality, None, (), parent)]
+        elif h.tail in ("name", "latin"):
+            latin = h.tail == "latin" or (j < len(toks) and _LATIN.match(toks[j].text or "") is not None
+                                          and h.kind == "NGO")
+            end = self.name_tail(j, latin=latin)
+            if end == j:
+                return []
+            if h.head == "Trung tâm" and " ".join(t.key for t in toks[j:end]) in _VENUE_AFTER_TRUNG_TAM:
+                return []
+            if h.kind == "ForeignOrganisation":
+                name_key = " ".join(t.key for t in toks[i:end])
+                if "việt nam" in name_key:
+                    kind = "PartyCommittee"
+            core = self.text(j, end) if latin and h.tail == "latin" or (latin and h.kind == "NGO") \
+                else _expand(self.text(i, end))
+            j = end
+        # locality
+        n_loc, province, unit, district = self.locality(j)
+        j += n_loc
+        j, aliases = self.acronym(j, ())
+        if district:
+            return [self.mention(i, j, f"{core} {district}", kind, None, country, aliases)]
+        if province == "" or (province is None and h.scope in ("local", "bare") and h.tail != "latin"):
+            if h.kind == "FriendshipUnion" and doc.locality is None and h.scope in ("local", "bare"):
+                return [self.mention(i, j, VUFO, kind, None, None, aliases)]
+            province = doc.locality
+            if province is None:
+                return [self.mention(i, j, None, kind, None, country, aliases)]
+        if province:
+            unit = unit or self.lex.province_unit(province)
+            if core.endswith(("Tỉnh ủy", "Thành ủy", "Huyện ủy")):
+                name = f"{core} {province}"
+            else:
+                name = f"{core} {unit} {province}"
+            return [self.mention(i, j, name, kind, province, country, aliases)]
+        return [self.mention(i, j, core, kind, None, country, aliases)]
+
+    def country_tail(self, j: int, h):
+        """'Việt Nam – Lào' / 'Lào – Việt Nam' / 'Lào [tại X]' after a head; (end, text, code, more)."""
+        toks = self.toks
+        first = _country_at(self.doc, toks, j)
+        if not first:
+            return None
+        k = j + first[0]
+        code = first[1][0]
+        if h.kind == "FriendshipAssociation":
+            k2 = _skip_dash(toks, k)
+            if k2 == k or k2 >= len(toks):
+                return None
+            second = _country_at(self.doc, toks, k2)
+            if not second:
+                return None
+            end = k2 + second[0]
+            other = second[1][0] if code == "VN" else code
+            if other == "VN":
+                return None
+            more = []
+            m = end
+            while m + 1 < len(toks) and toks[m].text in (",", "và"):
+                a = _country_at(self.doc, toks, m + 1)
+                if not a:
+                    break
+                a_end = _skip_dash(toks, m + 1 + a[0])
+                b = _country_at(self.doc, toks, a_end)
+                if not b or a_end == m + 1 + a[0]:
+                    break
+                code2 = b[1][0] if a[1][0] == "VN" else a[1][0]
+                more.append((m + 1, a_end + b[0], code2))
+                m = a_end + b[0]
+            return end, self.text(j, end), other, more
+        if code == "VN":
+            return None
+        end = k
+        if end + 1 < len(toks) and toks[end].key == "tại":
+            place = _province_at(self.doc, toks, end + 1)
+            if place:
+                return end + 1 + place[0], f"{self.text(j, k)} tại {place[1][0]}", code, []
+            if toks[end + 1].key == "việt":
+                return end + 2 + (end + 2 < len(toks) and toks[end + 2].key == "nam"), self.text(j, k), code, []
+            e2 = end + 1
+            while e2 < len(toks) and toks[e2].cap and toks[e2].is_word and e2 - end < 4:
+                e2 += 1
+            if e2 > end + 1:
+                return e2, f"{self.text(j, k)} tại {self.text(end + 1, e2)}", code, []
+        return end, self.text(j, k), code, []
+
+    def plural(self, i, j, core, more, h, code) -> list[OrgMention]:
+        """'Hội hữu nghị Việt – Lào, Việt Nam – Campuchia, ...': one association per country."""
+        toks = self.toks
+        last = more[-1][1]
+        n_loc, province, unit, _ = self.locality(last)
+        if province == "" or province is None:
+            province = self.doc.locality
+        base = "Hội hữu nghị"
+        items = [(i, j, core, code)] + [(a, b, f"{base} {self.text(a, b)}", c) for a, b, c in more]
+        out = []
+        for a, b, name, c in items:
+            if province:
+                name = f"{name} {unit or self.lex.province_unit(province)} {province}"
+            out.append(self.mention(a, b, name, h.kind, province or None, c, ()))
+        del toks
+        return out
+
+    def parse_parent(self, k: int) -> OrgMention | None:
+        toks = self.toks
+        if k < len(toks) and toks[k].key == "trung ương":
+            end = k + 1 + (1 if k + 1 < len(toks) and toks[k + 1].key == "đảng" else 0)
+            m = self.mention(k, end, "Trung ương", "PartyCommittee", None, None, ())
+            return m
+        hit = longest(toks, k, self.lex.org_heads, self.lex.max_words["org_heads"], need_cap=True)
+        if not hit or hit[1].head.casefold() not in _PARENT_HEADS and \
+                " ".join(t.key for t in toks[k:k + hit[0]]) not in {"tỉnh ủy", "thành ủy", "huyện ủy"}:
+            return None
+        got = self.parse_at(k)
+        return got[0] if got else None
+
+    def acronym(self, j: int, aliases: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+        toks = self.toks
+        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" \
+                and toks[j + 1].text.isupper() and 2 <= len(toks[j + 1].text) <= 10:
+            return j + 3, aliases + (toks[j + 1].text,)
+        return j, aliases
+
+    def mention(self, i, j, name, kind, locality, country, aliases, parent=None) -> OrgMention:
+        toks = self.toks
+        return OrgMention(self.s.index, i, j, toks[i].start, toks[j - 1].end, self.text(i, j),
+                          name, kind, locality, country, tuple(dict.fromkeys(aliases)), parent)
+
+
+def find_orgs(doc: Doc, s: Sentence) -> list[OrgMention]:
+    """All organisation mentions of a sentence, left to right, not overlapping."""
+    p = _Parser(doc, s)
+    out: list[OrgMention] = []
+    i = 0
+    while i < len(s.tokens):
+        found = p.parse_at(i)
+        if found:
+            out.extend(found)
+            i = max(m.j for m in found)
+        else:
+            i += 1
+    return out

@@ -1,0 +1,262 @@
+"""Person mentions and the title chains (posts) around them.
+
+Vietnamese names are a family name from surnames.txt and one to three more
+capitalised syllables, outside organisation, place and country names; two
+syllables need a cue (honorific or title). Foreign names follow an honorific
+(ông, bà, Ngài ...) or a title chain ("Đại sứ Lào tại Việt Nam Khamphao
+Ernthavanh"). A title chain is a run of posts joined by ",", "–" or "kiêm":
+role (roles.tsv) [governing organ (organs.tsv)] [Thường trực] [organisation],
+written after the name ("Nguyễn Thị Nghĩa – Phó Bí thư Thường trực Thành ủy,
+Chủ tịch Liên hiệp") or before it ("Phó Chủ tịch UBND tỉnh Nguyễn Văn A").
+Diplomats get their mission ("Đại sứ quán Lào") as organisation.
+
+Example:
+    >>> from kg.ingest import clean
+    >>> from kg.lexicon import load_lexicon
+    >>> from kg.extract.analysis import analyse
+    >>> d = analyse(clean("a", "Tới dự có đồng chí Nguyễn Hòang Giang – Phó Chủ tịch UBND tỉnh Thái Bình."), load_lexicon())
+    >>> [(p.person.name, p.title, p.org.name) for p in d.posts]
+    [('Nguyễn Hoàng Giang', 'Phó Chủ tịch', 'Ủy ban nhân dân tỉnh Thái Bình')]
+"""
+from __future__ import annotations
+
+import re
+
+from .analysis import Doc, OrgMention, PersonMention, Post
+from .spans import DASHES, longest, surface
+from .tokens import Sentence
+
+HONORIFICS = {"đồng chí", "ông", "bà", "ngài", "mr", "mrs", "ms", "madam", "tiến sĩ", "ts", "gs", "pgs",
+              "thượng tướng", "đại tướng", "thiếu tướng", "trung tướng", "đại tá", "thượng tá",
+              "nhà báo", "nghệ sĩ", "các đồng chí", "giáo sư", "phó giáo sư", "bác sĩ", "luật sư"}
+_SEPARATORS = {",", "–", "-", "—", "kiêm", ";"}
+_FORMER = {"nguyên"}
+_QUALIFIER = "thường trực"
+_MISSION = {"Đại sứ": "Đại sứ quán", "Đại sứ đặc mệnh toàn quyền": "Đại sứ quán",
+            "Tổng Lãnh sự": "Tổng Lãnh sự quán", "Phó Tổng Lãnh sự": "Tổng Lãnh sự quán",
+            "Lãnh sự": "Lãnh sự quán", "Lãnh sự danh dự": "Lãnh sự quán"}
+_SYLLABLE = re.compile(r"^[^\W\d_]{1,8}$")
+_FOREIGN_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*$")
+_NOT_AFTER_NAME_PLACE = {"đường", "phố", "tên", "quảng trường", "hẻm", "ngõ", "trường", "làng", "xã"}
+
+
+class _Chains:
+    def __init__(self, doc: Doc, s: Sentence):
+        self.doc, self.s, self.toks, self.lex = doc, s, s.tokens, doc.lex
+        self.org_at = {m.i: m for m in doc.orgs if m.sent == s.index}
+        self.covered = set()
+        for m in doc.orgs:
+            if m.sent == s.index:
+                self.covered.update(range(m.i, m.j))
+
+    def role_at(self, k: int):
+        hit = longest(self.toks, k, self.lex.roles, self.lex.max_words["roles"])
+        return hit
+
+    def chain(self, k: int) -> tuple[list[tuple[str, OrgMention | None, bool, str]], int]:
+        """Posts of a title chain starting at token k: ([(title, org, former, role kind)], end)."""
+        toks = self.toks
+        items: list[tuple[str, OrgMention | None, bool, str]] = []
+        while k < len(toks):
+            former = False
+            m = k
+            if toks[m].key in _FORMER:
+                former, m = True, m + 1
+            # "Tỉnh ủy viên", "Thành ủy viên": Ủy viên of the party committee
+            if m + 1 < len(toks) and toks[m + 1].key == "viên" and m in self.org_at \
+                    and self.org_at[m].j == m + 1 or (m + 2 < len(toks) and m in self.org_at
+                                                      and self.org_at[m].j == m + 2 and toks[m + 2].key == "viên"):
+                org = self.org_at[m]
+                items.append(("Ủy viên", org, former, "party"))
+                k = org.j + 1
+            else:
+                hit = self.role_at(m)
+                if not hit:
+                    break
+                n, role = hit
+                title = role.title
+                if not toks[m].cap and not items and role.kind not in ("diplomat",):
+                    title = title  # lower-case roles are fine inside a chain
+                e = m + n
+                org = None
+                if role.shares_head and (e - 1) in self.org_at:
+                    org = self.org_at[e - 1]
+                    e = org.j
+                elif e in self.org_at:
+                    org = self.org_at[e]
+                    e = org.j
+                else:
+                    organ = longest(toks, e, self.lex.organs, self.lex.max_words["organs"])
+                    if organ and not (e in self.org_at):
+                        title = f"{title} {self.lex.organs[' '.join(t.key for t in toks[e:e + organ[0]])]}"
+                        e += organ[0]
+                    elif e < len(toks) and toks[e].key == _QUALIFIER.split()[0] and e + 1 < len(toks) \
+                            and toks[e + 1].key == _QUALIFIER.split()[1]:
+                        title, e = f"{title} Thường trực", e + 2
+                    if e in self.org_at:
+                        org = self.org_at[e]
+                        e = org.j
+                    elif role.kind == "diplomat":
+                        org, e = self.mission(role.title, e)
+                title = ("Nguyên " + title) if former else title
+                items.append((title, org, former, role.kind))
+                k = e
+            # separators between posts
+            if k < len(toks) and toks[k].key in _SEPARATORS and toks[k].text != ";":
+                nxt = k + 1
+                if nxt < len(toks) and (self.role_at(nxt) or toks[nxt].key in _FORMER
+                                        or (nxt in self.org_at and nxt + 1 < len(toks)
+                                            and toks[min(self.org_at[nxt].j, len(toks) - 1)].key == "viên")):
+                    k = nxt
+                    continue
+            break
+        return items, k
+
+    def mission(self, title: str, e: int) -> tuple[OrgMention | None, int]:
+        """'Đại sứ Lào [tại Việt Nam]' -> the mission 'Đại sứ quán Lào' as an organisation."""
+        toks = self.toks
+        hit = longest(toks, e, self.lex.country_names, self.lex.max_words["country_names"], need_cap=True)
+        if not hit:
+            return None, e
+        n, (code, _strict) = hit
+        end = e + n
+        written = surface(self.s.text, toks, e, end, self.s.start)
+        city = None
+        if end + 1 < len(toks) and toks[end].key == "tại":
+            place = longest(toks, end + 1, self.lex.provinces, self.lex.max_words["provinces"], need_cap=True)
+            if place:
+                city, end = place[1][0], end + 1 + place[0]
+            elif toks[end + 1].key == "việt":
+                end += 2 + (end + 2 < len(toks) and toks[end + 2].key == "nam")
+        word = _MISSION.get(title, "Đại sứ quán")
+        name = f"{word} {written}" + (f" tại {city}" if city else "")
+        m = OrgMention(self.s.index, e, end, toks[e].start, toks[end - 1].end,
+                       surface(self.s.text, toks, e, end, self.s.start), name, "DiplomaticMission",
+                       None, code, (), None, True)
+        self.doc.orgs.append(m)
+        return m, end
+
+
+def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
+    """End token of a person name starting at k (k itself if none)."""
+    toks, lex = ch.toks, doc.lex
+    if k >= len(toks) or not toks[k].cap or not toks[k].is_word or k in ch.covered:
+        return k
+    if longest(toks, k, lex.provinces, lex.max_words["provinces"]) or \
+            longest(toks, k, lex.country_names, lex.max_words["country_names"]) or ch.role_at(k):
+        if not (toks[k].key in lex.surnames and cue):
+            return k
+    m = k
+    vietnamese = toks[k].key in lex.surnames
+    pattern = _SYLLABLE if vietnamese else _FOREIGN_WORD
+    while m < len(toks) and m - k < (4 if vietnamese else 5):
+        t = toks[m]
+        if not (t.is_word and t.cap and pattern.match(t.text)) or m in ch.covered:
+            break
+        if m > k and (ch.role_at(m) or t.key in lex.org_heads):
+            break
+        m += 1
+    n = m - k
+    if n < 2:
+        return k
+    if vietnamese and n == 2 and not cue:
+        return k
+    if not vietnamese and not cue:
+        return k
+    key = " ".join(t.key for t in toks[k:m])
+    if key in lex.provinces or key in lex.country_names or key in lex.districts:
+        if not cue:
+            return k
+    if k > 0 and toks[k - 1].key in _NOT_AFTER_NAME_PLACE:
+        return k
+    return m
+
+
+def find_persons_and_posts(doc: Doc) -> None:
+    """Fill doc.persons and doc.posts from every sentence."""
+    for s in doc.sentences:
+        ch = _Chains(doc, s)
+        toks = s.tokens
+        chains_before: dict[int, list] = {}
+        k = 0
+        taken: set[int] = set()
+        while k < len(toks):
+            if k in taken:
+                k += 1
+                continue
+            t = toks[k]
+            # a title chain, then maybe a name right after it
+            items, end = ch.chain(k) if (t.cap or t.key in _FORMER) else ([], k)
+            if items:
+                nk = end
+                if nk < len(toks) and toks[nk].text == ",":
+                    nk += 1
+                nk2 = nk + _honorific_len(toks, nk)
+                name_end = _name_at(doc, ch, nk2, cue=True)
+                if name_end > nk2:
+                    person = _person(doc, s, nk2, name_end)
+                    chains_before[len(doc.persons) - 1] = items
+                    taken.update(range(k, name_end))
+                    _attach(doc, person, items, s.index)
+                    _after(doc, ch, person, name_end, taken)
+                    k = name_end
+                    continue
+                k = end if end > k else k + 1
+                continue
+            h = _honorific_len(toks, k)
+            name_end = _name_at(doc, ch, k + h, cue=h > 0)
+            if name_end > k + h:
+                person = _person(doc, s, k + h, name_end)
+                taken.update(range(k, name_end))
+                _after(doc, ch, person, name_end, taken)
+                k = name_end
+                continue
+            k += 1
+
+
+def _honorific_len(toks, k: int) -> int:
+    for n in (2, 1):
+        if k + n <= len(toks) and " ".join(t.key for t in toks[k:k + n]) in HONORIFICS:
+            if k + n < len(toks) and toks[k + n].text == ".":
+                return n + 1
+            return n
+    return 0
+
+
+def _person(doc: Doc, s: Sentence, i: int, j: int) -> PersonMention:
+    toks = s.tokens
+    text = surface(s.text, toks, i, j, s.start)
+    foreign = toks[i].key not in doc.lex.surnames
+    p = PersonMention(s.index, i, j, toks[i].start, toks[j - 1].end, text, " ".join(text.split()),
+                      foreign)
+    doc.persons.append(p)
+    return p
+
+
+def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]) -> None:
+    """A title chain right after a name: 'X, Phó Chủ tịch ...', 'X – Chủ tịch ...', 'X (Chủ tịch ...)'."""
+    toks = ch.toks
+    if k < len(toks) and (toks[k].text in DASHES or toks[k].text in (",", "(", ":")):
+        k += 1
+    if k < len(toks) and toks[k].key == "đồng" and k + 1 < len(toks) and toks[k + 1].key == "chí":
+        k += 1
+        k += 1
+    items, end = ch.chain(k)
+    if items:
+        taken.update(range(k, end))
+        _attach(doc, person, items, ch.s.index)
+
+
+def _attach(doc: Doc, person: PersonMention, items, sent: int) -> None:
+    """Posts of a chain; an organ title without its body takes the next post's (parent) body."""
+    for idx, (title, org, former, kind) in enumerate(items):
+        if org is None and title.split()[-1] not in ("nước",) and kind not in ("state", "diplomat", "foreign"):
+            for later in items[idx + 1:]:
+                if later[1] is not None:
+                    org = later[1].parent or later[1]
+                    break
+        if org is None and kind not in ("state", "diplomat", "foreign"):
+            continue
+        if org is None and title.lower().startswith(("trưởng đoàn", "phó trưởng đoàn")):
+            continue
+        doc.posts.append(Post(person, title, org, former, sent))

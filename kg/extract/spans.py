@@ -1,0 +1,54 @@
+"""Lexicon lookups over token sequences: longest matches of multi-word names.
+
+Keys of consecutive tokens are joined with spaces; dash tokens inside a name
+are skipped ("Việt Nam – Lào" and "Việt Nam-Lào" give the same key), so a
+lexicon entry written with any dash or spacing matches the text's.
+
+Example:
+    >>> from kg.extract.tokens import tokenize
+    >>> toks = tokenize("tỉnh Thừa Thiên Huế")
+    >>> longest(toks, 1, {"thưa thiên huê": "Huế"}, 4)
+    (4, 'Huế')
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
+
+from .tokens import Token
+
+T = TypeVar("T")
+DASHES = {"-", "–", "—", "‑", "−"}
+
+
+def span_key(tokens: Sequence[Token], i: int, j: int) -> str:
+    return " ".join(t.key for t in tokens[i:j] if t.text not in DASHES)
+
+
+def longest(tokens: Sequence[Token], i: int, table: Mapping[str, T], max_n: int,
+            need_cap: bool = False) -> tuple[int, T] | None:
+    """(number of tokens, value) of the longest entry of ``table`` starting at token i."""
+    if i >= len(tokens) or not tokens[i].is_word:
+        return None
+    if need_cap and not tokens[i].cap:
+        return None
+    # a token like "Mô-Dăm" holds two words of the key, so allow extra tokens
+    limit = min(len(tokens), i + max_n + 2)
+    best = None
+    parts: list[str] = []
+    for j in range(i, limit):
+        t = tokens[j]
+        if t.text in DASHES:
+            continue
+        if not t.is_word:
+            break
+        parts.append(t.key)
+        key = " ".join(parts)
+        if key in table:
+            best = (j + 1 - i, table[key])
+    return best
+
+
+def surface(text: str, tokens: Sequence[Token], i: int, j: int, base: int) -> str:
+    """The text covered by tokens i..j-1 (``base`` is the sentence's offset)."""
+    return text[tokens[i].start - base:tokens[j - 1].end - base]

@@ -1,0 +1,84 @@
+"""Sentences and tokens with character offsets into the cleaned article text.
+
+A token is a word (letters, digits, inner hyphens and apostrophes) or one
+punctuation character; each carries its offsets and ``key`` (``tone_key``:
+lower case, tones folded) for lexicon lookups.
+
+Example:
+    >>> [t.text for t in tokenize("Sở Ngoại vụ, tỉnh", 0)]
+    ['Sở', 'Ngoại', 'vụ', ',', 'tỉnh']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import tone_key
+
+_TOKEN = re.compile(r"\d+(?:[/.\-]\d+)*(?:[/\-][A-Za-zĐđ]+)*|[^\W_]+(?:['’][^\W_]+)*|\S")
+# A sentence ends at . ! ? … followed by a space and an upper-case letter or a quote, or at a line end.
+_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“‘(\[]?[A-ZĐÀ-Ỹ0-9])|\n+")
+_ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Ms|Dr|St|Q|H|P|tr|NXB|v\.v)\.)$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    paragraph: int
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(0), m.start() + offset, m.end() + offset, tone_key(m.group(0)) or m.group(0))
+            for m in _TOKEN.finditer(text)]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of the text, never across a line break, not after abbreviations like 'TP.'."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    pos = 0
+    for para in re.split(r"(\n+)", text):
+        if para.startswith("\n"):
+            pos += len(para)
+            paragraph += 1
+            continue
+        start = 0
+        pieces = []
+        for m in _SENT_END.finditer(para):
+            if _ABBREV_END.search(para[:m.start()]):
+                continue
+            pieces.append((start, m.start()))
+            start = m.end()
+        pieces.append((start, len(para)))
+        for a, b in pieces:
+            chunk = para[a:b]
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            lead = len(chunk) - len(chunk.lstrip())
+            s = pos + a + lead
+            e = s + len(stripped)
+            sentences.append(Sentence(len(sentences), s, e, stripped,
+                                      tuple(tokenize(stripped, s)), paragraph))
+        pos += len(para)
+    return sentences

@@ -1,0 +1,282 @@
+"""Legacy Vietnamese 8-bit encodings (TCVN3/ABC, VNI, Windows-1258) and a Vietnamese-syllable score.
+
+Provincial archives still hold text typed in the font encodings of the 1990s:
+TCVN3 (ABC, TCVN 5712:1993 table VN3) puts precomposed lower-case letters on
+Latin-1 code points ("ViÖt Nam"), VNI writes a base letter followed by a mark
+byte ("Vieät Nam"). The code charts are data: ``data/encodings/tcvn3.tsv`` and
+``data/encodings/vni.tsv`` (their sources are stated in the files).
+
+``score`` is how the reader tells encodings apart without guessing: it counts
+the words with non-ASCII letters that are valid Vietnamese syllables (onset,
+vowel cluster, final, one tone mark, and the rule that finals p/t/c/ch take
+only the sắc or nặng tone). A right decoding scores near 100 %, a wrong one
+near 0 %.
+
+Example:
+    >>> decode_text("C\u00e9ng hoµ x· héi chñ nghÜa ViÖt Nam", "tcvn3")
+    'Cộng hoà xã hội chủ nghĩa Việt Nam'
+    >>> decode_text("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "vni")
+    'Cộng hòa xã hội chủ nghĩa Việt Nam'
+    >>> encode("Việt Nam", "vni")
+    b'Vie\\xe4t Nam'
+    >>> score("Việt Nam"), score("ViÖt Nam")
+    ((1, 1), (0, 1))
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+ENCODING_DIR = Path(__file__).resolve().parent.parent / "data" / "encodings"
+LEGACY = ("tcvn3", "vni")
+TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_CHECKED_TONES = "\u0301\u0323"  # the only tones a syllable ending in p, t, c, ch can take
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=None)
+def table(encoding: str) -> dict[str, str]:
+    """Legacy byte string (as Latin-1 characters) -> Unicode character, from data/encodings/."""
+    if encoding not in LEGACY:
+        raise ValueError(f"unknown legacy encoding {encoding!r} (known: {', '.join(LEGACY)})")
+    mapping: dict[str, str] = {}
+    lines = (ENCODING_DIR / f"{encoding}.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if not line or line.startswith("#") or line.startswith("char\t"):
+            continue
+        char, _, hexbytes = line.split("\t")
+        mapping[bytes.fromhex(hexbytes).decode("latin-1")] = char
+    return mapping
+
+
+@lru_cache(maxsize=None)
+def _vni_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    mapping = dict(table("vni"))
+    # A capital base letter is also seen with a lower-case mark byte (typed with Shift released).
+    for key, char in list(mapping.items()):
+        if len(key) == 2 and key[0].isupper():
+            mapping.setdefault(key[0] + key[1].lower(), char)
+    keys = sorted(mapping, key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys)), mapping
+
+
+@lru_cache(maxsize=None)
+def _tcvn3_translation() -> dict[int, str]:
+    return {ord(k): v for k, v in table("tcvn3").items()}
+
+
+# TCVN3 lower-case letters with a tone mark have no capital form; at a sentence start they were capitals.
+_TCVN3_SENTENCE_START = re.compile(r"(\A|\n[ \t\"'“(\-–•*]*|[.!?…:][ \t]+[\"'“(]?)([^\W\d_])")
+
+
+def _capitalise_sentence_starts(text: str) -> str:
+    toned_lower = {c for c in table("tcvn3").values() if c.islower() and c not in "ăâêôơưđ"}
+
+    def fix(m: re.Match) -> str:
+        letter = m.group(2)
+        return m.group(1) + (letter.upper() if letter in toned_lower else letter)
+
+    return _TCVN3_SENTENCE_START.sub(fix, text)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|[^\w]+|[\d_]+")
+
+
+def _capitalise_caps_words(text: str) -> str:
+    """Words set in capitals ("VIệT NAM") get their toned letters in capitals too."""
+    toned_lower = {c for c in table("tcvn3").values() if c.islower() and c not in "ăâêôơưđ"}
+    tokens = _TOKEN.findall(text)
+
+    def others(word: str) -> str:
+        return "".join(c for c in word if c not in toned_lower)
+
+    def is_caps(word: str) -> bool:
+        return len(word) >= 2 and word.isupper()
+
+    words = [i for i, t in enumerate(tokens) if t[0].isalpha()]
+    for rule in (2, 1):  # first unambiguous words, then short ones between words in capitals
+        for n, i in enumerate(words):
+            word = tokens[i]
+            rest = others(word)
+            if rest == word or not rest or not rest.isupper():
+                continue
+            if rule == 2 and len(rest) >= 2:
+                tokens[i] = word.upper()
+            elif rule == 1 and len(rest) == 1:
+                near = [tokens[words[k]] for k in (n - 1, n + 1) if 0 <= k < len(words)]
+                if near and all(is_caps(w) for w in near):
+                    tokens[i] = word.upper()
+    return "".join(tokens)
+
+
+def _latin_chars() -> str:
+    chars = []
+    for b in range(256):
+        try:
+            chars.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:  # the five holes of Windows-1252: keep the Latin-1 control
+            chars.append(chr(b))
+    return "".join(chars)
+
+
+_LATIN = {i: c for i, c in enumerate(_latin_chars())}
+
+
+def latin_view(data: bytes) -> str:
+    """Bytes as the characters a legacy font showed them with: Windows-1252 (Latin-1 in its holes)."""
+    return data.decode("latin-1").translate(_LATIN)
+
+
+_UNLATIN = {ord(c): i for i, c in _LATIN.items()}
+
+
+def latin_bytes(text: str) -> bytes | None:
+    """The inverse of ``latin_view``: the bytes a text's characters stand for, None if it has others."""
+    try:
+        return text.translate(_UNLATIN).encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+
+
+def decode_text(text: str, encoding: str) -> str:
+    """Text whose characters are the Latin-1 view of TCVN3 or VNI bytes -> Unicode (NFC)."""
+    text = text.translate(_LATIN)  # C1 controls are a Latin-1 reading of Windows-1252 punctuation
+    if encoding == "tcvn3":
+        text = _capitalise_caps_words(text.translate(_tcvn3_translation()))
+        return _nfc(_capitalise_sentence_starts(text))
+    if encoding == "vni":
+        pattern, mapping = _vni_pattern()
+        return _nfc(pattern.sub(lambda m: mapping[m.group(0)], text))
+    raise ValueError(f"unknown legacy encoding {encoding!r}")
+
+
+def decode_bytes(data: bytes, encoding: str) -> str:
+    """TCVN3, VNI or Windows-1258 bytes -> Unicode, NFC (cp1258 writes tones as combining marks)."""
+    if encoding == "cp1258":
+        return _nfc(data.decode("cp1258", errors="replace"))
+    return decode_text(latin_view(data), encoding)
+
+
+@lru_cache(maxsize=None)
+def _inverse(encoding: str) -> dict[str, bytes]:
+    inverse = {char: key.encode("latin-1") for key, char in table(encoding).items()}
+    if encoding == "tcvn3":  # no capitals with tones: they go on the lower-case codes, as ABC did
+        for char, code in list(inverse.items()):
+            upper = char.upper()
+            if upper != char and upper not in inverse:
+                inverse[upper] = code
+    return inverse
+
+
+def _encode_cp1258_char(char: str) -> bytes:
+    try:
+        return char.encode("cp1258")
+    except UnicodeEncodeError:
+        pass
+    decomposed = unicodedata.normalize("NFD", char)
+    # Windows-1258 has the letters with quality marks (â ê ô ơ ư ă) precomposed, tones as combining marks.
+    marks = decomposed[1:]
+    head = _nfc(decomposed[0] + "".join(m for m in marks if m not in TONES))
+    try:
+        return head.encode("cp1258") + "".join(m for m in marks if m in TONES).encode("cp1258")
+    except UnicodeEncodeError:
+        return decomposed.encode("cp1258")
+
+
+def encode(text: str, encoding: str, errors: str = "strict") -> bytes:
+    """Unicode -> TCVN3, VNI or Windows-1258 bytes (for tests and for writing legacy fixtures).
+
+    Characters outside the legacy chart are written in Windows-1252 when they do
+    not collide with the chart's bytes; others raise UnicodeEncodeError
+    (``errors="replace"`` writes "?" instead).
+    """
+    text = _nfc(text)
+    out = bytearray()
+    if encoding == "cp1258":
+        for i, char in enumerate(text):
+            try:
+                out += _encode_cp1258_char(char)
+            except UnicodeEncodeError:
+                if errors != "replace":
+                    raise UnicodeEncodeError("cp1258", text, i, i + 1, "not in Windows-1258") from None
+                out += b"?"
+        return bytes(out)
+    inverse = _inverse(encoding)
+    used = {b for code in inverse.values() for b in code if b >= 0x80}
+    for i, char in enumerate(text):
+        if char in inverse:
+            out += inverse[char]
+            continue
+        try:
+            code = char.encode("cp1252")
+        except UnicodeEncodeError:
+            code = b""
+        if code and (code[0] < 0x80 or code[0] not in used):
+            out += code
+        elif errors == "replace":
+            out += b"?"
+        else:
+            raise UnicodeEncodeError(encoding, text, i, i + 1, f"not representable in {encoding}")
+    return bytes(out)
+
+
+# --- Vietnamese syllables -------------------------------------------------------------------
+_ONSETS = "ngh ng nh ch gh gi kh ph qu th tr b c d đ g h k l m n p r s t v x".split()
+_VOWELS = ("iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu "
+           "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ "
+           "yê a ă â e ê i o ô ơ u ư y").split()
+_FINALS = "ch nh ng c m n p t".split()
+_OPEN_ONLY = {v for v in _VOWELS if v[-1] in "iyou" and len(v) > 1} | {"ia", "ua", "ưa", "uya"}
+_NEEDS_FINAL = {"ă", "â", "iê", "uô", "ươ", "yê", "uyê", "oă", "uâ"}
+_PALATAL_OK = {"a", "ê", "i", "y", "oa", "uê", "uy"}  # vowels before the finals ch, nh
+_SYLLABLE = re.compile("({})?({})({})?".format(*("|".join(sorted(x, key=len, reverse=True))
+                                                 for x in (_ONSETS, _VOWELS, _FINALS))))
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _fits(vowel: str, final: str, tone: str) -> bool:
+    if final and vowel in _OPEN_ONLY:
+        return False
+    if not final and vowel in _NEEDS_FINAL:
+        return False
+    if final in ("ch", "nh") and vowel not in _PALATAL_OK:
+        return False
+    return not (final in ("p", "t", "c", "ch") and tone and tone not in _CHECKED_TONES)
+
+
+def is_syllable(word: str) -> bool:
+    """True for a well-formed Vietnamese syllable (any case, at most one tone mark)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = [c for c in decomposed if c in TONES]
+    if len(tones) > 1:
+        return False
+    base = _nfc("".join(c for c in decomposed if c not in TONES))
+    tone = tones[0] if tones else ""
+    for onset in [o for o in _ONSETS if base.startswith(o)] + [""]:
+        m = _SYLLABLE.fullmatch(base[len(onset):])
+        if m and not m.group(1) and _fits(m.group(2), m.group(3) or "", tone):
+            return True
+        if onset == "gi":  # "gì", "gìn": the i of gi is the vowel
+            m = _SYLLABLE.fullmatch(base[1:])
+            if m and not m.group(1) and _fits(m.group(2), m.group(3) or "", tone):
+                return True
+    return False
+
+
+def score(text: str, limit: int = 20000) -> tuple[int, int]:
+    """(valid, total) over the first ``limit`` words that hold a non-ASCII letter."""
+    valid = total = 0
+    for m in _WORD.finditer(_nfc(text)):
+        word = m.group(0)
+        if word.isascii():
+            continue
+        total += 1
+        valid += is_syllable(word)
+        if total >= limit:
+            break
+    return valid, total

@@ -1,0 +1,83 @@
+"""The explorer: the graph as an interactive, self-contained HTML page (vis-network, networkx).
+
+Dataset -> view model (kg.viz.model: nodes, facts with evidence, edges, the
+filters' attributes) -> measures (kg.viz.measures: centrality, communities,
+positions) -> payload (compact JSON) -> page (kg.viz.page: one HTML file with
+everything inline).  The page's behaviour lives in kg/viz/assets/explorer.js;
+docs/explorer.md describes it.
+
+Above ``LARGE_THRESHOLD`` nodes the page starts with physics off and the
+positions computed here; below it vis-network's physics refines those
+positions, settles and stops.
+
+Example:
+    >>> from kg.graph import new_dataset
+    >>> "<html" in render_explorer(new_dataset())
+    True
+"""
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Dataset
+
+from .measures import centrality, communities, layout, to_graph
+from .model import KINDS, RELATIONS, ViewModel, view_model
+from .page import render_page, safe_json
+
+__all__ = ["render_explorer", "view_model", "explorer_payload", "safe_json", "LARGE_THRESHOLD",
+           "KINDS"]
+
+LARGE_THRESHOLD = 1000
+REL_NAMES = list(RELATIONS)
+
+
+def explorer_payload(vm: ViewModel, layout_threshold: int = LARGE_THRESHOLD) -> dict:
+    """The page's data: compact lists (short keys) so a 30k-node graph stays a few MB."""
+    g = to_graph(vm)
+    measures = centrality(g)
+    parts = communities(g)
+    positions = layout(g, parts)
+    community = {n: i for i, part in enumerate(parts) for n in part}
+    names = list(measures)
+    nodes = []
+    for n, d in enumerate(vm.nodes):
+        x, y = positions.get(n, (0.0, 0.0))
+        node = {"l": d["label"], "k": KINDS.index(d["kind"]), "fo": d["fold"],
+                "yr": sorted(d["years"]), "pr": sorted(d["prov"]), "na": sorted(d["nations"]),
+                "ev": d["ev"], "px": x, "py": y, "cm": community.get(n, -1),
+                "ms": [round(measures[m].get(n, 0.0), 4) for m in names]}
+        if d["sub"]:
+            node["st"] = d["sub"]
+        if d["alt"]:
+            node["al"] = d["alt"]
+        extra = {k: d[k] for k in ("date", "location", "headline", "file", "byline", "text",
+                                   "code", "name_en") if d.get(k)}
+        if extra:
+            node["ex"] = extra
+        nodes.append(node)
+    key = hashlib.sha1("\n".join(d["iri"] for d in vm.nodes).encode("utf-8")).hexdigest()[:12]
+    return {
+        "meta": {"kinds": list(KINDS), "rels": [[r, *RELATIONS[r]] for r in REL_NAMES],
+                 "measures": names, "large": len(vm.nodes) > layout_threshold,
+                 "threshold": layout_threshold, "key": key, "communities": len(parts)},
+        "nodes": nodes,
+        "edges": [[e["s"], e["o"], REL_NAMES.index(e["rel"]), e["ev"], "; ".join(e["labels"])]
+                  for e in vm.edges],
+        "facts": [[f["s"], REL_NAMES.index(f["rel"]), f["o"], f["ev"], f["label"], f["date"],
+                   int(f["former"]), f["article"]] for f in vm.facts],
+        "evidence": [[e["sentence"], e["confidence"], e["article"], e["start"], e["end"]]
+                     for e in vm.evidence],
+        "awards": [[a["event"], a["kind"], a["recipients"], a["ev"]] for a in vm.awards],
+        "pn": [[r["place"], r["nation"], r["articles"]] for r in vm.province_nation],
+    }
+
+
+def render_explorer(ds: Dataset, layout_threshold: int = LARGE_THRESHOLD,
+                    title: str = "Knowledge graph explorer") -> str:
+    """The explorer page of a dataset, as one self-contained HTML string."""
+    vm = view_model(ds)
+    payload = explorer_payload(vm, layout_threshold)
+    counts = {k: sum(1 for n in vm.nodes if n["kind"] == k) for k in KINDS}
+    summary = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
+    return render_page(payload, f"{title} — {summary or 'empty graph'}")
