@@ -12,9 +12,9 @@
   one spring layout of the whole graph would take minutes.
 
 Example:
-    >>> g = nx.path_graph(4)
-    >>> sorted(communities(g)[0] | communities(g)[-1]) != []
-    True
+    >>> g = nx.union(nx.complete_graph(4), nx.complete_graph(range(4, 7)))
+    >>> [sorted(c) for c in communities(g)]
+    [[0, 1, 2, 3], [4, 5, 6]]
 """
 from __future__ import annotations
 

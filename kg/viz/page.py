@@ -24,7 +24,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-ASSETS = "kg.viz.assets"
 
 
 def safe_json(data: object) -> str:
@@ -50,7 +49,7 @@ def vis_network_js() -> str:
 
 @lru_cache(maxsize=4)
 def asset(name: str) -> str:
-    return resources.files(ASSETS).joinpath(name).read_text(encoding="utf-8")
+    return resources.files("kg.viz").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def _sha256(text: str) -> str:
