@@ -231,8 +231,10 @@ _VOWELS = ("iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu "
            "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ưu ươ "
            "yê a ă â e ê i o ô ơ u ư y").split()
 _FINALS = "ch nh ng c m n p t".split()
-_OPEN_ONLY = {v for v in _VOWELS if v[-1] in "iyou" and len(v) > 1} | {"ia", "ua", "ưa", "uya"}
-_NEEDS_FINAL = {"ă", "â", "iê", "uô", "ươ", "yê", "uyê", "oă", "uâ"}
+# Clusters ending in a glide take no final; "uy" (huynh) and "oo" (xoong) are vowels, not glides.
+_OPEN_ONLY = ({v for v in _VOWELS if v[-1] in "iyou" and len(v) > 1} - {"uy", "oo"}) | {
+    "ia", "ua", "ưa", "uya"}
+_NEEDS_FINAL = {"ă", "â", "iê", "uô", "ươ", "yê", "uyê", "oă", "uâ", "oo"}
 _PALATAL_OK = {"a", "ê", "i", "y", "oa", "uê", "uy"}  # vowels before the finals ch, nh
 _SYLLABLE = re.compile("({})?({})({})?".format(*("|".join(sorted(x, key=len, reverse=True))
                                                  for x in (_ONSETS, _VOWELS, _FINALS))))
