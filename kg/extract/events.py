@@ -54,7 +54,8 @@ _ANNIV = re.compile(r"kỷ niệm\s+(\d{1,3})\s+năm[^.;]{0,120}?\(?\s*(?:\d{1,2
 _AWARD = re.compile(r"(Huân chương[^,.;]{0,40}|Huy chương[^,.;]{0,40}|Kỷ niệm chương[^,.;]{0,60}|"
                     r"Bằng khen[^,.;]{0,40}|Giấy khen[^,.;]{0,40}|Cờ thi đua[^,.;]{0,40})", re.I)
 _COUNT = re.compile(r"(\d+)\s+(tập thể|cá nhân)", re.I)
-_LOCATION = re.compile(r"\btại\s+([^,;.()]+)")
+_DOC_DATE = re.compile(r"(\d+[-/][A-ZĐ]+[^\s,;]*|ban hành|ký)\s*(ngày\s*)?$")
+_LOCATION = re.compile(r"\btại\s+(?=([^,;.()]+))")
 _NOT_LOCATION = re.compile(r"^(hội nghị|buổi|lễ|đại hội|hội thảo|đây|chỗ|việt nam|cuộc|phiên|kỳ họp)\b", re.I)
 _LOCATION_END = re.compile(r"\s+(do|với|và|nhằm|để|của|cho|có|đã|từ|trong|theo|nhân|thăm)\s.*$")
 
@@ -134,6 +135,19 @@ def _label(doc: Doc, sent: int, k: int, b: int) -> str:
     return " ".join(label.split()[:18]).strip(" \"“”")
 
 
+def masked(doc: Doc, sent: int) -> str:
+    """The sentence with organisation names blanked out (same length), so that words inside
+    names ("Sở Kế hoạch và Đầu tư", "Liên hiệp các tổ chức hữu nghị") are not read as verbs."""
+    s = doc.sentences[sent]
+    chars = list(s.text)
+    for m in doc.orgs:
+        if m.sent == sent:
+            for c in range(m.start - s.start, m.end - s.start):
+                if 0 <= c < len(chars) and not chars[c].isspace():
+                    chars[c] = "X"
+    return "".join(chars)
+
+
 class _Builder:
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -155,6 +169,8 @@ class _Builder:
         """(ISO date, whether the clause stated it) for an event in this clause."""
         s = self.doc.sentences[sent]
         for d in find_dates(s.text[a:b]):
+            if _DOC_DATE.search(s.text[max(0, a + d.start - 40):a + d.start]):
+                continue  # the date of a cited document, not of the event
             if d.day and d.month:
                 year = d.year or infer_year(d.month, d.day, self.published, self.review)
                 if year is None and self.term:
@@ -180,7 +196,7 @@ class _Builder:
         text = s.text[a:b]
         best = None
         for m in _LOCATION.finditer(text):
-            place = _LOCATION_END.sub("", m.group(1)).strip(" \"“”")
+            place = _LOCATION_END.sub("", re.split(r"[,;.()]", text[m.start(1):])[0]).strip(" \"“”")
             if not place or _NOT_LOCATION.match(place) or len(place.split()) > 10:
                 continue
             best = place
@@ -198,7 +214,7 @@ class _Builder:
 
     def organiser(self, sent: int, a: int, k_start: int, b: int, kind: str) -> tuple[OrgMention | None, bool]:
         s = self.doc.sentences[sent]
-        clause = s.text[a:b]
+        clause = masked(self.doc, sent)[a:b]
         rel = k_start - a
         after = clause[rel:]
         m = re.search(r"\bdo\s+", after)
@@ -206,7 +222,7 @@ class _Builder:
             orgs = _orgs_between(self.doc, sent, a + rel + m.end(), b)
             if orgs:
                 return orgs[0], True
-        before = clause[:rel]
+        before = clause[:rel + 9]  # a reception's own verb ("đón tiếp") is at the trigger
         if re.search(r"\btham gia đón tiếp|\btham gia tiếp\b", before, re.I):
             return None, False
         org_verb = list(_ORGANISE.finditer(before)) or list(re.finditer(r"đón tiếp|tiếp đón", before))
@@ -228,8 +244,9 @@ class _Builder:
             if subj:
                 return subj[0], True
         # the body whose gathering it is: "Đại hội Hội hữu nghị X", "hội nghị Ban Chấp hành Liên hiệp"
-        own = _orgs_between(self.doc, sent, k_start, min(b, k_start + 90))
-        if own and kind in ("Congress", "Conference") and own[0].start - s.start - k_start < 40:
+        label_end = k_start + len(_label(self.doc, sent, self._tok(sent, k_start), b)) + 1
+        own = _orgs_between(self.doc, sent, k_start, min(b, label_end))
+        if own and kind in ("Congress", "Conference", "Ceremony"):
             return own[0], True
         prior = _orgs_between(self.doc, sent, a, k_start)
         if prior and kind in ("Conference", "Congress", "Meeting"):
@@ -243,12 +260,15 @@ class _Builder:
             clauses = _clauses(s.text)
             in_period = bool(_PERIOD.search(s.text)) and len(clauses) > 1
             prev_visit_org: tuple | None = None
+            mtext = masked(doc, s.index)
+            first_end = clauses[0][1]
             for a, b in clauses:
-                ctext = s.text[a:b]
+                ctext = mtext[a:b]
                 found = False
                 for k, n, kind in _triggers(doc, s.index, a, b):
                     pos = s.tokens[k].start - s.start
-                    if _FUTURE.search(s.text[:pos]) and not _JUST.search(s.text[:pos]):
+                    prefix = mtext[a:pos] + " " + (mtext[:min(pos, first_end)] if a else "")
+                    if _FUTURE.search(prefix) and not _JUST.search(mtext[a:pos]):
                         continue
                     events.append(self.make(s.index, a, b, pos, kind, k, in_period))
                     found = True
@@ -260,7 +280,7 @@ class _Builder:
                 starts_with_delegation = bool(re.match(r"\s*[Đđ]oàn\b", ctext)) and prev_visit_org
                 if (rec and _DELEGATION.search(ctext[rec.end():])) or (visit and _DELEGATION.search(ctext)) \
                         or starts_with_delegation:
-                    if _FUTURE.search(s.text[:a + (rec.start() if rec else 0)]):
+                    if _FUTURE.search(mtext[a:a + (rec.start() if rec else 0)] + " " + mtext[:min(a, first_end)]):
                         continue
                     pos = a + (rec.start() if rec else (visit.start() if visit else 0))
                     ev = self.make(s.index, a, b, pos, "Reception" if rec else "Visit", None, in_period)
@@ -273,10 +293,17 @@ class _Builder:
                             ev.chair = host.name
                             if posts:
                                 ev.organiser, ev.organiser_stated = posts[0].org, True
-                    ev.label = " ".join(ctext.split()[:16])
+                    ev.label = " ".join(s.text[a:b].split()[:16])
                     events.append(ev)
                     prev_visit_org = (ev.organiser, ev.organiser_stated)
         return events
+
+    def _tok(self, sent: int, pos: int) -> int:
+        s = self.doc.sentences[sent]
+        for i, t in enumerate(s.tokens):
+            if t.start - s.start >= pos:
+                return i
+        return len(s.tokens) - 1
 
     def make(self, sent: int, a: int, b: int, pos: int, kind: str, k: int | None, in_period: bool) -> _Event:
         s = self.doc.sentences[sent]
@@ -344,7 +371,7 @@ def extract_events(doc: Doc) -> tuple[EventRecord, ...]:
     if not events:
         return ()
     for s in doc.sentences:
-        text = s.text
+        text = masked(doc, s.index)
         ev = _event_for(events, doc, s.index)
         if ev is None:
             continue
