@@ -180,13 +180,34 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML.search(text[:5000]))
 
 
+_CHROME_TAGS = ("nav", "aside", "menu", "form", "script", "style", "noscript", "iframe", "template")
+
+
+def _drop_chrome(html: str) -> str:
+    """The page without menus, scripts, forms and page headers/footers (trafilatura's fallback keeps them)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    doomed = [el for tag in _CHROME_TAGS for el in root.iter(tag)]
+    doomed += [el for tag in ("header", "footer") for el in root.iter(tag)
+               if not any(a.tag in ("article", "main") for a in el.iterancestors())]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode")
+
+
 def html_to_text(html: str) -> str:
     """Main text of an HTML page (trafilatura): menus, scripts and related-news lists dropped."""
     import trafilatura
 
     try:
-        text = trafilatura.extract(html, include_comments=False, include_tables=False,
-                                   favor_recall=True)
+        text = trafilatura.extract(_drop_chrome(html), include_comments=False,
+                                   include_tables=False, favor_recall=True)
     except Exception as error:  # a parser failure on odd markup is a property of the file
         raise UnreadableInput(f"HTML page could not be parsed ({type(error).__name__})") from None
     if not text or not text.strip():

@@ -1,0 +1,164 @@
+"""Reading input files: every encoding and form of an article gives the same text; bad files a reason."""
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from kg.errors import UnreadableInput
+from kg.legacy import encode
+from kg.reader import decode, detect, read_file, sanitize
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "messy"))
+from forms import FORMS, MENU, RELATED, SCRIPT  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = sorted((ROOT / "data" / "articles").glob("*.txt"))
+TEXT_FORMS = [f for f in FORMS if not f.startswith("html")]
+
+
+def _article(path: Path) -> str:
+    return sanitize(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("form", TEXT_FORMS)
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_every_form_decodes_to_the_same_text(path, form):
+    text = _article(path)
+    decoded = decode(FORMS[form](text))
+    if form == "tcvn3":  # VN3 has no toned capitals: compare case-folded, see test_legacy
+        assert decoded.lower() == text.lower()
+    else:
+        assert decoded == text
+    assert unicodedata.is_normalized("NFC", decoded)
+
+
+@pytest.mark.parametrize("form, expected", [
+    ("utf8", "utf-8"), ("utf8-bom", "utf-8"), ("utf16", "utf-16-le"), ("utf16le-nobom", "utf-16-le"),
+    ("utf16be-nobom", "utf-16-be"), ("cp1258", "cp1258"), ("tcvn3", "tcvn3"), ("vni", "vni")])
+def test_detected_encoding_is_named(form, expected):
+    assert detect(FORMS[form](_article(ARTICLES[0])))[1] == expected
+
+
+def test_short_texts():
+    assert decode("Hà Nội".encode("utf-16-le")) == "Hà Nội"
+    assert decode(encode("Việt Nam", "vni")) == "Việt Nam"
+    assert decode(encode("Việt Nam", "tcvn3")) == "Việt Nam"
+    assert decode(encode("Hội hữu nghị", "cp1258")) == "Hội hữu nghị"
+    assert decode(b"Don\x92t stop \x96 1998") == "Don’t stop – 1998"  # no accented word: cp1252 view
+
+
+@pytest.mark.parametrize("legacy", ["tcvn3", "vni"])
+def test_legacy_text_saved_as_utf8_is_repaired(legacy):
+    text = _article(ARTICLES[1])
+    mojibake = encode(text, legacy).decode("cp1252", errors="replace").encode("utf-8")
+    decoded, name = detect(mojibake)
+    assert name == f"utf-8 ({legacy} text)"
+    assert sanitize(decoded).lower() == text.lower()
+
+
+def test_double_encoded_utf8_is_repaired():
+    text = _article(ARTICLES[2])
+    double = text.encode("utf-8").decode("latin-1").encode("utf-8")
+    assert detect(double)[1] == "utf-8 (double-encoded)"
+    assert decode(double) == text
+
+
+def test_real_unicode_is_never_repaired():
+    text = "Tôi là Nam, ở café Hà Nội – “Ông Nguyễn”"
+    assert detect(text.encode("utf-8")) == (text, "utf-8")
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary data (PDF document)"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "binary data (ZIP archive"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "binary data (PNG image)"),
+    (b"abc\x00def\x00ghi" * 3, "binary data (NUL bytes)"),
+    (bytes(range(1, 32)) * 20, "binary data (control bytes)"),
+    ("Le café crème à la française était très apprécié".encode("latin-1"), "undecodable"),
+    (b"\xef\xbb\xbfabc\xff\xfe", "undecodable: invalid UTF-8"),
+])
+def test_refused_bytes_have_a_reason(data, reason):
+    with pytest.raises(UnreadableInput) as info:
+        decode(data)
+    assert str(info.value).startswith(reason)
+    assert "\n" not in str(info.value)
+
+
+def test_sanitize_removes_controls_marks_and_noncharacters():
+    raw = "Hội\x00 nghị\x07\ufeff tổng\ufffe kết\r\nnăm\u2028mới\x0cxong\x85."
+    assert sanitize(raw) == "Hội nghị tổng kết\nnăm\nmới\nxong\n."
+    assert sanitize(unicodedata.normalize("NFD", "Việt")) == "Việt"
+
+
+def test_html_portal_page_keeps_the_article_and_drops_the_chrome():
+    text = _article(ARTICLES[1])
+    for form in ("html", "html-cp1258"):
+        extracted = decode(FORMS[form](text))
+        assert "<p>" in extracted  # decode alone keeps the markup ...
+    out = _read(FORMS["html"](text))
+    lines = [line for line in text.split("\n") if line.strip()]
+    for line in lines:
+        assert line in out
+    for chrome in (*MENU, *RELATED, "Tin liên quan", "Bản quyền", "fbAsyncInit", SCRIPT[:20],
+                   "Quảng cáo", "Cổng thông tin điện tử"):
+        assert chrome not in out
+    assert _read(FORMS["html-cp1258"](text)) == out
+
+
+def _read(data: bytes, name: str = "page.html", tmp=[]) -> str:  # noqa: B006 - one temp dir
+    import tempfile
+
+    if not tmp:
+        tmp.append(Path(tempfile.mkdtemp(prefix="kg-reader-")))
+    path = tmp[0] / name
+    path.write_bytes(data)
+    return read_file(path)
+
+
+def test_html_entities_and_nfd_in_html():
+    page = ("<html><body><article><p>Đồng chí Nguyễn&nbsp;Văn An &amp; "
+            + unicodedata.normalize("NFD", "Hội hữu nghị Việt Nam – Lào")
+            + " tổ chức hội nghị tổng kết công tác năm 2022 tại thành phố Hải Phòng.</p>"
+            + "<p>Hội nghị đã thống nhất phương hướng nhiệm vụ năm 2023 và trao tặng giấy khen.</p>"
+            + "</article></body></html>")
+    out = _read(page.encode("utf-8"), "entities.html")
+    assert "Nguyễn Văn An & Hội hữu nghị Việt Nam – Lào" in out
+    assert unicodedata.is_normalized("NFC", out)
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty file"),
+    (b" \n\t\r\n  ", "no text (whitespace only)"),
+    (" \n".encode("utf-16"), "no text (whitespace only)"),
+    ("\u00a0\u3000\n".encode("utf-8"), "no text (whitespace only)"),
+    (b"<html><body><nav><a href='/'>Trang ch\xe1\xbb\xa7</a></nav></body></html>",
+     "HTML page without extractable article text"),
+])
+def test_read_file_refuses_empty_content(tmp_path, content, reason):
+    path = tmp_path / "a.txt"
+    path.write_bytes(content)
+    with pytest.raises(UnreadableInput) as info:
+        read_file(path)
+    assert str(info.value) == reason
+
+
+def test_read_file_refuses_what_is_not_a_readable_regular_file(tmp_path):
+    (tmp_path / "dir.txt").mkdir()
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block for ever
+    big = tmp_path / "big.txt"
+    big.write_bytes("Hội nghị tổng kết. ".encode() * 100)
+    cases = {"dir.txt": "cannot read: a directory, not a file",
+             "dangling.txt": "cannot read: broken symbolic link",
+             "pipe.txt": "cannot read: not a regular file (pipe, socket or device)",
+             "missing.txt": "cannot read: no such file",
+             "big.txt": f"file too large ({big.stat().st_size} bytes > limit 1000)"}
+    for name, reason in cases.items():
+        with pytest.raises(UnreadableInput) as info:
+            read_file(tmp_path / name, max_bytes=1000)
+        assert str(info.value) == reason
+    assert read_file(big, max_bytes=big.stat().st_size).startswith("Hội nghị tổng kết.")
