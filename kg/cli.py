@@ -29,9 +29,10 @@ def cli() -> None:
 @click.option("--out", "out", default="out", show_default=True, type=click.Path(path_type=Path),
               help="Output folder.")
 @click.option("-j", "--jobs", default=1, show_default=True, help="Extract in N processes.")
-@click.option("--max-bytes", default=5 * 1024 * 1024, show_default=True,
-              help="Skip input files larger than this.")
-@click.option("--strict", is_flag=True, help="Exit 1 (and write nothing) if any file is skipped.")
+@click.option("--max-bytes", default=5 * 1024 * 1024, show_default=True, type=click.IntRange(min=0),
+              help="Skip (and report) input files larger than this many bytes.")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 and write nothing if any file is skipped (default: exit 2, write the rest).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where extraction runs: local processes (-j) or a Dask cluster (--scheduler).")
@@ -44,8 +45,10 @@ def build(inputs: tuple[Path, ...], out: Path, jobs: int, max_bytes: int, strict
     """Build the graph of INPUTS (files or folders; default data/articles) into --out.
 
     Writes graph.trig (one named graph per article), graph.ttl (all facts),
-    graph.jsonld, explorer.html, report.json and merges.json. Exit status: 0
-    all files read, 2 some skipped, 1 nothing built.
+    graph.jsonld, explorer.html, report.json and merges.json. Each skipped file
+    gets one line on stderr with its path and reason (as in report.json). Exit
+    status: 0 all files read, 2 some skipped (outputs written for the rest),
+    1 nothing built (with --strict: any file skipped; nothing is written).
     """
     from .build import build as run_build
 
@@ -53,7 +56,7 @@ def build(inputs: tuple[Path, ...], out: Path, jobs: int, max_bytes: int, strict
     try:
         result = run_build(inputs, out, jobs=jobs, max_bytes=max_bytes,
                            progress=not quiet and sys.stderr.isatty(), engine=engine,
-                           scheduler=scheduler, cache=cache)
+                           scheduler=scheduler, cache=cache, strict=strict)
     except KGError as error:
         _fail(error)
     if not quiet:
@@ -66,8 +69,9 @@ def build(inputs: tuple[Path, ...], out: Path, jobs: int, max_bytes: int, strict
                        f"partner nations, {c['triples']} triples", err=True)
             click.echo(f"kg: outputs in {out}/ (graph.trig, graph.ttl, graph.jsonld, "
                        f"explorer.html, report.json)", err=True)
-    if strict and result.exit_status == 2:
-        sys.exit(1)
+    if strict and result.exit_status == 1 and result.counts.get("articles"):
+        click.echo(f"kg: --strict: {result.counts['skipped']} file(s) skipped, nothing written",
+                   err=True)
     sys.exit(result.exit_status)
 
 

@@ -41,6 +41,7 @@ from .store import has_store, store_path, write_store
 DEFAULT_PORT = 7878
 MAX_REQUEST_BYTES = 1_000_000  # a query longer than this is not a query people write
 UPSTREAM_ACCEPT = "application/sparql-results+json, application/n-triples"
+_CANCELLED = b"The SPARQL operation has been cancelled"  # what Oxigraph writes at --timeout-s
 
 
 ASSETS = Path(__file__).resolve().parent / "serve_assets"
@@ -291,27 +292,38 @@ class SparqlApp:
         if self._client is None:
             self._client = httpx.AsyncClient(timeout=self.limits.timeout_s + 10)
         try:
-            async with self._client.stream("POST", self.upstream, data=fields,
-                                           headers={"accept": UPSTREAM_ACCEPT}) as up:
-                data = bytearray()
-                async for chunk in up.aiter_bytes():
-                    data.extend(chunk)
-                    if len(data) > self.limits.max_bytes:
-                        return Response.text(400, f"the result is larger than "
-                                                  f"{self.limits.max_bytes} bytes, this "
-                                                  f"endpoint's limit; add a LIMIT")
-                status, up_type = up.status_code, up.headers.get("content-type", "")
-        except httpx.TimeoutException:
+            # Wall-clock limit of the whole exchange: Oxigraph's own --timeout-s cancels the
+            # evaluation but not a long stream of results, nor always closes the stream.
+            got = await asyncio.wait_for(self._fetch(fields), self.limits.timeout_s + 1)
+        except (asyncio.TimeoutError, httpx.TimeoutException):
             return _timeout_response(self.limits)
         except httpx.HTTPError as error:
             return Response.text(502, f"query engine unavailable: {type(error).__name__}")
+        if isinstance(got, Response):
+            return got
+        status, up_type, data = got
         if status != 200:
-            text = bytes(data).decode("utf-8", "replace")
+            text = data.decode("utf-8", "replace")
             if "cancelled" in text:
                 return _timeout_response(self.limits)
             return Response.text(400 if 400 <= status < 500 else 502, text)
-        return await asyncio.to_thread(_convert, bytes(data), up_type,
+        return await asyncio.to_thread(_convert, data, up_type,
                                        headers.get("accept", ""), fmt_param, self.limits)
+
+    async def _fetch(self, fields: dict) -> tuple[int, str, bytes] | Response:
+        """POST the query to Oxigraph; the whole result, or an error response at a limit."""
+        async with self._client.stream("POST", self.upstream, data=fields,
+                                       headers={"accept": UPSTREAM_ACCEPT}) as up:
+            data = bytearray()
+            async for chunk in up.aiter_bytes():
+                data.extend(chunk)
+                if len(data) > self.limits.max_bytes:
+                    return Response.text(400, f"the result is larger than "
+                                              f"{self.limits.max_bytes} bytes, this "
+                                              f"endpoint's limit; add a LIMIT")
+                if _CANCELLED in data[-len(chunk) - len(_CANCELLED):]:
+                    return _timeout_response(self.limits)
+            return up.status_code, up.headers.get("content-type", ""), bytes(data)
 
 
 async def _read_body(receive, limit: int) -> bytes | None:
