@@ -3,12 +3,16 @@
 ``process_file`` is the per-article unit of work (read, clean, extract); it
 never raises for a bad file but returns a skipped ``FileReport`` with the
 reason, so one bad file never stops the others. ``build`` runs it over the
-inputs, resolves entities across articles, writes every output to a staging
-folder inside the output folder and then moves each file into place, so a
-build killed at any moment leaves the previous outputs whole.
+inputs, resolves entities across articles and writes the outputs as one set:
+every file (and the Oxigraph store) goes to a private staging folder, which is
+renamed to ``DIR/.commit`` once complete (the commit point); its entries are
+then renamed into place, report.json last. A build killed before the commit
+point leaves the previous outputs untouched; one killed after it leaves a
+complete ``.commit`` that the next build (or ``recover_outputs``) moves in
+first. One build writes a folder at a time (a lock on ``DIR/.lock``).
 
 Exit status (``BuildResult.exit_status``): 0 every file read, 2 some skipped,
-1 nothing built.
+1 nothing built (and nothing written: also with ``strict`` when any file is skipped).
 
 Example:
     >>> r = process_file("data/articles/000_2359d3971b14e0d4.txt")
@@ -17,16 +21,21 @@ Example:
 """
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
+import os
 import shutil
+import stat
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import BuildError, UnreadableInput
-from .export import FORMATS, atomic_write, serialize
+from .export import FORMATS, serialize
 from .extract import EXTRACTOR_VERSION, extract
 from .graph import to_dataset
 from .ingest import clean
@@ -36,6 +45,9 @@ from .resolve import resolve
 
 OUTPUT_FILES = ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html", "report.json",
                 "merges.json")
+# the order of the final renames: report.json, which names every other file's sha256, last
+OUTPUT_ORDER = ("store", "graph.trig", "graph.ttl", "graph.jsonld", "explorer.html", "merges.json",
+                "report.json")
 
 
 @dataclass
@@ -66,11 +78,19 @@ def list_inputs(inputs: Sequence[str | Path]) -> list[Path]:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
-                if f.is_file() and not any(part.startswith(".") for part in rel.parts):
+                # not only regular files: a broken link or a pipe is reported, not silently left out
+                if not f.is_dir() and not any(part.startswith(".") for part in rel.parts):
                     paths.append(f)
         else:
             paths.append(p)
     return paths
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def process_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES
@@ -117,22 +137,101 @@ def extract_all(paths: list[Path], jobs: int = 1, max_bytes: int = DEFAULT_MAX_B
         return list(_progress(it, len(paths), progress, "extract"))
 
 
+COMMIT_DIRNAME = ".commit"
+STAGING_PREFIX = ".staging-"
+LOCK_NAME = ".lock"
+_MANIFEST = "MANIFEST.json"
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _apply_commit(out: Path, commit: Path) -> None:
+    """Rename the committed entries into ``out`` (idempotent: a rerun skips what already moved)."""
+    names = json.loads((commit / _MANIFEST).read_text(encoding="utf-8"))
+    for name in names:
+        src, dst = commit / name, out / name
+        if not os.path.lexists(src):
+            continue
+        if src.is_dir():  # rename(2) cannot replace a non-empty folder: move the old one aside
+            if os.path.lexists(dst):
+                old = commit / f".old-{name}"
+                shutil.rmtree(old, ignore_errors=True)
+                os.replace(dst, old)
+            os.replace(src, dst)
+        else:
+            os.replace(src, dst)
+    _fsync(out)
+    shutil.rmtree(commit, ignore_errors=True)
+
+
+def recover_outputs(out: str | Path) -> bool:
+    """Finish the commit a killed build left in ``out``; remove dead builds' staging folders.
+
+    Call with the output folder's lock held (``write_outputs`` does). Returns
+    True when a pending commit was moved in.
+    """
+    out = Path(out)
+    commit = out / COMMIT_DIRNAME
+    moved = False
+    if (commit / _MANIFEST).is_file():
+        _apply_commit(out, commit)
+        moved = True
+    elif os.path.lexists(commit):  # renamed in only after its manifest: cannot be partial
+        shutil.rmtree(commit, ignore_errors=True)
+    for staging in out.glob(STAGING_PREFIX + "*"):
+        shutil.rmtree(staging, ignore_errors=True)
+    return moved
+
+
+def _write(path: Path, text: str) -> str:
+    data = text.encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.chmod(path, 0o644)
+    return hashlib.sha256(data).hexdigest()
+
+
 def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileReport],
                   seconds: float) -> dict[str, int]:
-    """Resolve, map to RDF and write every output file atomically; returns the counts."""
+    """Resolve, map to RDF and write every output as one set (see the module doc); returns the counts."""
     resolution = resolve(extractions)
     ds = to_dataset(extractions, resolution)
-    staging = out / ".staging"
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK_NAME, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if this process dies
+        recover_outputs(out)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
+        try:
+            counts = _write_staging(staging, ds, resolution, extractions, reports, seconds)
+            (staging / _MANIFEST).write_text(json.dumps(
+                [n for n in OUTPUT_ORDER if os.path.lexists(staging / n)]), encoding="utf-8")
+            _fsync(staging)
+            os.replace(staging, out / COMMIT_DIRNAME)  # the commit point
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _apply_commit(out, out / COMMIT_DIRNAME)
+    return counts
+
+
+def _write_staging(staging: Path, ds, resolution, extractions: list[Extraction],
+                   reports: list[FileReport], seconds: float) -> dict[str, int]:
+    digests = {}
     for fmt in ("trig", "ttl", "jsonld"):
-        (staging / FORMATS[fmt][1]).write_text(serialize(ds, fmt), encoding="utf-8")
+        digests[FORMATS[fmt][1]] = _write(staging / FORMATS[fmt][1], serialize(ds, fmt))
     from .viz import render_explorer
-    (staging / "explorer.html").write_text(render_explorer(ds), encoding="utf-8")
+    digests["explorer.html"] = _write(staging / "explorer.html", render_explorer(ds))
     merges = [asdict(m) for m in resolution.merges]
-    (staging / "merges.json").write_text(json.dumps(merges, ensure_ascii=False, indent=1),
-                                         encoding="utf-8")
+    digests["merges.json"] = _write(staging / "merges.json",
+                                    json.dumps(merges, ensure_ascii=False, indent=1))
     counts = {
         "files": len(reports),
         "articles": len(extractions),
@@ -146,51 +245,56 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
         "triples": len(ds),
         "merges": len(merges),
     }
-    report = {"extractor_version": EXTRACTOR_VERSION, "seconds": round(seconds, 3),
-              "counts": counts, "files": [asdict(r) for r in reports]}
-    (staging / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1),
-                                         encoding="utf-8")
-    # The Oxigraph store (DIR/store) for fast queries: built beside, then swapped in by renames.
+    # The Oxigraph store (DIR/store) for fast queries: part of the same commit as the files.
     from .store import STORE_DIRNAME, write_store
-    write_store(out / STORE_DIRNAME, trig_path=staging / FORMATS["trig"][1])
-    for name in OUTPUT_FILES:
-        src = staging / name
-        if src.exists():
-            atomic_write(out / name, src.read_bytes())
-    shutil.rmtree(staging, ignore_errors=True)
+    write_store(staging / STORE_DIRNAME, trig_path=staging / FORMATS["trig"][1])
+    # sha256 of each file beside it lets a reader check that the set is one build's
+    report = {"extractor_version": EXTRACTOR_VERSION, "seconds": round(seconds, 3),
+              "counts": counts, "outputs": digests, "files": [asdict(r) for r in reports]}
+    _write(staging / "report.json", json.dumps(report, ensure_ascii=False, indent=1))
     return counts
 
 
 def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
           max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False,
           runner: Callable | None = None, engine: str = "local", scheduler: str | None = None,
-          cache: bool = True) -> BuildResult:
+          cache: bool = True, strict: bool = False) -> BuildResult:
     """Build the knowledge graph of the input files into ``out``.
 
     Extraction runs on ``engine`` ("local": ``jobs`` processes; "dask": the
     cluster at ``scheduler``); with ``cache`` it reuses the extractions of
-    unchanged files from ``out/.cache`` (kg.engine, kg.cache).
+    unchanged files from ``out/.cache`` (kg.engine, kg.cache). With ``strict``
+    a single skipped file means exit status 1 and nothing written.
     """
     start = time.perf_counter()
     out = Path(out)
     paths = list_inputs(inputs)
     if not paths:
         raise BuildError(f"no input files in {', '.join(map(str, inputs))}")
+    # Not regular files (broken links, pipes, devices) are refused here, never opened: a pipe blocks.
+    odd = {i: process_file(p, max_bytes) for i, p in enumerate(paths) if not _is_regular(p)}
+    regular = [p for i, p in enumerate(paths) if i not in odd]
     if runner is not None:
-        results = extract_all(paths, jobs, max_bytes, progress, runner)
+        results = extract_all(regular, jobs, max_bytes, progress, runner)
     else:
         from .engine import extract, make_runner
-        results = extract(paths, out, make_runner(engine, jobs, scheduler, max_bytes), max_bytes,
-                          use_cache=cache, progress=progress)
+        results = extract(regular, out, make_runner(engine, jobs, scheduler, max_bytes), max_bytes,
+                          use_cache=cache, progress=progress) if regular else []
+    it = iter(results)
+    results = [odd[i] if i in odd else next(it) for i in range(len(paths))]
     extractions = [ex for ex, _ in results if ex is not None]
     reports = [rep for _, rep in results]
     for rep in reports:
         if rep.status == "skipped":
             print(f"kg: skipped {rep.file}: {rep.reason}", file=sys.stderr)
-    if not extractions:
-        return BuildResult(out, reports, {"files": len(reports), "articles": 0}, 1,
-                           time.perf_counter() - start)
-    out.mkdir(parents=True, exist_ok=True)
-    counts = write_outputs(out, extractions, reports, time.perf_counter() - start)
+    skipped = sum(rep.status == "skipped" for rep in reports)
+    if not extractions or (strict and skipped):
+        return BuildResult(out, reports, {"files": len(reports), "articles": len(extractions),
+                                          "skipped": skipped}, 1, time.perf_counter() - start)
+    try:
+        counts = write_outputs(out, extractions, reports, time.perf_counter() - start)
+    except OSError as error:  # disk full, no permission: the previous outputs stay as they were
+        raise BuildError(f"cannot write the outputs to {out}: "
+                         f"{error.strerror or error}") from None
     status = 2 if counts["skipped"] else 0
     return BuildResult(out, reports, counts, status, time.perf_counter() - start)
