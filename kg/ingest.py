@@ -30,7 +30,8 @@ _TRAILER = re.compile(
 _CHROME_LINE = re.compile(
     r"^\s*(\d[\d.,]*\s+lượt xem|lượt xem\s*:?\s*\d+|qr code.*|mã qr.*|print\s*$|"
     r"chúng tôi trên mạng xã hội|nguồn tin|share|tweet|facebook|zalo|in trang|cỡ chữ.*|"
-    r"trở về|quay lại|đầu trang|\(?ảnh\s*:[^)]*\)?\s*)$", re.I)
+    r"trở về|quay lại|đầu trang|\(?ảnh\s*:[^)]*\)?\s*|"
+    r"(tin|bài|tin và ảnh|tin, ảnh|bài và ảnh|bài, ảnh|tin, ảnh, video|video|clip|nguồn ảnh)\s*:\s*.{1,60})$", re.I)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")
 _STAMP_WORDS = re.compile(
     r"^(print|in|cập nhật|ngày đăng|đăng ngày|ngày|thứ\s*\w+|chủ nhật|\d{1,2}:\d{2}(:\d{2})?|"

@@ -46,6 +46,9 @@ def extract_countries(doc: Doc) -> tuple[CountryRecord, ...]:
                 k += 1
                 continue
             n, (code, strict) = hit
+            if toks[k].text.isupper() and len(toks[k].text) > 2 and code != "EU":
+                k += n
+                continue  # all capitals: a credit or a heading ("THANH NGA"), not the country
             if strict:
                 nxt = toks[k + n] if k + n < len(toks) else None
                 if k == 0 or toks[k - 1].key in _NOT_BEFORE or (nxt is not None and nxt.is_word and nxt.cap

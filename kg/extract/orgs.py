@@ -36,14 +36,19 @@ _DISTRICT_UNITS = {"huyện": "huyện", "quận": "quận", "thị xã": "thị
 _CONNECTORS = {"và", "&", "các"}
 # lower-case words that end a name rather than continue it ("Trung tâm Xúc tiến tổ chức ...")
 _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là", "có", "được", "và", "cho", "trong",
-               "về", "để", "tỉnh", "thành", "huyện", "năm", "ngày", "nhằm", "theo", "do", "thăm", "làm"}
+               "về", "để", "tỉnh", "thành", "huyện", "năm", "ngày", "nhằm", "theo", "do", "thăm", "làm",
+               "cũng", "vẫn", "luôn", "cùng", "thì", "mà", "nên", "khi", "từ", "đến", "trên", "vào",
+               "nhận", "trao", "tặng", "tiếp", "gặp", "dự", "chủ", "phát", "đề", "nêu", "tham"}
 _VENUE_AFTER_TRUNG_TAM = {"hội nghị", "hội chợ", "triển lãm", "hội nghị quốc tế", "hội chợ triển lãm"}
 _NOT_BODY_AFTER = {"bạn", "kết", "nhà", "viên", "trưởng", "phó"}  # "tỉnh bạn", "Tỉnh ủy viên"
 _PARENT_HEADS = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "ủy ban nhân dân",
                  "ubnd", "hội đồng nhân dân", "hđnd", "quốc hội", "chính phủ", "đoàn đbqh",
                  "đoàn đại biểu quốc hội", "liên hiệp các tổ chức hữu nghị", "liên hiệp hữu nghị",
                  "ủy ban mặt trận tổ quốc việt nam", "ủy ban mttq việt nam", "ủy ban mttq"}
-_LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&.'’\-]*$")
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9&.'’\-]*$")
+_NOT_PLACE = {"trung ương", "việt nam", "khóa", "nhiệm", "thường", "ban", "đảng"}
+_LATIN_LOWER = {"of", "for", "and", "the", "du", "de", "des", "la", "le", "et", "für", "und", "van",
+                "der", "den", "in", "on", "to", "y", "e", "del", "di"}
 
 
 def _expand(words: str) -> str:
@@ -79,6 +84,9 @@ class _Parser:
         self.doc, self.s, self.toks = doc, s, s.tokens
         self.lex = doc.lex
 
+    def doc_acronyms(self) -> dict[str, OrgMention]:
+        return {a: m for m in self.doc.orgs for a in m.aliases if a.isupper()}
+
     def text(self, i: int, j: int) -> str:
         return surface(self.s.text, self.toks, i, j, self.s.start)
 
@@ -98,8 +106,17 @@ class _Parser:
             if hit:
                 return n_unit + hit[0], hit[1][0], unit, ""
             nxt = toks[k + n_unit].text if k + n_unit < len(toks) else ""
-            if nxt in _NOT_BODY_AFTER or (nxt[:1].isupper() and nxt not in ("Tuyên",)):
+            if nxt in _NOT_BODY_AFTER:
                 return 0, None, None, ""
+            if nxt[:1].isupper() and toks[k + n_unit].is_word:
+                # a place outside Viet Nam's provinces ("tỉnh Vân Nam", "tỉnh Takeo"), as written,
+                # unless a person's name follows a bare unit ("UBND tỉnh Nguyễn Văn A")
+                if toks[k + n_unit].key in self.lex.surnames:
+                    return n_unit, "", unit, ""
+                m = k + n_unit
+                while m < len(toks) and toks[m].is_word and toks[m].cap and m - k - n_unit < 4:
+                    m += 1
+                return m - k, None, None, self.text(k, m)
             return n_unit, "", unit, ""  # bare unit: the article's own province
         hit = _province_at(self.doc, toks, k)
         if hit:
@@ -122,10 +139,12 @@ class _Parser:
         after one ("Xúc tiến Đầu tư"), connectors between capitalised words, a final "Việt Nam"."""
         toks = self.toks
         m = k
+        place_ends: set[int] = set()
         while m < len(toks):
             t = toks[m]
             if latin:
-                if t.is_word and _LATIN.match(t.text) and (t.cap or t.text.isdigit() or m > k):
+                if t.is_word and _LATIN.match(t.text) and (t.cap or t.text.isdigit()
+                                                            or (m > k and t.text in _LATIN_LOWER)):
                     m += 1
                     continue
                 break
@@ -135,25 +154,26 @@ class _Parser:
             if _province_at(self.doc, toks, m) or country:
                 if m == k:
                     m += (_province_at(self.doc, toks, m) or country)[0]
+                    place_ends.add(m - 1)
                     continue
                 break
-            if m > k and t.key in self.lex.surnames and m + 1 < len(toks) and toks[m + 1].cap \
-                    and toks[m + 1].is_word:
-                break
+            if m > k and t.cap and t.key in self.lex.surnames and m + 2 < len(toks) \
+                    and toks[m + 1].cap and toks[m + 1].is_word and toks[m + 2].cap and toks[m + 2].is_word:
+                break  # a person's name (three or more syllables) after the body's name
             if t.key in _UNITS or t.key in _DISTRICT_UNITS:
                 break
             if _is_name_word(t):
                 m += 1
                 continue
             if t.is_word and t.text.islower() and m > k and toks[m - 1].cap and t.key not in _CONNECTORS \
-                    and t.key not in _STOP_LOWER:
+                    and t.key not in _STOP_LOWER and m - 1 not in place_ends and self._goes_on(m + 1):
                 m += 1
                 continue
             if t.is_word and t.text.islower() and m > k and t.key not in _STOP_LOWER:
                 # lower-case words run on only up to a locality: "Trung tâm Xúc tiến đầu tư tỉnh"
                 e = m
-                while e < len(toks) and e - m < 3 and toks[e].is_word and toks[e].text.islower() \
-                        and toks[e].key not in _UNITS and toks[e].key not in _STOP_LOWER:
+                while e < len(toks) and e - m < 4 and toks[e].is_word and toks[e].text.islower() \
+                        and toks[e].key not in _UNITS and (toks[e].key not in _STOP_LOWER or toks[e].key == "các"):
                     e += 1
                 if e < len(toks) and e > m and (toks[e].key in _UNITS or _province_at(self.doc, toks, e)):
                     m = e
@@ -164,13 +184,49 @@ class _Parser:
             break
         return m
 
+    def _goes_on(self, m: int) -> bool:
+        """After a lower-case syllable inside a name, does the name (or the phrase) go on or end cleanly?"""
+        toks = self.toks
+        if m >= len(toks):
+            return True
+        t = toks[m]
+        return (not t.is_word or t.cap or t.key in _CONNECTORS or t.key in _STOP_LOWER
+                or t.key in _UNITS or t.key in _DISTRICT_UNITS)
+
+    def lower_tail(self, k: int) -> int:
+        """'Hội hữu nghị đối ngoại nhân dân tỉnh Vân Nam': lower-case words up to a locality."""
+        toks = self.toks
+        e = k
+        while e < len(toks) and e - k < 5 and toks[e].is_word and toks[e].text.islower() \
+                and toks[e].key not in _UNITS and toks[e].key not in _STOP_LOWER:
+            e += 1
+        if e < len(toks) and (toks[e].key in _UNITS or _province_at(self.doc, toks, e)):
+            return e
+        return k
+
     def parse_at(self, i: int) -> list[OrgMention]:
         toks, lex, doc = self.toks, self.lex, self.doc
+        acr = self.doc_acronyms().get(toks[i].text) if toks[i].text.isupper() and len(toks[i].text) > 1 else None
+        if acr is not None:
+            return [self.mention(i, i + 1, acr.name, acr.kind, acr.locality, acr.country, ())]
         known = longest(toks, i, lex.known_orgs, lex.max_words["known_orgs"])
         head = longest(toks, i, lex.org_heads, lex.max_words["org_heads"])
         if known and toks[i].cap and (not head or known[0] >= head[0]):
             n, org = known
             j = i + n
+            country = _country_at(doc, toks, j)
+            if country and country[1][0] != "VN" and org.kind in ("StateBody", "PartyCommittee"):
+                # "Chính phủ Hoa Kỳ", "Bộ Ngoại giao Lào": the partner's own body
+                end = j + country[0]
+                return [self.mention(i, end, f"{org.name} {self.text(j, end)}", "ForeignOrganisation",
+                                     None, country[1][0], ())]
+            if org.name.endswith("Đảng") and j < len(toks) and toks[j].cap and toks[j].is_word:
+                end = self.name_tail(j)
+                if end > j:
+                    name = f"{org.name} {self.text(j, end)}"
+                    code = next((c for c in (_country_at(doc, toks, x) for x in range(j, end)) if c), None)
+                    if code and code[1][0] != "VN":
+                        return [self.mention(i, end, name, "ForeignOrganisation", None, code[1][0], ())]
             j, aliases = self.acronym(j, ())
             return [self.mention(i, j, org.name, org.kind, None, None, aliases + org.aliases)]
         if not head:
@@ -191,17 +247,27 @@ class _Parser:
         elif h.tail == "country":
             got = self.country_tail(j, h)
             if got is None:
-                if h.head in ("Hội",) and j < len(toks) and toks[j].cap and toks[j].key not in lex.org_heads:
-                    end = self.name_tail(j)
-                    core, kind, j = self.text(i, end), "MassOrganisation", end
+                if j < len(toks) and toks[j].is_word and (toks[j].cap or h.kind == "FriendshipAssociation") \
+                        and not (toks[j].cap and toks[j].key in lex.org_heads):
+                    end = self.name_tail(j) if toks[j].cap else self.lower_tail(j)
+                    if end == j:
+                        return self.anaphor(i, j, h)
+                    core, j = self.text(i, end), end
+                    kind = "MassOrganisation" if h.head == "Hội" else kind
                 else:
-                    return []
+                    return self.anaphor(i, j, h)
             else:
                 j, core_tail, country, more = got
                 core = f"{core} {core_tail}" if h.kind != "FriendshipAssociation" else \
                     f"{'Hội hữu nghị' if h.head == 'Hội' else core} {core_tail}"
                 if more:
                     return self.plural(i, j, core, more, h, country)
+                if h.kind == "FriendshipAssociation" and _country_at(doc, toks, i + n)[1][0] != "VN":
+                    # the partner's own association ("Hội hữu nghị Lào – Việt Nam"): not a local body
+                    n_loc, _p, _u, place = self.locality(j)
+                    if place:
+                        core, j = f"{core} {place}", j + n_loc
+                    return [self.mention(i, j, core, "ForeignOrganisation", None, country, ())]
         elif h.tail == "dept":
             dept = longest(toks, j, lex.departments, lex.max_words["departments"], need_cap=True)
             if dept:
@@ -230,6 +296,8 @@ class _Parser:
         elif h.tail in ("name", "latin"):
             latin = h.tail == "latin" or (j < len(toks) and _LATIN.match(toks[j].text or "") is not None
                                           and h.kind == "NGO")
+            if latin and j < len(toks) and (toks[j].text in lex.abbreviations or toks[j].text in self.doc_acronyms()):
+                return []  # "tổ chức PCPNN" (an abbreviation), "tổ chức MCF" (named before in full)
             end = self.name_tail(j, latin=latin)
             if end == j:
                 return []
@@ -244,6 +312,14 @@ class _Parser:
             j = end
         # locality
         n_loc, province, unit, district = self.locality(j)
+        if n_loc == 0 and h.tail == "none" and h.scope in ("local", "any") and j < len(toks) \
+                and toks[j].is_word and toks[j].cap and toks[j].key not in lex.surnames \
+                and toks[j].key not in lex.org_heads and not longest(toks, j, lex.roles, lex.max_words["roles"]) \
+                and toks[j].key not in _NOT_PLACE:
+            m = j
+            while m < len(toks) and toks[m].is_word and toks[m].cap and m - j < 3:
+                m += 1
+            n_loc, district = m - j, self.text(j, m)  # "Tỉnh ủy Phông Sa Lỳ", "Hội đồng Takeo"
         j += n_loc
         j, aliases = self.acronym(j, ())
         if district:
@@ -254,6 +330,9 @@ class _Parser:
             province = doc.locality
             if province is None:
                 return [self.mention(i, j, None, kind, None, country, aliases)]
+        if province is None and h.tail == "none" and h.scope == "any" and core == _expand(h.head) \
+                and len(h.head.split()) < 3:
+            return []  # a generic head with nothing to name it ("Hội đồng")
         if province:
             unit = unit or self.lex.province_unit(province)
             if core.endswith(("Tỉnh ủy", "Thành ủy", "Huyện ủy")):
@@ -262,6 +341,17 @@ class _Parser:
                 name = f"{core} {unit} {province}"
             return [self.mention(i, j, name, kind, province, country, aliases)]
         return [self.mention(i, j, core, kind, None, country, aliases)]
+
+    def anaphor(self, i: int, j: int, h) -> list[OrgMention]:
+        """A bare 'Hội', 'Tổng Lãnh sự quán': the body of that kind the article last named."""
+        if not self.toks[i].cap or (j < len(self.toks) and self.toks[j].is_word and self.toks[j].cap):
+            return []
+        prefix = "Hội" if h.kind == "FriendshipAssociation" else _expand(h.head)
+        for m in reversed(self.doc.orgs):
+            if m.name and m.kind in (h.kind, "ForeignOrganisation") and m.name.startswith(prefix) \
+                    and (h.kind != "FriendshipAssociation" or m.kind == "FriendshipAssociation"):
+                return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]
+        return []
 
     def country_tail(self, j: int, h):
         """'Việt Nam – Lào' / 'Lào – Việt Nam' / 'Lào [tại X]' after a head; (end, text, code, more)."""

@@ -123,11 +123,21 @@ class _Chains:
         written = surface(self.s.text, toks, e, end, self.s.start)
         city = None
         if end + 1 < len(toks) and toks[end].key == "tại":
-            place = longest(toks, end + 1, self.lex.provinces, self.lex.max_words["provinces"], need_cap=True)
+            at = end + 1
+            if toks[at].key in ("tp", "thành", "tỉnh"):
+                at += 2 if toks[at].key == "thành" or (at + 1 < len(toks) and toks[at + 1].text == ".") else 1
+            place = longest(toks, at, self.lex.provinces, self.lex.max_words["provinces"], need_cap=True) \
+                if at < len(toks) else None
             if place:
-                city, end = place[1][0], end + 1 + place[0]
-            elif toks[end + 1].key == "việt":
-                end += 2 + (end + 2 < len(toks) and toks[end + 2].key == "nam")
+                city, end = place[1][0], at + place[0]
+            elif at < len(toks) and toks[at].key == "việt":
+                end = at + 1 + (at + 1 < len(toks) and toks[at + 1].key == "nam")
+            elif at < len(toks) and toks[at].cap and toks[at].key not in self.lex.surnames:
+                stop = at
+                while stop < len(toks) and toks[stop].is_word and toks[stop].cap and stop - at < 3 \
+                        and toks[stop].key not in self.lex.surnames:
+                    stop += 1
+                city, end = surface(self.s.text, toks, at, stop, self.s.start), stop
         word = _MISSION.get(title, "Đại sứ quán")
         name = f"{word} {written}" + (f" tại {city}" if city else "")
         m = OrgMention(self.s.index, e, end, toks[e].start, toks[end - 1].end,
@@ -149,11 +159,18 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
     m = k
     vietnamese = toks[k].key in lex.surnames
     pattern = _SYLLABLE if vietnamese else _FOREIGN_WORD
+    if toks[k].text.isupper() and len(toks[k].text) > 1:
+        return k  # an acronym or an all-caps credit ("THANH NGA"), not a name
     while m < len(toks) and m - k < (4 if vietnamese else 5):
         t = toks[m]
+        if m > k and t.text in ("-", "'", "’") and m + 1 < len(toks) \
+                and toks[m - 1].end == t.start == toks[m + 1].start - 1 and toks[m + 1].is_word:
+            m += 2  # "Noh-wan", "Hee-jung", "O'Neill"
+            continue
         if not (t.is_word and t.cap and pattern.match(t.text)) or m in ch.covered:
             break
-        if m > k and (ch.role_at(m) or t.key in lex.org_heads):
+        if m > k and (ch.role_at(m) or (t.key in lex.org_heads and
+                                        (m - k >= 3 or not vietnamese or m + 1 < len(toks) and toks[m + 1].cap))):
             break
         m += 1
     n = m - k
@@ -214,6 +231,20 @@ def find_persons_and_posts(doc: Doc) -> None:
             k += 1
 
 
+_ELECTED = ("được bầu giữ chức", "được bầu làm", "được bầu là", "được bầu lại làm", "được bầu lại giữ chức",
+            "được bầu", "tái đắc cử chức", "tái đắc cử", "được bổ nhiệm giữ chức", "được bổ nhiệm làm",
+            "được bổ nhiệm", "được phân công giữ chức", "giữ chức", "đảm nhiệm chức", "làm")
+
+
+def _election_len(toks, k: int) -> int:
+    """Words like 'được bầu giữ chức' between a name and the post it is elected to."""
+    for phrase in _ELECTED:
+        words = phrase.split()
+        if k + len(words) <= len(toks) and [t.key for t in toks[k:k + len(words)]] == words:
+            return len(words)
+    return 0
+
+
 def _honorific_len(toks, k: int) -> int:
     for n in (2, 1):
         if k + n <= len(toks) and " ".join(t.key for t in toks[k:k + n]) in HONORIFICS:
@@ -238,6 +269,7 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
     toks = ch.toks
     if k < len(toks) and (toks[k].text in DASHES or toks[k].text in (",", "(", ":")):
         k += 1
+    k += _election_len(toks, k)
     if k < len(toks) and toks[k].key == "đồng" and k + 1 < len(toks) and toks[k + 1].key == "chí":
         k += 1
         k += 1

@@ -38,7 +38,7 @@ def longest(tokens: Sequence[Token], i: int, table: Mapping[str, T], max_n: int,
     parts: list[str] = []
     for j in range(i, limit):
         t = tokens[j]
-        if t.text in DASHES:
+        if t.text in DASHES or (t.text == "." and j > i):  # "TP.HCM", "TP. Hồ Chí Minh"
             continue
         if not t.is_word:
             break
