@@ -26,6 +26,7 @@ _DAY_MONTH_CUE = re.compile(
     r"(\d{1,2})\s*[/\-]\s*(\d{1,2})(?![\d/\-])(?!\s*năm\s*\d)", re.I)
 _DAY_MONTH_WORDS = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?:năm|,)\s*\d{4})", re.I)
 _MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I)
+_MONTH_ONLY = re.compile(r"\b[Tt]háng\s+(\d{1,2})\b(?!\s*(?:/|năm)\s*\d{4})(?!\s*tháng)(?!\s*(?:đầu|cuối|qua))")
 _REVIEW = re.compile(r"(tổng kết|sơ kết|đánh giá|kết quả)[^.;]{0,60}?(?:năm|nhiệm kỳ)\s+(\d{4})", re.I)
 _HALF = re.compile(r"(6|sáu|9|chín)\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.I)
 _TERM = re.compile(r"nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})", re.I)
@@ -70,6 +71,9 @@ def find_dates(text: str) -> list[DateMention]:
         add(m, int(m.group(1)), int(m.group(2)), None)
     for m in _DAY_MONTH_CUE.finditer(text):
         add(m, int(m.group(1)), int(m.group(2)), None)
+    for m in _MONTH_ONLY.finditer(text):
+        if not re.match(r"\s*(?:\d+\s+)?tháng", text[m.end():m.end() + 12]):
+            add(m, None, int(m.group(1)), None)
     found.sort(key=lambda d: d.start)
     return found
 

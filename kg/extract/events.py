@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import AwardRecord, EventRecord
-from .analysis import Doc, OrgMention, PersonMention
+from .analysis import Doc, OrgMention, PersonMention, years_in
 from .dates import find_dates, infer_year, iso, review_year, term_start
 from .spans import longest
 
@@ -86,6 +86,14 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _in_location(text: str, pos: int) -> bool:
+    """Is the character at pos inside a 'tại (trụ sở|Hội trường) ...' venue phrase?"""
+    m = None
+    for m in re.finditer(r"\btại\s", text[:pos]):
+        pass
+    return m is not None and not re.search(r"[,;]", text[m.end():pos])
+
+
 def _orgs_between(doc: Doc, sent: int, a: int, b: int) -> list[OrgMention]:
     base = doc.sentences[sent].start
     return [m for m in doc.orgs if m.sent == sent and m.name and a <= m.start - base < b]
@@ -117,7 +125,8 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
         prev2 = f"{toks[k - 2].key} {prev}" if k > 1 else ""
         ok = not (prev in _VENUE_BEFORE or prev2 in _VENUE_BEFORE or prev2 in _DOC_BEFORE
                   or prev in ("các", "những", "nhiều", "mỗi"))
-        if key in _NEEDS_ARTICLE and prev not in ("buổi", "cuộc", "chương trình") and not t.cap:
+        if key in _NEEDS_ARTICLE and prev not in ("buổi", "cuộc", "chương trình") and not t.cap \
+                and prev2 != "tổ chức":
             ok = False
         if key == "lễ":
             ok = False
@@ -159,6 +168,9 @@ class _Builder:
         anniv = _ANNIV.search(text)
         self.anniv_year = int(anniv.group(3)) if anniv else None
         self.main_union = self._main_union()
+        years = years_in(text)
+        self.text_year = max(set(years), key=lambda y: (years.count(y), y)) if years else None
+        self.ref_year = int(self.published[:4]) if self.published else (max(years) if years else None)
 
     def _main_union(self) -> OrgMention | None:
         unions = [m for m in self.doc.orgs if m.kind == "FriendshipUnion" and m.name]
@@ -171,13 +183,16 @@ class _Builder:
         for d in find_dates(s.text[a:b]):
             if _DOC_DATE.search(s.text[max(0, a + d.start - 40):a + d.start]):
                 continue  # the date of a cited document, not of the event
+            if d.year and self.ref_year and d.year < self.ref_year - 2:
+                continue  # history the article recalls ("5/9/1962 – 5/9/2022")
             if d.day and d.month:
-                year = d.year or infer_year(d.month, d.day, self.published, self.review)
-                if year is None and self.term:
-                    year = self.term
+                year = d.year or infer_year(d.month, d.day, self.published, self.review) \
+                    or self.term or self.text_year
                 return iso(year, d.month, d.day), True
             if d.month and d.year:
                 return iso(d.year, d.month), True
+            if d.month and (in_period or self.period_year or self.text_year):
+                return iso(self.period_year or self.text_year, d.month), True
         m = re.search(r"\bnăm\s+(\d{4})\b", s.text[a:b])
         if in_period and self.period_year:
             return iso(self.period_year), False
@@ -228,7 +243,8 @@ class _Builder:
         org_verb = list(_ORGANISE.finditer(before)) or list(re.finditer(r"đón tiếp|tiếp đón", before))
         if org_verb:
             verb_at = org_verb[-1].start()
-            orgs = _orgs_between(self.doc, sent, a, a + verb_at)
+            orgs = [o for o in _orgs_between(self.doc, sent, a, a + verb_at)
+                    if not _in_location(s.text, o.start - s.start)]
             coop = re.search(r"phối hợp với", before[:verb_at])
             if coop:
                 lead = [o for o in orgs if o.start - s.start < a + coop.start()]
@@ -240,7 +256,8 @@ class _Builder:
                 return self.main_union, self.main_union is not None
             if orgs:
                 return orgs[0], True
-            subj = _orgs_between(self.doc, sent, 0, a + verb_at)
+            subj = [o for o in _orgs_between(self.doc, sent, 0, a + verb_at)
+                    if not _in_location(s.text, o.start - s.start)]
             if subj:
                 return subj[0], True
         # the body whose gathering it is: "Đại hội Hội hữu nghị X", "hội nghị Ban Chấp hành Liên hiệp"
@@ -276,27 +293,45 @@ class _Builder:
                 if found:
                     continue
                 rec = _RECEPTION_VERBS.search(ctext)
+                if rec and (re.search(r"(trực|kế|gián|liên|sự|cảm ơn)\s*$", ctext[:rec.start()], re.I)
+                            or re.match(r"\s*\d", ctext[rec.end():])):
+                    rec = None  # "trực tiếp", "sự đón tiếp", "đón tiếp 27 đoàn" (a count)
                 visit = _VISIT.search(ctext)
+                if visit and (re.search(r"\bnhân (dịp|chuyến)[^,;]*$", ctext[:visit.start()], re.I)
+                              or any(e.sent == s.index for e in events) or re.search(r"\d+\s+đoàn", ctext)):
+                    visit = None  # the occasion of a reported meeting, or a count of delegations
                 starts_with_delegation = bool(re.match(r"\s*[Đđ]oàn\b", ctext)) and prev_visit_org
-                if (rec and _DELEGATION.search(ctext[rec.end():])) or (visit and _DELEGATION.search(ctext)) \
-                        or starts_with_delegation:
+                guest = rec and re.search(r"^\s*(và làm việc với\s+|với\s+)?([A-ZĐÀ-Ỹ]|đoàn|ông|bà|ngài)",
+                                          ctext[rec.end():])
+                if (rec and guest) or (visit and _DELEGATION.search(ctext)) or starts_with_delegation:
                     if _FUTURE.search(mtext[a:a + (rec.start() if rec else 0)] + " " + mtext[:min(a, first_end)]):
                         continue
                     pos = a + (rec.start() if rec else (visit.start() if visit else 0))
                     ev = self.make(s.index, a, b, pos, "Reception" if rec else "Visit", None, in_period)
                     if starts_with_delegation and not rec:
                         ev.organiser, ev.organiser_stated = prev_visit_org[0], prev_visit_org[1]
-                    if rec and not ev.organiser:
-                        host = _person_before(doc, s.index, a + rec.start())
-                        if host and not re.search(r"tham gia", ctext[:rec.start()]):
-                            posts = [p for p in doc.posts if p.person.name == host.name and p.org]
-                            ev.chair = host.name
-                            if posts:
-                                ev.organiser, ev.organiser_stated = posts[0].org, True
+                    if rec and not re.search(r"tham gia", ctext[:rec.start()]):
+                        self.host(ev, s.index, a, a + rec.start())
                     ev.label = " ".join(s.text[a:b].split()[:16])
                     events.append(ev)
                     prev_visit_org = (ev.organiser, ev.organiser_stated)
         return events
+
+    def host(self, ev: _Event, sent: int, a: int, verb: int) -> None:
+        """The host of a reception chairs it; the organiser is the body in the host's title (its last
+        post in the sentence), or the host itself when the host is a body ("UBND huyện X tiếp ...")."""
+        doc = self.doc
+        s = doc.sentences[sent]
+        host = _person_before(doc, sent, verb)
+        orgs = [o for o in _orgs_between(doc, sent, a, verb) if not _in_location(s.text, o.start - s.start)]
+        if host and host.start - s.start >= a:
+            ev.chair = host.name
+            posts = [p for p in doc.posts if p.person is host and p.org and p.org.name]
+            if posts:
+                ev.organiser, ev.organiser_stated = posts[-1].org, True
+                return
+        if orgs:
+            ev.organiser, ev.organiser_stated = orgs[-1], True
 
     def _tok(self, sent: int, pos: int) -> int:
         s = self.doc.sentences[sent]

@@ -247,7 +247,7 @@ class _Parser:
         elif h.tail == "country":
             got = self.country_tail(j, h)
             if got is None:
-                if j < len(toks) and toks[j].is_word and (toks[j].cap or h.kind == "FriendshipAssociation") \
+                if j < len(toks) and toks[j].is_word and (toks[j].cap or len(h.head.split()) > 1) \
                         and not (toks[j].cap and toks[j].key in lex.org_heads):
                     end = self.name_tail(j) if toks[j].cap else self.lower_tail(j)
                     if end == j:
