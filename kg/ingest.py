@@ -35,8 +35,10 @@ _CHROME_LINE = re.compile(
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")
 _STAMP_WORDS = re.compile(
     r"^(print|in|cập nhật|ngày đăng|đăng ngày|ngày|thứ\s*\w+|chủ nhật|\d{1,2}:\d{2}(:\d{2})?|"
-    r"gmt[+\-]?\d*|[|,\-–\[\]()]|lúc|sáng|chiều|am|pm|\s)+", re.I)
-_SOURCE_TAG = re.compile(r"^\s*\(([A-Za-zĐđ0-9.\-]+\.(?:vn|com|net|org|gov\.vn))\)\s*[–—-]\s*")
+    r"gmt[+\-]?\d*|[|,:\-–\[\]()]|lúc|sáng|chiều|am|pm|\s)+", re.I)
+# "(Haiphong.gov.vn) –", "(HNP) -", "ĐNO - ": an outlet's tag before the first sentence
+_SOURCE_TAG = re.compile(r"^\s*(?:\(([A-Za-zĐđ0-9.\-]+\.(?:vn|com|net|org)|[A-ZĐ]{2,6})\)|([A-ZĐ]{2,6}))\s*[–—-]\s+")
+_BREADCRUMB = re.compile(r"^[^.]{0,80}\s[>»/]\s[^.]{0,80}\s[>»/]\s[^.]{0,80}$")
 _PHOTO_CREDIT = re.compile(r"\s*\((?:ảnh|Ảnh|ẢNH)\s*:[^)]*\)|(?:^|\s)(?:Ảnh|ẢNH)\s*:\s*[^.\n]*$", re.M)
 _SOURCE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[.:]?\s+(.{2,80})$", re.I)
 _MONTH_SOURCE = re.compile(r"(?:tháng\s*)?(\d{1,2})\s*[/\-.]\s*(\d{4})")
@@ -95,7 +97,7 @@ def clean(name: str, raw: str) -> Article:
         if stamp:
             published = published or stamp
             continue
-        if _CHROME_LINE.match(line):
+        if _CHROME_LINE.match(line) or _BREADCRUMB.match(line):
             continue
         body.append(line)
     # closing lines: source line ("Nguồn. ANHP", "Theo baohaiduong.vn"), byline ("NP", "Thu Thủy")
@@ -126,7 +128,7 @@ def clean(name: str, raw: str) -> Article:
     for line in text.split("\n"):
         m = _SOURCE_TAG.match(line)
         if m:
-            tag = tag or m.group(1)
+            tag = tag or m.group(1) or m.group(2)
             line = line[m.end():]
         line = _PHOTO_CREDIT.sub("", line).rstrip()
         out_lines.append(line)

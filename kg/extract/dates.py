@@ -25,8 +25,8 @@ _DAY_MONTH_CUE = re.compile(
     r"(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?|\()"
     r"(\d{1,2})\s*[/\-]\s*(\d{1,2})(?![\d/\-])(?!\s*năm\s*\d)", re.I)
 _DAY_MONTH_WORDS = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?:năm|,)\s*\d{4})", re.I)
-_MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I)
-_MONTH_ONLY = re.compile(r"\b[Tt]háng\s+(\d{1,2})\b(?!\s*(?:/|năm)\s*\d{4})(?!\s*tháng)(?!\s*(?:đầu|cuối|qua))")
+_MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})", re.I)
+_MONTH_ONLY = re.compile(r"\b[Tt]háng\s+(\d{1,2})\b(?!\s*(?:/|-|năm)\s*\d{4})(?!\s*tháng)(?!\s*(?:đầu|cuối|qua))")
 _REVIEW = re.compile(r"(tổng kết|sơ kết|đánh giá|kết quả)[^.;]{0,60}?(?:năm|nhiệm kỳ)\s+(\d{4})", re.I)
 _HALF = re.compile(r"(6|sáu|9|chín)\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.I)
 _TERM = re.compile(r"nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})", re.I)

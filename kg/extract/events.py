@@ -34,7 +34,7 @@ from .spans import longest
 _FUTURE = re.compile(
     r"\b(sẽ|dự kiến|kế hoạch|chuẩn bị|tiến tới|trước mắt|phấn đấu|đề nghị|yêu cầu|cần|hàng năm|hằng năm|"
     r"thường niên|định kỳ|sắp tới|tới đây|thời gian tới|những tháng tới|năm tới|hướng dẫn|đề ra|"
-    r"nhấn mạnh|mong muốn|đề xuất|dự định|chỉ đạo,|chuẩn bị|tham mưu|xây dựng kế hoạch|"
+    r"nhấn mạnh|mong muốn|đề xuất|dự định|chỉ đạo,|chuẩn bị|xây dựng kế hoạch|"
     r"cách đây|trước đây|từng)\b", re.I)
 _VENUE_BEFORE = {"trung tâm", "hội trường", "phòng", "nhà", "cung"}
 _DOC_BEFORE = {"nghị quyết", "chỉ thị", "văn kiện", "tinh thần", "kết luận", "báo cáo", "dự thảo"}
@@ -123,8 +123,10 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
         key = " ".join(x.key for x in toks[k:k + n])
         prev = toks[k - 1].key if k else ""
         prev2 = f"{toks[k - 2].key} {prev}" if k > 1 else ""
+        before = s.text[max(0, t.start - s.start - 60):t.start - s.start]
         ok = not (prev in _VENUE_BEFORE or prev2 in _VENUE_BEFORE or prev2 in _DOC_BEFORE
-                  or prev in ("các", "những", "nhiều", "mỗi"))
+                  or prev in ("các", "những", "nhiều", "mỗi")
+                  or re.search(r"\b(nhiều|các|những)\s+(hoạt động|buổi|cuộc|chương trình)\b[^;.]*$", before))
         if key in _NEEDS_ARTICLE and prev not in ("buổi", "cuộc", "chương trình") and not t.cap \
                 and prev2 != "tổ chức":
             ok = False
@@ -287,7 +289,10 @@ class _Builder:
                     prefix = mtext[a:pos] + " " + (mtext[:min(pos, first_end)] if a else "")
                     if _FUTURE.search(prefix) and not _JUST.search(mtext[a:pos]):
                         continue
-                    events.append(self.make(s.index, a, b, pos, kind, k, in_period))
+                    ev = self.make(s.index, a, b, pos, kind, k, in_period)
+                    if kind == "Reception" and not re.search(r"\bdo\b|phối hợp|tham gia", ctext):
+                        self.host(ev, s.index, a, pos)  # "X đã có buổi tiếp ông Y"
+                    events.append(ev)
                     found = True
                     break
                 if found:
@@ -310,7 +315,7 @@ class _Builder:
                     ev = self.make(s.index, a, b, pos, "Reception" if rec else "Visit", None, in_period)
                     if starts_with_delegation and not rec:
                         ev.organiser, ev.organiser_stated = prev_visit_org[0], prev_visit_org[1]
-                    if rec and not re.search(r"tham gia", ctext[:rec.start()]):
+                    if rec and not re.search(r"tham gia|phối hợp", ctext[:rec.start()]):
                         self.host(ev, s.index, a, a + rec.start())
                     ev.label = " ".join(s.text[a:b].split()[:16])
                     events.append(ev)

@@ -143,6 +143,8 @@ class _Parser:
         while m < len(toks):
             t = toks[m]
             if latin:
+                if m == k and not t.text.isascii():
+                    break  # a foreign name starts with a plain Latin word ("Ngày hội" is Vietnamese)
                 if t.is_word and _LATIN.match(t.text) and (t.cap or t.text.isdigit()
                                                             or (m > k and t.text in _LATIN_LOWER)):
                     m += 1
