@@ -192,7 +192,9 @@ def _drop_chrome(html: str) -> str:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return html
-    doomed = [el for tag in _CHROME_TAGS for el in root.iter(tag)]
+    # ASP.NET portals wrap the whole page in one <form>: only forms without paragraphs are chrome
+    doomed = [el for tag in _CHROME_TAGS for el in root.iter(tag)
+              if tag != "form" or not any(True for _ in el.iter("p", "article"))]
     doomed += [el for tag in ("header", "footer") for el in root.iter(tag)
                if not any(a.tag in ("article", "main") for a in el.iterancestors())]
     for el in doomed:
