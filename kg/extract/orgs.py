@@ -224,6 +224,9 @@ class _Parser:
                                      None, country[1][0], ())]
             if org.name.endswith("Đảng") and j < len(toks) and toks[j].cap and toks[j].is_word:
                 end = self.name_tail(j)
+                tail_country = _country_at(doc, toks, end)
+                if end > j and tail_country and tail_country[1][0] != "VN":
+                    end += tail_country[0]
                 if end > j:
                     name = f"{org.name} {self.text(j, end)}"
                     code = next((c for c in (_country_at(doc, toks, x) for x in range(j, end)) if c), None)
@@ -249,7 +252,8 @@ class _Parser:
         elif h.tail == "country":
             got = self.country_tail(j, h)
             if got is None:
-                if j < len(toks) and toks[j].is_word and (toks[j].cap or len(h.head.split()) > 1) \
+                if j < len(toks) and toks[j].is_word and (toks[j].cap or (len(h.head.split()) > 1
+                                                                       and h.kind == "FriendshipAssociation")) \
                         and not (toks[j].cap and toks[j].key in lex.org_heads):
                     end = self.name_tail(j) if toks[j].cap else self.lower_tail(j)
                     if end == j:
@@ -264,6 +268,10 @@ class _Parser:
                     f"{'Hội hữu nghị' if h.head == 'Hội' else core} {core_tail}"
                 if more:
                     return self.plural(i, j, core, more, h, country)
+                districts = self.district_list(j)
+                if districts:
+                    return [self.mention(i, e, f"{core} {unit} {name}", kind, None, country, ())
+                            for unit, name, e in districts]
                 if h.kind == "FriendshipAssociation" and _country_at(doc, toks, i + n)[1][0] != "VN":
                     # the partner's own association ("Hội hữu nghị Lào – Việt Nam"): not a local body
                     n_loc, _p, _u, place = self.locality(j)
@@ -279,6 +287,11 @@ class _Parser:
             if end == j:
                 return []
             core, j = _expand(self.text(i, end)), end
+            foreign = _country_at(doc, toks, j)
+            if foreign and foreign[1][0] != "VN" and h.scope == "national":
+                end = j + foreign[0]  # "Bộ Ngoại giao Lào", "Bộ Nông Lâm Thủy sản Nhật Bản"
+                return [self.mention(i, end, f"{core} {self.text(j, end)}", "ForeignOrganisation", None,
+                                     foreign[1][0], ())]
         elif h.tail == "party":
             end = j
             dept = longest(toks, j, lex.departments, lex.max_words["departments"], need_cap=True)
@@ -301,7 +314,7 @@ class _Parser:
             if latin and j < len(toks) and (toks[j].text in lex.abbreviations or toks[j].text in self.doc_acronyms()):
                 return []  # "tổ chức PCPNN" (an abbreviation), "tổ chức MCF" (named before in full)
             end = self.name_tail(j, latin=latin)
-            if end == j:
+            if end == j and (latin or len(h.head.split()) < 2):
                 return []
             if h.head == "Trung tâm" and " ".join(t.key for t in toks[j:end]) in _VENUE_AFTER_TRUNG_TAM:
                 return []
@@ -312,6 +325,11 @@ class _Parser:
             core = self.text(j, end) if latin and h.tail == "latin" or (latin and h.kind == "NGO") \
                 else _expand(self.text(i, end))
             j = end
+            foreign = _country_at(doc, toks, j)
+            if foreign and foreign[1][0] != "VN" and not latin:
+                end = j + foreign[0]
+                return [self.mention(i, end, f"{core} {self.text(j, end)}", "ForeignOrganisation", None,
+                                     foreign[1][0], ())]
         # locality
         n_loc, province, unit, district = self.locality(j)
         if n_loc == 0 and h.tail == "none" and h.scope in ("local", "any") and j < len(toks) \
@@ -343,6 +361,30 @@ class _Parser:
                 name = f"{core} {unit} {province}"
             return [self.mention(i, j, name, kind, province, country, aliases)]
         return [self.mention(i, j, core, kind, None, country, aliases)]
+
+    def district_list(self, j: int) -> list[tuple[str, str, int]]:
+        """'của các huyện Nam Sách, Thanh Miện' after a name: [(unit, district, end token)]."""
+        toks = self.toks
+        k = j
+        if k < len(toks) and toks[k].key == "của":
+            k += 1
+        if k < len(toks) and toks[k].key == "các":
+            k += 1
+        unit = _DISTRICT_UNITS.get(toks[k].key) if k < len(toks) else None
+        if not unit or k == j:
+            return []
+        k += 1
+        out = []
+        while k < len(toks) and toks[k].cap:
+            e = k
+            while e < len(toks) and toks[e].is_word and toks[e].cap and e - k < 3:
+                e += 1
+            out.append((unit, self.text(k, e), e))
+            if e < len(toks) and toks[e].text in (",", "và") and e + 1 < len(toks) and toks[e + 1].cap:
+                k = e + 1
+            else:
+                break
+        return out if len(out) > 1 else []
 
     def anaphor(self, i: int, j: int, h) -> list[OrgMention]:
         """A bare 'Hội', 'Tổng Lãnh sự quán': the body of that kind the article last named."""
@@ -392,9 +434,12 @@ class _Parser:
             return None
         end = k
         if end + 1 < len(toks) and toks[end].key == "tại":
-            place = _province_at(self.doc, toks, end + 1)
+            at = end + 1
+            if toks[at].key in ("tp", "thành", "tỉnh") and at + 1 < len(toks):
+                at += 2 if toks[at].key == "thành" or toks[at + 1].text == "." else 1
+            place = _province_at(self.doc, toks, at)
             if place:
-                return end + 1 + place[0], f"{self.text(j, k)} tại {place[1][0]}", code, []
+                return at + place[0], f"{self.text(j, k)} tại {place[1][0]}", code, []
             if toks[end + 1].key == "việt":
                 return end + 2 + (end + 2 < len(toks) and toks[end + 2].key == "nam"), self.text(j, k), code, []
             e2 = end + 1

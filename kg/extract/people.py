@@ -28,7 +28,8 @@ from .tokens import Sentence
 
 HONORIFICS = {"đồng chí", "ông", "bà", "ngài", "mr", "mrs", "ms", "madam", "tiến sĩ", "ts", "gs", "pgs",
               "thượng tướng", "đại tướng", "thiếu tướng", "trung tướng", "đại tá", "thượng tá",
-              "nhà báo", "nghệ sĩ", "các đồng chí", "giáo sư", "phó giáo sư", "bác sĩ", "luật sư"}
+              "nhà báo", "nghệ sĩ", "các đồng chí", "giáo sư", "phó giáo sư", "bác sĩ", "luật sư",
+              "lãnh tụ", "cố lãnh tụ", "chủ tịch nước", "thủ tướng", "nhà văn", "họa sĩ"}
 _SEPARATORS = {",", "–", "-", "—", "kiêm", ";"}
 _FORMER = {"nguyên"}
 _QUALIFIER = "thường trực"
@@ -269,7 +270,6 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
     toks = ch.toks
     if k < len(toks) and (toks[k].text in DASHES or toks[k].text in (",", "(", ":")):
         k += 1
-    k += _election_len(toks, k)
     if k < len(toks) and toks[k].key == "đồng" and k + 1 < len(toks) and toks[k + 1].key == "chí":
         k += 1
         k += 1
@@ -277,11 +277,41 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
     if items:
         taken.update(range(k, end))
         _attach(doc, person, items, ch.s.index)
+        k = end
+    # "X, Giám đốc Sở ..., được bầu giữ chức Chủ tịch Hội", "X được bầu làm Phó Chủ tịch"
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    n = _election_len(toks, k)
+    if n:
+        more, end = ch.chain(k + n)
+        if more:
+            taken.update(range(k, end))
+            _attach(doc, person, more, ch.s.index, elected=True)
 
 
-def _attach(doc: Doc, person: PersonMention, items, sent: int) -> None:
-    """Posts of a chain; an organ title without its body takes the next post's (parent) body."""
+def _delegation_body(doc: Doc, sent: int, person: PersonMention) -> OrgMention | None:
+    """'Đoàn đại biểu <body> ... do ông X, Phó Hội trưởng dẫn đầu': X's post is in <body>."""
+    s = doc.sentences[sent]
+    before = s.text[:person.start - s.start]
+    m = re.search(r"\b[Đđ]oàn\b[^;]*\bdo\s+(?:ông|bà|ngài|đồng chí)?\s*$", before)
+    after = s.text[person.end - s.start:person.end - s.start + 60]
+    if not m or not re.search(r"dẫn đầu|làm trưởng đoàn", after):
+        return None
+    orgs = [o for o in doc.orgs if o.sent == sent and o.name and s.start + m.start() <= o.start < person.start]
+    return orgs[-1] if orgs else None
+
+
+def _attach(doc: Doc, person: PersonMention, items, sent: int, elected: bool = False) -> None:
+    """Posts of a chain; an organ title without its body takes the next post's (parent) body; a post
+    someone is elected to without a body is in the body of the sentence's other elections; a
+    delegation leader's bare title is in the body the delegation comes from."""
     for idx, (title, org, former, kind) in enumerate(items):
+        if org is None and elected:
+            earlier = [p.org for p in doc.posts if p.sent == sent and p.org is not None and p.org.name]
+            if earlier:
+                org = earlier[-1]
+        if org is None:
+            org = _delegation_body(doc, sent, person)
         if org is None and title.split()[-1] not in ("nước",) and kind not in ("state", "diplomat", "foreign"):
             for later in items[idx + 1:]:
                 if later[1] is not None:

@@ -42,6 +42,8 @@ def vis_network_js() -> str:
 
     path = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
     text = path.read_text(encoding="utf-8")
+    # the map file is not shipped; the comment would only make developer tools look for it
+    text = text.replace("//# sourceMappingURL=vis-network.min.js.map", "")
     if "</script" in text.lower():  # would end the inline element early
         raise RuntimeError(f"{path}: cannot be inlined (contains </script)")
     return text

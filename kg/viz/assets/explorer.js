@@ -312,7 +312,10 @@ var kgExplorer = (function () {
       layout: {improvedLayout: false, randomSeed: 1},
       physics: large ? {enabled: false} : {enabled: true, solver: "barnesHut", minVelocity: 1,
         barnesHut: {gravitationalConstant: -4000, springLength: 110, springConstant: 0.04, damping: 0.35, avoidOverlap: 0.2},
-        stabilization: {enabled: true, iterations: 300, updateInterval: 50, fit: true}},
+        // the positions from Python are a fair start: fewer iterations on bigger graphs keep
+        // the wait near constant (each iteration costs ~n log n)
+        stabilization: {enabled: true, iterations: Math.max(50, Math.min(300, Math.round(60000 / Math.max(N, 1)))),
+          updateInterval: 50, fit: true}},
       interaction: {hover: !large, tooltipDelay: 120, hideEdgesOnDrag: large, hideEdgesOnZoom: large, multiselect: true},
       nodes: {borderWidth: 1, font: {size: 13, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff"}},
       edges: {smooth: large ? false : {type: "continuous"}, width: 1, selectionWidth: 2,
