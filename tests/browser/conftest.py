@@ -6,6 +6,7 @@ installs it with apt (.ci/run).  Playwright never downloads a browser here.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,16 @@ def browser():
         b.close()
 
 
+def wait_until(page, expression: str, seconds: float) -> None:
+    """Poll a condition with page.evaluate: wait_for_function would build its predicate with
+    eval, which the page's Content-Security-Policy (rightly) refuses."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not true after {seconds} s: {expression}")
+        page.wait_for_timeout(50)
+
+
 class Explorer:
     """One explorer page opened from file:// in a fresh offline context, with what it logged."""
 
@@ -43,8 +54,7 @@ class Explorer:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.kgExplorer && kgExplorer.timing.settled !== null",
-                                    timeout=30000)
+        wait_until(self.page, "window.kgExplorer && kgExplorer.timing.settled !== null", 30)
         self.data = self.page.evaluate("JSON.parse(document.getElementById('kg-data').textContent)")
 
     def node_id(self, label: str, kind: str | None = None) -> int:

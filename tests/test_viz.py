@@ -1,0 +1,182 @@
+"""The explorer's Python side: view model, networkx measures and layout, safe page assembly."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
+from explorer_sample import NGHIA, NGHIA_SENTENCE, PAYLOAD_NAME, sample_dataset  # noqa: E402
+
+from kg.export import serialize  # noqa: E402
+from kg.viz import explorer_payload, render_explorer, safe_json, view_model  # noqa: E402
+from kg.viz.measures import centrality, communities, layout, to_graph  # noqa: E402
+
+
+class _Scripts(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.found: list[tuple[dict, str]] = []
+        self._open: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._open = dict(attrs)
+            self.found.append((self._open, ""))
+
+    def handle_data(self, data):
+        if self._open is not None:
+            attrs, body = self.found[-1]
+            self.found[-1] = (attrs, body + data)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._open = None
+
+
+def _script_elements(page: str) -> list[tuple[dict, str]]:
+    """The page's <script> elements as a browser's tokenizer sees them: (attributes, text)."""
+    parser = _Scripts()
+    parser.feed(page)
+    return parser.found
+
+
+def _by_label(vm, label, kind):
+    found = [i for i, n in enumerate(vm.nodes) if n["label"] == label and n["kind"] == kind]
+    assert len(found) == 1, (label, found)
+    return found[0]
+
+
+def test_view_model_person_posts_carry_title_org_date_and_evidence():
+    vm = view_model(sample_dataset())
+    nghia = _by_label(vm, NGHIA, "person")
+    posts = [f for f in vm.facts if f["s"] == nghia and f["rel"] == "post"]
+    got = {(f["label"], vm.nodes[f["o"]]["label"], f["date"]) for f in posts}
+    assert got == {("Trưởng đoàn", "Đoàn Đại biểu Quốc hội thành phố Hải Phòng", "2019-07-23"),
+                   ("Phó Bí thư Thường trực", "Thành ủy Hải Phòng", "2019-07-23"),
+                   ("Chủ tịch", "Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng", "2019-07-23")}
+    for f in posts:
+        ev = vm.evidence[f["ev"]]
+        assert ev["sentence"] == NGHIA_SENTENCE and ev["confidence"] == 0.93
+        assert vm.nodes[ev["article"]]["label"] == "hp_2019_6thang.txt"
+
+
+def test_view_model_filter_attributes():
+    vm = view_model(sample_dataset())
+    hp, qn = _by_label(vm, "Hải Phòng", "place"), _by_label(vm, "Quảng Ninh", "place")
+    nghia = vm.nodes[_by_label(vm, NGHIA, "person")]
+    assert nghia["prov"] == {hp}  # through the organisations of her posts
+    assert nghia["years"] == {2019}
+    nations = {vm.nodes[c]["label"] for c in nghia["nations"]}
+    assert nations == {"Nhật Bản", "Hàn Quốc"}
+    union = vm.nodes[_by_label(vm, "Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng", "organisation")]
+    assert union["years"] == {2019, 2021} and union["prov"] == {hp}
+    assert "lhhn hai phong" in union["fold"]  # the alt label, folded for search
+    china = vm.nodes[_by_label(vm, "Trung Quốc", "country")]
+    assert china["prov"] == {qn}
+
+
+def test_province_nation_counts_articles():
+    vm = view_model(sample_dataset())
+    rows = {(vm.nodes[r["place"]]["label"], vm.nodes[r["nation"]]["label"]): len(r["articles"])
+            for r in vm.province_nation}
+    assert rows == {("Hải Phòng", "Nhật Bản"): 1, ("Hải Phòng", "Hàn Quốc"): 1,
+                    ("Hải Phòng", "Lào"): 1, ("Quảng Ninh", "Trung Quốc"): 1}
+
+
+def test_edges_fold_repeated_facts_into_one():
+    vm = view_model(sample_dataset())
+    keys = [(e["s"], e["o"], e["rel"]) for e in vm.edges]
+    assert len(keys) == len(set(keys))
+    assert {(f["s"], f["o"], f["rel"]) for f in vm.facts if f["o"] >= 0} == set(keys)
+
+
+@given(st.text())
+def test_safe_json_is_inert_in_a_script_element_and_round_trips(text):
+    out = safe_json({"t": text, "l": [text]})
+    assert not set(out) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(out) == {"t": text, "l": [text]}
+
+
+def test_page_is_self_contained_and_payloads_stay_inside_json():
+    page = render_explorer(sample_dataset())
+    scripts = _script_elements(page)
+    assert [attrs for attrs, _ in scripts] == [{"id": "kg-data", "type": "application/json"}, {}, {}, {}]
+    assert PAYLOAD_NAME not in page and "<img" not in page and "<svg" not in page
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    data = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', page, re.S).group(1)
+    labels = [n["l"] for n in json.loads(data)["nodes"]]
+    assert PAYLOAD_NAME in labels and NGHIA in labels
+
+
+def test_csp_admits_exactly_the_inline_scripts():
+    page = render_explorer(sample_dataset())
+    csp = html.unescape(
+        re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1))
+    assert "default-src 'none'" in csp and "unsafe-eval" not in csp
+    allowed = set(re.findall(r"'sha256-([^']+)'", csp))
+    bodies = [body for attrs, body in _script_elements(page) if not attrs]
+    assert len(bodies) == 3
+    assert {base64.b64encode(hashlib.sha256(b.encode()).digest()).decode() for b in bodies} == allowed
+
+
+def test_large_threshold_switches_mode_and_positions_every_node():
+    vm = view_model(sample_dataset())
+    small, large = explorer_payload(vm, 1000), explorer_payload(vm, 5)
+    assert small["meta"]["large"] is False and large["meta"]["large"] is True
+    assert all(isinstance(n["px"], float) and isinstance(n["py"], float) for n in large["nodes"])
+
+
+def test_measures_on_a_graph_of_two_cliques_and_a_bridge():
+    g = nx.union(nx.complete_graph(5), nx.complete_graph(range(5, 10)))
+    g.add_edge(4, 5)
+    measures = centrality(g)
+    assert max(measures["degree"].values()) == 1.0
+    assert max(measures["betweenness"], key=measures["betweenness"].get) in (4, 5)
+    parts = communities(g)
+    assert sorted(map(sorted, parts)) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
+
+
+def test_layout_places_every_node_apart_and_keeps_communities_together():
+    g = nx.connected_caveman_graph(40, 8)  # 320 nodes
+    g.add_nodes_from(range(320, 2000))  # and many isolates, as sunflower/shelf packing must handle
+    for n in range(320, 2000, 2):
+        g.add_edge(n, n + 1)
+    parts = communities(g)
+    pos = layout(g, parts)
+    assert set(pos) == set(g)
+    assert len({(round(x), round(y)) for x, y in pos.values()}) == len(g)
+    # a node is nearer its own community's centre than most other nodes are
+    part = next(p for p in parts if len(p) == 8)
+    cx = sum(pos[n][0] for n in part) / 8
+    cy = sum(pos[n][1] for n in part) / 8
+    own = max(((pos[n][0] - cx) ** 2 + (pos[n][1] - cy) ** 2) ** 0.5 for n in part)
+    others = sorted(((x - cx) ** 2 + (y - cy) ** 2) ** 0.5 for n, (x, y) in pos.items() if n not in part)
+    assert own < others[len(others) // 2]
+
+
+def test_view_model_graph_matches_edges():
+    vm = view_model(sample_dataset())
+    g = to_graph(vm)
+    assert g.number_of_nodes() == len(vm.nodes)
+    assert g.number_of_edges() == len({frozenset((e["s"], e["o"])) for e in vm.edges})
+
+
+def test_cli_viz_rewrites_the_page_from_graph_trig(tmp_path):
+    from kg.cli import cli
+
+    (tmp_path / "graph.trig").write_text(serialize(sample_dataset(), "trig"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["viz", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "explorer.html").read_text(encoding="utf-8")
+    assert "Nguy\u1ec5n Th\u1ecb Ngh\u0129a" in page and PAYLOAD_NAME not in page
