@@ -198,6 +198,9 @@ class _Builder:
         m = re.search(r"\bnăm\s+(\d{4})\b", s.text[a:b])
         if in_period and self.period_year:
             return iso(self.period_year), False
+        para_year = self.paragraph_year(sent)
+        if para_year and not self.published:
+            return iso(para_year), False
         if self.published and (just or not in_period):
             return self.published[:7], False
         if m and not in_period:
@@ -206,7 +209,20 @@ class _Builder:
             return iso(self.anniv_year), False
         if self.term:
             return iso(self.term), False
+        if self.review[0]:
+            return iso(self.review[0]), False
         return None, False
+
+    def paragraph_year(self, sent: int) -> int | None:
+        """The year a paragraph is about: 'Năm 2018, ...' opening it or an earlier sentence of it."""
+        doc = self.doc
+        para = doc.sentences[sent].paragraph
+        for s in doc.sentences:
+            if s.paragraph == para and s.index <= sent:
+                m = re.match(r"\s*(?:Trong\s+)?[Nn]ăm\s+(\d{4})\b", s.text)
+                if m:
+                    return int(m.group(1))
+        return None
 
     def location(self, sent: int, a: int, b: int, visit: bool) -> str | None:
         s = self.doc.sentences[sent]
@@ -352,7 +368,7 @@ class _Builder:
         org, org_stated = self.organiser(sent, a, pos, b, kind)
         location = self.location(sent, a, b, kind in ("Visit", "Reception"))
         label = _label(self.doc, sent, k, b) if k is not None else s.text[a:b].strip()
-        anaphoric = not stated and not org_stated and location is None and not in_period
+        anaphoric = not stated and not org_stated and location is None
         return _Event(kind, sent, (a, b), label, org, org_stated, date, location, None, anaphoric)
 
 
@@ -405,9 +421,20 @@ def _leader_of(doc: Doc, person: str, org: OrgMention | None) -> bool:
     return any(p.person.name == person and p.org is not None and p.org.name == org.name for p in doc.posts)
 
 
+def _drop_occasion_visits(events: list[_Event]) -> list[_Event]:
+    """A delegation's visit told after its reception is the occasion of that meeting, not another event."""
+    out = []
+    for ev in events:
+        if ev.kind == "Visit" and ev.organiser is None and any(
+                e.kind == "Reception" and e.sent < ev.sent and e.organiser is not None for e in events):
+            continue
+        out.append(ev)
+    return out
+
+
 def extract_events(doc: Doc) -> tuple[EventRecord, ...]:
     builder = _Builder(doc)
-    events = _merge(builder.collect())
+    events = _drop_occasion_visits(_merge(builder.collect()))
     if not events:
         return ()
     for s in doc.sentences:

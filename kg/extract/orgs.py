@@ -171,7 +171,8 @@ class _Parser:
                     and t.key not in _STOP_LOWER and m - 1 not in place_ends and self._goes_on(m + 1):
                 m += 1
                 continue
-            if t.is_word and t.text.islower() and m > k and t.key not in _STOP_LOWER:
+            if t.is_word and t.text.islower() and (m > k or t.key == "các") \
+                    and (t.key not in _STOP_LOWER or t.key == "các"):
                 # lower-case words run on only up to a locality: "Trung tâm Xúc tiến đầu tư tỉnh"
                 e = m
                 while e < len(toks) and e - m < 4 and toks[e].is_word and toks[e].text.islower() \
@@ -237,7 +238,11 @@ class _Parser:
         if not head:
             return []
         n, h = head
-        if not toks[i].cap and len(h.head.split()) < 3 and h.tail != "latin":
+        if not toks[i].cap and h.tail != "latin" and not (len(h.head.split()) >= 3 and h.kind == "StateBody") \
+                and not (h.kind == "FriendshipAssociation" and h.head != "Hội"
+                         and (_country_at(doc, toks, i + n) or (None, ("", 0)))[1][0] == "VN"):
+            # lower case: a common noun ("các trường đại học"); but "đoàn Đại biểu Quốc hội",
+            # "các hội hữu nghị Việt Nam – Lào, Việt Nam – Nga" name bodies
             return []
         j = i + n
         core = _expand(h.head if len(h.head.split()) > 1 else self.text(i, j))
@@ -249,6 +254,9 @@ class _Parser:
             core = UNION
         elif h.kind == "FriendshipUnion":
             core = UNION
+        elif h.tail == "country" and h.kind == "DiplomaticMission" and j + 1 < len(toks) \
+                and toks[j].key == "các" and toks[j + 1].key == "nước":
+            return self.mission_plural(i, j + 2, h)
         elif h.tail == "country":
             got = self.country_tail(j, h)
             if got is None:
@@ -361,6 +369,28 @@ class _Parser:
                 name = f"{core} {unit} {province}"
             return [self.mention(i, j, name, kind, province, country, aliases)]
         return [self.mention(i, j, core, kind, None, country, aliases)]
+
+    def mission_plural(self, i: int, k: int, h) -> list[OrgMention]:
+        """One mission per country of 'Tổng Lãnh sự quán các nước A, B tại X' (rule 14)."""
+        toks = self.toks
+        found = []
+        while k < len(toks):
+            c = _country_at(self.doc, toks, k)
+            if not c or c[1][0] == "VN":
+                break
+            found.append((k, k + c[0], c[1][0]))
+            k += c[0]
+            if k < len(toks) and toks[k].text in (",", "và") :
+                k += 1
+            else:
+                break
+        if not found:
+            return []
+        end, _text, _code, _ = self.country_tail(found[-1][0], h)
+        place = _text[len(self.text(found[-1][0], found[-1][1])):]
+        return [self.mention(a if n else i, end if n == len(found) - 1 else b,
+                             f"{_expand(h.head)} {self.text(a, b)}{place}", h.kind, None, code, ())
+                for n, (a, b, code) in enumerate(found)]
 
     def district_list(self, j: int) -> list[tuple[str, str, int]]:
         """'của các huyện Nam Sách, Thanh Miện' after a name: [(unit, district, end token)]."""

@@ -234,7 +234,7 @@ def find_persons_and_posts(doc: Doc) -> None:
 
 _ELECTED = ("được bầu giữ chức", "được bầu làm", "được bầu là", "được bầu lại làm", "được bầu lại giữ chức",
             "được bầu", "tái đắc cử chức", "tái đắc cử", "được bổ nhiệm giữ chức", "được bổ nhiệm làm",
-            "được bổ nhiệm", "được phân công giữ chức", "giữ chức", "đảm nhiệm chức", "làm")
+            "được bổ nhiệm", "được phân công giữ chức", "giữ chức", "đảm nhiệm chức")
 
 
 def _election_len(toks, k: int) -> int:
@@ -306,11 +306,11 @@ def _attach(doc: Doc, person: PersonMention, items, sent: int, elected: bool = F
     someone is elected to without a body is in the body of the sentence's other elections; a
     delegation leader's bare title is in the body the delegation comes from."""
     for idx, (title, org, former, kind) in enumerate(items):
-        if org is None and elected:
+        if org is None and elected and not title.lower().startswith(("trưởng đoàn", "phó trưởng đoàn")):
             earlier = [p.org for p in doc.posts if p.sent == sent and p.org is not None and p.org.name]
             if earlier:
                 org = earlier[-1]
-        if org is None:
+        if org is None and not title.lower().startswith(("trưởng đoàn", "phó trưởng đoàn")):
             org = _delegation_body(doc, sent, person)
         if org is None and title.split()[-1] not in ("nước",) and kind not in ("state", "diplomat", "foreign"):
             for later in items[idx + 1:]:
