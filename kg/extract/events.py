@@ -126,7 +126,7 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
         before = s.text[max(0, t.start - s.start - 60):t.start - s.start]
         ok = not (prev in _VENUE_BEFORE or prev2 in _VENUE_BEFORE or prev2 in _DOC_BEFORE
                   or prev in ("các", "những", "nhiều", "mỗi")
-                  or re.search(r"\b(nhiều|các|những)\s+(hoạt động|buổi|cuộc|chương trình)\b[^;.]*$", before))
+                  or re.search(r"\b(nhiều|các|những)\s+(hoạt động|buổi|cuộc|chương trình)\b[^;.:]{0,40}$", before))
         if key in _NEEDS_ARTICLE and prev not in ("buổi", "cuộc", "chương trình") and not t.cap \
                 and prev2 != "tổ chức":
             ok = False

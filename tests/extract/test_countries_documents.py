@@ -1,0 +1,28 @@
+"""Partner nations and cited documents."""
+from helpers_kg import run
+
+
+def codes(text: str) -> set[str]:
+    return {c.code for c in run(text).countries}
+
+
+def test_countries_from_cldr_names_and_press_transliterations():
+    assert codes("Hợp tác với Nhật Bản, Hàn Quốc, Bungari, Mô-Dăm- Bích và EU.") == {"JP", "KR", "BG", "MZ", "EU"}
+
+
+def test_viet_nam_is_never_a_partner_and_provinces_are_not_countries():
+    assert codes("Việt Nam và tỉnh Lào Cai phát triển.") == set()
+
+
+def test_ambiguous_short_names_need_context():
+    assert codes("Ông Nguyễn Văn Nga học tiếng Anh.\n\nTHANH NGA") == set()
+    assert codes("Hội hữu nghị Việt – Nga và Việt – Pháp thành phố Hải Phòng.") == {"RU", "FR"}
+
+
+def test_documents_by_code_and_by_number_of_a_central_body():
+    ex = run("Thực hiện Chỉ thị 04 của Ban bí thư Trung ương Đảng, Chỉ thị số 28-CT/TW ngày 02 tháng 12 năm "
+             "2008 của Ban Bí thư Trung ương Đảng và Quyết định số 1234/QĐ-UBND; Chương trình 9 của Thành ủy.")
+    docs = {d.code: d for d in ex.documents}
+    assert set(docs) == {"04-CT/TW", "28-CT/TW", "1234/QĐ-UBND"}
+    assert docs["28-CT/TW"].date == "2008-12-02"
+    assert docs["28-CT/TW"].issuer == "Ban Bí thư Trung ương Đảng"

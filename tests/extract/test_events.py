@@ -1,0 +1,71 @@
+"""Events: which gatherings count, organiser, chair, date and place."""
+from helpers_kg import run
+
+
+def events(text: str):
+    return run(text).events
+
+
+def test_conference_date_from_the_reviewed_year_and_venue():
+    (e,) = events("Sáng 9/1, tại Trung tâm Hội nghị thành phố, Liên hiệp Các tổ chức hữu nghị thành phố "
+                  "Hải Phòng tổ chức Hội nghị tổng kết công tác năm 2022, triển khai nhiệm vụ năm 2023.")
+    assert e.organiser == "Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng"
+    assert e.date == "2023-01-09"
+    assert e.location == "Trung tâm Hội nghị thành phố Hải Phòng"
+    assert e.chair is None
+
+
+def test_just_held_event_gets_the_publication_month_and_chair_presides():
+    (e,) = events("Print Thứ Ba, 23/07/2019 10:48\n\nLiên hiệp Các tổ chức hữu nghị thành phố Hải Phòng vừa "
+                  "tổ chức hội nghị Ban Chấp hành. Đồng chí Nguyễn Thị Nghĩa – Chủ tịch Liên hiệp chủ trì "
+                  "hội nghị. Phát biểu tại hội nghị, đồng chí Nghĩa nhấn mạnh.")
+    assert (e.date, e.chair) == ("2019-07", "Nguyễn Thị Nghĩa")
+
+
+def test_attending_is_not_chairing_but_directing_by_the_unions_leader_is():
+    (a,) = events("Sáng 6-1, Liên hiệp các tổ chức hữu nghị tỉnh Thái Bình tổ chức hội nghị triển khai công "
+                  "tác năm 2017. Tới dự có đồng chí Nguyễn Hoàng Giang – Phó Chủ tịch UBND tỉnh.")
+    assert a.chair is None and a.attendees == ("Nguyễn Hoàng Giang",)
+    (b,) = events("Sáng 7/6, Liên hiệp các tổ chức hữu nghị tỉnh Tuyên Quang tổ chức Hội nghị sơ kết 6 tháng "
+                  "đầu năm 2016. Dự và chỉ đạo Hội nghị có đồng chí Vũ Thị Bích Việt, Chủ tịch Liên hiệp "
+                  "các tổ chức hữu nghị tỉnh Tuyên Quang.")
+    assert (b.date, b.chair) == ("2016-06-07", "Vũ Thị Bích Việt")
+
+
+def test_reception_host_chairs_and_the_hosts_body_organises():
+    (e,) = events("Chiều 17/11/2022, tại trụ sở UBND tỉnh, đồng chí Hà Quang Thiện, Phó Bí thư Tỉnh ủy, Chủ "
+                  "tịch UBND tỉnh Bắc Ninh đã tiếp Ngài Park Noh-wan, Đại sứ Hàn Quốc tại Việt Nam.")
+    assert e.organiser == "Ủy ban nhân dân tỉnh Bắc Ninh"
+    assert e.chair == "Hà Quang Thiện"
+    assert e.date == "2022-11-17"
+
+
+def test_do_x_to_chuc_and_phoi_hop_lead():
+    evs = events("Trong 6 tháng đầu năm 2016, Liên hiệp các tổ chức hữu nghị tỉnh Tuyên Quang đã thực hiện nhiều "
+                 "hoạt động: chủ trì, phối hợp với Sở Ngoại vụ tổ chức buổi làm việc với Liên hiệp các tổ "
+                 "chức hữu nghị Việt Nam; tham dự buổi gặp mặt các tổ chức phi chính phủ do Liên hiệp các "
+                 "tổ chức hữu nghị Việt Nam tổ chức tại Hà Nội.")
+    got = {(e.organiser, e.date, e.location) for e in evs}
+    assert ("Liên hiệp các tổ chức hữu nghị tỉnh Tuyên Quang", "2016", None) in got
+    assert ("Liên hiệp các tổ chức hữu nghị Việt Nam", "2016", "Hà Nội") in got
+
+
+def test_planned_recurring_and_counted_gatherings_are_not_events():
+    evs = events("Năm 2023, Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An sẽ tổ chức Hội nghị biểu dương. "
+                 "Hằng năm, Liên hiệp tổ chức gặp mặt lưu học sinh Lào. Liên hiệp đã đón tiếp 27 đoàn khách "
+                 "quốc tế. Đồng chí đề nghị Liên hiệp chuẩn bị tổ chức Đại hội nhiệm kỳ mới.")
+    assert evs == ()
+
+
+def test_historic_dates_are_not_the_events_date():
+    (e,) = events("Print 03/12/2015\n\nSáng 2/12, Liên hiệp các tổ chức hữu nghị tỉnh Bình Định tổ chức mít tinh "
+                  "kỷ niệm 55 năm Ngày thiết lập quan hệ ngoại giao Việt Nam – Cuba (2/12/1960 – 2/12/2015).")
+    assert e.date == "2015-12-02"
+
+
+def test_awards_with_counts():
+    (e,) = events("Sáng 9/1/2023, Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng tổ chức Hội nghị tổng kết. "
+                  "Tại Hội nghị, Liên hiệp trao tặng Giấy khen cho 21 tập thể và 36 cá nhân.")
+    (award,) = e.awards
+    assert award.kind.startswith("Giấy khen")
+    assert (award.collectives, award.individuals) == (21, 36)

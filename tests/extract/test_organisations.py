@@ -1,0 +1,73 @@
+"""Organisation mentions: heads, tails, localities, plurals, missions, foreign bodies."""
+from helpers_kg import orgs, run
+
+
+def test_bare_local_bodies_resolve_to_the_articles_province():
+    ex = run("Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An họp. Đồng chí A báo cáo Tỉnh ủy, UBND tỉnh "
+             "và Sở Ngoại vụ về công tác của Liên hiệp.")
+    assert {"Tỉnh ủy Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An", "Sở Ngoại vụ tỉnh Nghệ An",
+            "Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An"} <= orgs(ex)
+    assert ex.article.locality == "Nghệ An"
+
+
+def test_city_units_and_abbreviations():
+    ex = run("Liên hiệp các tổ chức hữu nghị thành phố Đà Nẵng phối hợp với UBND thành phố và "
+             "HĐND thành phố tổ chức hội nghị.")
+    assert "Ủy ban nhân dân thành phố Đà Nẵng" in orgs(ex)
+    assert "Hội đồng nhân dân thành phố Đà Nẵng" in orgs(ex)
+
+
+def test_central_article_bare_union_is_vufo_and_bare_party_committee_is_dropped():
+    ex = run("Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO) tổ chức gặp mặt. Liên hiệp cảm ơn Tỉnh ủy.")
+    assert ex.article.locality is None
+    assert "Liên hiệp các tổ chức hữu nghị Việt Nam" in orgs(ex)
+    assert not any(o.startswith("Tỉnh ủy") for o in orgs(ex))
+    vufo = next(o for o in ex.organisations if o.name == "Liên hiệp các tổ chức hữu nghị Việt Nam")
+    assert "VUFO" in vufo.aliases
+
+
+def test_friendship_associations_named_plural_and_partner():
+    ex = run("Tại Hải Phòng, Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng họp. Các hội hữu nghị "
+             "Việt Nam – Lào, Việt – Nga, Việt Nam – Bungari hoạt động tốt.")
+    names = orgs(ex)
+    assert "Hội hữu nghị Việt Nam – Lào thành phố Hải Phòng" in names
+    assert "Hội hữu nghị Việt – Nga thành phố Hải Phòng" in names
+    assert "Hội hữu nghị Việt Nam – Bungari thành phố Hải Phòng" in names
+    codes = {o.country for o in ex.organisations if o.kind == "FriendshipAssociation"}
+    assert codes == {"LA", "RU", "BG"}
+
+
+def test_partner_nations_own_association_is_not_localised():
+    ex = run("Liên hiệp các tổ chức hữu nghị tỉnh Điện Biên tiếp Đoàn đại biểu Hội hữu nghị Lào – Việt Nam.")
+    assert "Hội hữu nghị Lào – Việt Nam" in orgs(ex)
+
+
+def test_departments_with_parent_and_district_bodies():
+    ex = run("Tại Quảng Ninh, ông A, Trưởng Ban Tuyên giáo Tỉnh ủy Quảng Ninh và UBND huyện Vân Đồn dự.")
+    assert "Ban Tuyên giáo Tỉnh ủy Quảng Ninh" in orgs(ex)
+    assert "Ủy ban nhân dân huyện Vân Đồn" in orgs(ex)
+
+
+def test_ngo_latin_names_with_acronyms():
+    ex = run("Tỉnh Lâm Đồng ký kết với tổ chức Good Neighbors International (GNI). Sau đó GNI tài trợ.")
+    gni = [o for o in ex.organisations if o.name == "Good Neighbors International"]
+    assert gni and "GNI" in gni[0].aliases
+    assert "GNI" not in orgs(ex)  # the acronym alone is the same body
+
+
+def test_venue_is_not_an_organisation():
+    ex = run("Sáng 9/1, tại Trung tâm Hội nghị tỉnh, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Ninh tổ chức hội nghị.")
+    assert not any(o.startswith("Trung tâm Hội nghị") for o in orgs(ex))
+    assert not any(o.startswith("Hội nghị") for o in orgs(ex))
+
+
+def test_missions_in_a_named_plural():
+    ex = run("Tham dự có đại diện Tổng Lãnh sự quán các nước Hoa Kỳ, Nhật Bản tại TP Hồ Chí Minh.")
+    assert {"Tổng Lãnh sự quán Hoa Kỳ tại Hồ Chí Minh", "Tổng Lãnh sự quán Nhật Bản tại Hồ Chí Minh"} <= orgs(ex)
+
+
+def test_foreign_ministries_and_parties():
+    ex = run("Ông Takebe, nguyên Bộ trưởng Bộ Nông Lâm Thủy sản Nhật Bản, gặp Ban Chấp hành Trung ương "
+             "Đảng Nhân dân Cách mạng Lào.")
+    assert "Bộ Nông Lâm Thủy sản Nhật Bản" in orgs(ex)
+    assert "Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào" in orgs(ex)

@@ -1,0 +1,76 @@
+"""Persons and their posts: chains, order, honorifics, elections, diplomats, former posts."""
+from helpers_kg import posts, run
+
+
+def test_chain_after_the_name_with_dashes_and_commas():
+    ex = run("Đồng chí Nguyễn Thị Nghĩa – Trưởng đoàn Đại biểu Quốc hội thành phố Hải Phòng, Phó Bí thư "
+             "Thường trực Thành ủy, Chủ tịch Liên hiệp Các tổ chức hữu nghị thành phố chủ trì hội nghị.")
+    assert posts(ex) == {
+        ("Nguyễn Thị Nghĩa", "Trưởng đoàn", "Đoàn Đại biểu Quốc hội thành phố Hải Phòng"),
+        ("Nguyễn Thị Nghĩa", "Phó Bí thư Thường trực", "Thành ủy Hải Phòng"),
+        ("Nguyễn Thị Nghĩa", "Chủ tịch", "Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng")}
+
+
+def test_title_before_the_name_and_several_officials_in_one_sentence():
+    ex = run("Tại Quảng Trị, tham dự có các đồng chí: Lê Văn Hòa, Phó Chủ tịch UBND tỉnh Quảng Trị; "
+             "Trần Thị Mai, Giám đốc Sở Ngoại vụ. Phó Chủ tịch HĐND tỉnh Hoàng Đức Anh phát biểu.")
+    p = posts(ex)
+    assert ("Lê Văn Hòa", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Quảng Trị") in p
+    assert ("Trần Thị Mai", "Giám đốc", "Sở Ngoại vụ tỉnh Quảng Trị") in p
+    assert ("Hoàng Đức Anh", "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Quảng Trị") in p
+
+
+def test_governing_organs_stay_in_the_title_and_departments_are_bodies():
+    ex = run("Tại Hải Phòng, đồng chí Đào Khánh Hà, Ủy viên Ban Thường vụ Thành ủy, Trưởng Ban Tuyên giáo "
+             "Thành ủy dự.")
+    p = posts(ex)
+    assert ("Đào Khánh Hà", "Ủy viên Ban Thường vụ", "Thành ủy Hải Phòng") in p
+    assert ("Đào Khánh Hà", "Trưởng Ban", "Ban Tuyên giáo Thành ủy Hải Phòng") in p
+
+
+def test_former_posts_and_state_offices():
+    ex = run("Ông Phạm Minh Tuệ, nguyên Phó Chủ tịch UBND tỉnh Quảng Ninh, và Phó Chủ tịch nước "
+             "Võ Thị Ánh Xuân dự lễ.")
+    p = posts(ex)
+    assert ("Phạm Minh Tuệ", "Nguyên Phó Chủ tịch", "Ủy ban nhân dân tỉnh Quảng Ninh") in p
+    assert ("Võ Thị Ánh Xuân", "Phó Chủ tịch nước", "") in p
+    former = [x for x in ex.positions if x.person == "Phạm Minh Tuệ"]
+    assert former[0].former is True
+
+
+def test_diplomats_get_their_mission():
+    ex = run("Tại Quảng Ninh, Phó Chủ tịch UBND tỉnh tiếp Đại sứ Lào tại Việt Nam Khamphao Ernthavanh "
+             "và ông Andrei Bulanov, Tổng Lãnh sự Liên bang Nga tại Đà Nẵng.")
+    p = posts(ex)
+    assert ("Khamphao Ernthavanh", "Đại sứ", "Đại sứ quán Lào") in p
+    assert ("Andrei Bulanov", "Tổng Lãnh sự", "Tổng Lãnh sự quán Liên bang Nga tại Đà Nẵng") in p
+
+
+def test_elected_posts_in_the_congress_body():
+    ex = run("Đại hội Hội hữu nghị Việt Nam – Nhật Bản tỉnh Hải Dương nhiệm kỳ 2021 – 2026 diễn ra sáng 5/3. "
+             "Ông Phạm Xuân Trường, Giám đốc Sở Kế hoạch và Đầu tư, được bầu giữ chức Chủ tịch Hội; "
+             "bà Trần Thị Hạnh được bầu làm Phó Chủ tịch.")
+    p = posts(ex)
+    assoc = "Hội hữu nghị Việt Nam – Nhật Bản tỉnh Hải Dương"
+    assert ("Phạm Xuân Trường", "Chủ tịch", assoc) in p
+    assert ("Phạm Xuân Trường", "Giám đốc", "Sở Kế hoạch và Đầu tư tỉnh Hải Dương") in p
+    assert ("Trần Thị Hạnh", "Phó Chủ tịch", assoc) in p
+
+
+def test_foreign_names_hyphens_and_honorifics():
+    ex = run("Chủ tịch UBND tỉnh Bắc Ninh tiếp Ngài Park Noh-wan, Đại sứ Hàn Quốc tại Việt Nam, và bà "
+             "Kim Hee-jung.")
+    names = {p.name for p in ex.persons}
+    assert {"Park Noh-wan", "Kim Hee-jung"} <= names
+
+
+def test_places_and_bylines_are_not_persons():
+    ex = run("Đoàn đến Hà Nội, Thái Bình và Cao Bằng. Lễ diễn ra trên đường Lê Lợi.\n\nThu Hà")
+    assert {p.name for p in ex.persons} == set()
+
+
+def test_leading_a_delegation_is_not_a_post():
+    ex = run("Tại Huế, đồng chí A tiếp Đoàn đại biểu Hội hữu nghị Lào – Việt Nam do ông Sounthone "
+             "Xayachack, Chủ tịch Hội hữu nghị Lào – Việt Nam làm Trưởng đoàn.")
+    assert all(p.title != "Trưởng đoàn" for p in ex.positions)
+    assert ("Sounthone Xayachack", "Chủ tịch", "Hội hữu nghị Lào – Việt Nam") in posts(ex)

@@ -1,0 +1,56 @@
+"""kg.ingest: site chrome removed, metadata read, offsets point into the cleaned text."""
+from kg.ingest import clean
+
+PAGE = """Print Thứ Ba, 23/07/2019 10:48
+
+(Haiphong.gov.vn) – Liên hiệp vừa tổ chức hội nghị. Phát biểu tại hội nghị (Ảnh: Minh Anh), đồng chí A nói.
+
+Toàn cảnh hội nghị. Ảnh: Thu Hà
+
+NP
+
+Nguồn. ANHP
+
+Tiện ích thông tin
+QR Code
+Tin khác
+Ông Nguyễn Văn B được khen thưởng
+"""
+
+
+def test_stamp_source_tag_byline_and_trailer_are_cut():
+    a = clean("x.txt", PAGE)
+    assert a.published == "2019-07-23"
+    assert a.byline == "NP"
+    assert a.source in ("ANHP", "Haiphong.gov.vn")
+    assert "Print" not in a.text and "QR" not in a.text and "Tin khác" not in a.text
+    assert "Nguyễn Văn B" not in a.text  # related-news headline after "Tin khác"
+    assert "Haiphong.gov.vn" not in a.text
+    assert "Minh Anh" not in a.text and "Thu Hà" not in a.text  # photo credits
+    assert a.text.startswith("Liên hiệp vừa tổ chức hội nghị.")
+
+
+def test_keyword_block_and_view_counter():
+    text = ("Tiêu đề bài\n\nThứ 6, 06/01/2017 | 14:31:31\n375 lượt xem\n\nNội dung bài viết ở đây.\n\n"
+            "  • Từ khóa\nHĐND huyện Vũ Thư tổ chức Kỳ họp\nSáng 26/4, HĐND huyện Vũ Thư ...")
+    a = clean("y.txt", text)
+    assert a.published == "2017-01-06"
+    assert "Vũ Thư" not in a.text and "lượt xem" not in a.text
+    assert a.title == "Tiêu đề bài"
+
+
+def test_other_stamp_forms():
+    assert clean("a", "[16:25 - 24/06/2016]\n\nBài viết.").published == "2016-06-24"
+    assert clean("b", "Cập nhật: 08:30 16/11/2019\n\nBài viết.").published == "2019-11-16"
+    assert clean("c", "Bài viết.\n\nTheo Báo Nghệ An, 5/2018").published == "2018-05"
+
+
+def test_breadcrumb_and_outlet_tag():
+    a = clean("d", "Trang chủ > Đối ngoại > Hoạt động\n\nĐNO - Chiều 15-11, ông A tiếp đoàn.")
+    assert a.text == "Chiều 15-11, ông A tiếp đoàn."
+    assert a.source == "ĐNO"
+
+
+def test_old_tone_placement_and_spaces_are_normalised():
+    a = clean("e", "Quỹ  Hoà bình\u00a0và Phát triển")
+    assert a.text == "Quỹ Hòa bình và Phát triển"
