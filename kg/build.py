@@ -200,9 +200,9 @@ def _write(path: Path, text: str) -> str:
 
 
 def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileReport],
-                  seconds: float) -> dict[str, int]:
+                  seconds: float, overrides: dict[tuple[str, str], str] | None = None) -> dict[str, int]:
     """Resolve, map to RDF and write every output as one set (see the module doc); returns the counts."""
-    resolution = resolve(extractions)
+    resolution = resolve(extractions, overrides=overrides)
     ds = to_dataset(extractions, resolution)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / LOCK_NAME, "a") as lock:
@@ -258,7 +258,8 @@ def _write_staging(staging: Path, ds, resolution, extractions: list[Extraction],
 def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
           max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False,
           runner: Callable | None = None, engine: str = "local", scheduler: str | None = None,
-          cache: bool = True, strict: bool = False) -> BuildResult:
+          cache: bool = True, strict: bool = False,
+          overrides: dict[tuple[str, str], str] | None = None) -> BuildResult:
     """Build the knowledge graph of the input files into ``out``.
 
     Extraction runs on ``engine`` ("local": ``jobs`` processes; "dask": the
@@ -292,7 +293,7 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
         return BuildResult(out, reports, {"files": len(reports), "articles": len(extractions),
                                           "skipped": skipped}, 1, time.perf_counter() - start)
     try:
-        counts = write_outputs(out, extractions, reports, time.perf_counter() - start)
+        counts = write_outputs(out, extractions, reports, time.perf_counter() - start, overrides)
     except OSError as error:  # disk full, no permission: the previous outputs stay as they were
         raise BuildError(f"cannot write the outputs to {out}: "
                          f"{error.strerror or error}") from None

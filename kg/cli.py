@@ -40,8 +40,12 @@ def cli() -> None:
               help="Address of the Dask scheduler (with --engine dask).")
 @click.option("--cache/--no-cache", default=True, show_default=True,
               help="Reuse the extractions of unchanged files from OUT/.cache (incremental build).")
+@click.option("--merge-overrides", "overrides_file", type=click.Path(exists=True, dir_okay=False,
+                                                                     path_type=Path),
+              help="TSV of article, name, entity key: force or split merges (see merges.json).")
 def build(inputs: tuple[Path, ...], out: Path, jobs: int, max_bytes: int, strict: bool,
-          quiet: bool, engine: str, scheduler: str | None, cache: bool) -> None:
+          quiet: bool, engine: str, scheduler: str | None, cache: bool,
+          overrides_file: Path | None) -> None:
     """Build the graph of INPUTS (files or folders; default data/articles) into --out.
 
     Writes graph.trig (one named graph per article), graph.ttl (all facts),
@@ -52,11 +56,14 @@ def build(inputs: tuple[Path, ...], out: Path, jobs: int, max_bytes: int, strict
     """
     from .build import build as run_build
 
+    from .resolve import load_overrides
+
     inputs = inputs or (Path("data/articles"),)
     try:
+        overrides = load_overrides(overrides_file) if overrides_file else None
         result = run_build(inputs, out, jobs=jobs, max_bytes=max_bytes,
                            progress=not quiet and sys.stderr.isatty(), engine=engine,
-                           scheduler=scheduler, cache=cache, strict=strict)
+                           scheduler=scheduler, cache=cache, strict=strict, overrides=overrides)
     except KGError as error:
         _fail(error)
     if not quiet:

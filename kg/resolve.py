@@ -23,12 +23,33 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
+from .errors import KGError
 from .lexicon import Lexicon, load_lexicon
 from .model import Entity, Extraction, Merge, Resolution
 from .text import fold, normalize_tones, slug
 
 _UNIT_WORDS = re.compile(r"\b(tinh|thanh pho|tp)\b(?! uy)")
+
+
+def load_overrides(path: str | Path) -> dict[tuple[str, str], str]:
+    """Read a merge-override file: TSV lines 'article<TAB>name<TAB>key' (# comments allowed).
+
+    Every mention of ``name`` in ``article`` is resolved to the entity ``key``
+    (any label; mentions given the same key become one entity, a new key splits
+    a mention off). The merge log (merges.json) shows the keys the rules chose.
+    """
+    overrides: dict[tuple[str, str], str] = {}
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise KGError(f"{path}: line {n}: expected article<TAB>name<TAB>key")
+        article, name, key = (x.strip() for x in parts)
+        overrides[(normalize_tones(name), article)] = key
+    return overrides
 
 
 def org_block_key(name: str, lex: Lexicon | None = None) -> str:
