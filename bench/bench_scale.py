@@ -1,0 +1,200 @@
+"""Scale benchmark: build throughput, stage costs, memory, incremental rebuilds, resolution growth.
+
+Usage:
+    python bench/bench_scale.py [--sizes 1000,10000] [--jobs 1,2] [--work /tmp/kg-bench]
+                                [--resolve-sizes 1000,10000,100000] [--underthesea 200]
+                                [--json results.json]
+
+For each size N it writes a synthetic corpus (``kg synth N``, seed 1) and runs
+``kg build -q --no-cache -j J`` in a subprocess, sampling the RSS of the whole
+process tree (psutil) for the peak memory; articles/s = N / wall time. It then
+times the stages of one in-process build (extraction, resolution, RDF mapping,
+each serialisation, explorer, store), an incremental rebuild after changing 10
+articles (as a fraction of the full build with the cache on), resolution alone
+on 1k/10k/100k extractions (the extractions of the corpus, repeated under new
+article and person names), and, if installed, underthesea's NER on the same
+texts (``pip install -e '.[bench]'``). Figures go to stdout (and --json).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def run_build(args: list[str]) -> tuple[float, float, int]:
+    """(seconds, peak MB of the process tree, exit status) of one `kg build`."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", *args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            procs = [parent] + parent.children(recursive=True)
+            peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    return time.perf_counter() - start, peak / 2**20, proc.returncode
+
+
+def corpus(work: Path, n: int) -> Path:
+    from kg.synth import synth
+
+    d = work / f"synth-{n}"
+    if not (d / "articles").is_dir() or len(list((d / "articles").iterdir())) != n:
+        synth(n, d, seed=1)
+    return d / "articles"
+
+
+def stages(articles: Path) -> dict[str, float]:
+    """Seconds per stage of one in-process build (-j 2 extraction)."""
+    from kg.build import list_inputs
+    from kg.engine import run_local
+    from kg.export import serialize
+    from kg.graph import to_dataset
+    from kg.resolve import resolve
+    from kg.viz import render_explorer
+
+    t = {}
+    s = time.perf_counter()
+    exs = [ex for ex, _ in run_local(list_inputs([articles]), jobs=2) if ex is not None]
+    t["extract_j2"] = time.perf_counter() - s
+    s = time.perf_counter()
+    res = resolve(exs)
+    t["resolve"] = time.perf_counter() - s
+    s = time.perf_counter()
+    ds = to_dataset(exs, res)
+    t["rdf_mapping"] = time.perf_counter() - s
+    t["triples"] = len(ds)
+    for fmt in ("trig", "ttl", "jsonld"):
+        s = time.perf_counter()
+        serialize(ds, fmt)
+        t[f"serialise_{fmt}"] = time.perf_counter() - s
+    s = time.perf_counter()
+    render_explorer(ds)
+    t["explorer"] = time.perf_counter() - s
+    return t
+
+
+def incremental(articles: Path, work: Path, jobs: int) -> dict[str, float]:
+    out = work / f"incr-{articles.parent.name}"
+    full, _, _ = run_build([str(articles), "--out", str(out), "-q", "-j", str(jobs)])
+    files = sorted(articles.iterdir())
+    originals = {f: f.read_bytes() for f in files[:10]}
+    try:
+        for f in originals:
+            f.write_text(f.read_text(encoding="utf-8") + "\nLiên hiệp đã tiếp đoàn bạn Lào.\n",
+                         encoding="utf-8")
+        again, _, _ = run_build([str(articles), "--out", str(out), "-q", "-j", str(jobs)])
+    finally:
+        for f, data in originals.items():
+            f.write_bytes(data)
+    return {"full_with_cache_s": full, "incremental_10_changed_s": again, "fraction": again / full}
+
+
+def resolve_growth(out_dirs: list[Path], sizes: list[int]) -> dict[int, float]:
+    """Seconds of kg.resolve.resolve over n extractions (the corpus' own, renamed per copy)."""
+    from kg.model import Extraction
+    from kg.resolve import resolve
+
+    base: list[Extraction] = []
+    for d in out_dirs:
+        for f in sorted(d.rglob("*.pickle")):
+            ex, _ = pickle.loads(f.read_bytes())
+            if ex is not None:
+                base.append(ex)
+    if not base:
+        return {}
+    times = {}
+    for n in sizes:
+        exs = []
+        for i in range(n):
+            ex = base[i % len(base)]
+            copy = i // len(base)
+            tag = f" {copy}" if copy else ""
+            exs.append(replace(
+                ex, article=replace(ex.article, name=f"{copy}-{ex.article.name}"),
+                persons=tuple(replace(p, name=p.name + tag) for p in ex.persons),
+                positions=tuple(replace(p, person=p.person + tag) for p in ex.positions)))
+        s = time.perf_counter()
+        resolve(exs)
+        times[n] = time.perf_counter() - s
+    return times
+
+
+def underthesea_rate(articles: Path, n: int) -> float | None:
+    """underthesea NER articles/s on the first n texts (sentence by sentence), or None."""
+    try:
+        from underthesea import ner, sent_tokenize
+    except ImportError:
+        return None
+    texts = [p.read_text(encoding="utf-8") for p in sorted(articles.iterdir())[:n]]
+    ner("Hà Nội")  # load the model outside the timing
+    s = time.perf_counter()
+    for text in texts:
+        for sent in sent_tokenize(text):
+            ner(sent)
+    return n / (time.perf_counter() - s)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--resolve-sizes", default="1000,10000,100000")
+    ap.add_argument("--underthesea", type=int, default=200)
+    ap.add_argument("--stages", type=int, default=1000, help="corpus size for the stage timing (0: skip)")
+    ap.add_argument("--incremental", type=int, default=10000, help="corpus size (0: skip)")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/kg-bench"))
+    ap.add_argument("--json", type=Path)
+    a = ap.parse_args()
+    a.work.mkdir(parents=True, exist_ok=True)
+    results: dict = {"builds": []}
+
+    def report(key, value):
+        print(f"{key}: {value}", flush=True)
+        if a.json:
+            a.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+    for n in [int(x) for x in a.sizes.split(",") if x]:
+        arts = corpus(a.work, n)
+        for j in [int(x) for x in a.jobs.split(",")]:
+            secs, peak, rc = run_build([str(arts), "--out", str(a.work / f"out-{n}-j{j}"), "-q",
+                                        "--no-cache", "-j", str(j)])
+            row = {"articles": n, "jobs": j, "seconds": round(secs, 2),
+                   "articles_per_s": round(n / secs, 1), "peak_mb": round(peak), "exit": rc}
+            results["builds"].append(row)
+            report("build", row)
+    if a.stages:
+        results["stages"] = {k: round(v, 2) for k, v in stages(corpus(a.work, a.stages)).items()}
+        results["stages"]["articles"] = a.stages
+        report("stages", results["stages"])
+    if a.incremental:
+        results["incremental"] = incremental(corpus(a.work, a.incremental), a.work, 2)
+        results["incremental"]["articles"] = a.incremental
+        report("incremental", results["incremental"])
+    outs = sorted(a.work.glob("incr-*/.cache"))
+    sizes = [int(x) for x in a.resolve_sizes.split(",") if x]
+    if outs and sizes:
+        results["resolve_seconds"] = resolve_growth(outs, sizes)
+        report("resolve", results["resolve_seconds"])
+    if a.underthesea:
+        rate = underthesea_rate(corpus(a.work, max(a.underthesea, 1000)), a.underthesea)
+        results["underthesea_articles_per_s"] = rate
+        report("underthesea articles/s", rate)
+
+
+if __name__ == "__main__":
+    main()
