@@ -22,6 +22,7 @@ from rdflib.namespace import SKOS
 from .lexicon import Lexicon, load_lexicon
 from .model import Evidence, Extraction, Resolution
 from .namespace import ID, KG, ORG, PROV, SCHEMA, WD
+from .iri import name_slug, segment
 from .text import short_hash, slug
 
 ORG_KIND_CLASS = {
@@ -47,11 +48,11 @@ def article_iri(name: str) -> URIRef:
 
 
 def person_iri(key: str) -> URIRef:
-    return ID[f"person/{key}"]
+    return ID[f"person/{segment(key)}"]  # identity on resolution's slug keys; escapes any other key
 
 
 def org_iri(key: str) -> URIRef:
-    return ID[f"org/{key}"]
+    return ID[f"org/{segment(key)}"]
 
 
 def country_iri(code: str) -> URIRef:
@@ -59,7 +60,7 @@ def country_iri(code: str) -> URIRef:
 
 
 def place_iri(name: str) -> URIRef:
-    return ID[f"place/{slug(name)}"]
+    return ID[f"place/{name_slug(name)}"]  # slug, plus a hash when it dropped non-Latin letters
 
 
 def document_iri(code: str) -> URIRef:

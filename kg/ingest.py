@@ -65,6 +65,7 @@ def _stamp_date(line: str) -> str | None:
 
 
 def _is_byline(line: str) -> bool:
+    line = re.sub(r"\s*\([^)]{1,60}\)\s*$", "", line)  # "Thanh Tâm (Trung tâm Truyền thông tỉnh)"
     words = line.split()
     if not 1 <= len(words) <= 5 or line.rstrip().endswith((".", ":", ";", ",")):
         return False
@@ -73,12 +74,21 @@ def _is_byline(line: str) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
+def _sentence_case(line: str) -> str:
+    """A headline in capitals ("TRƯỜNG MẦM NON THÔN CHENG ...") in sentence case: capitals carry no
+    name information there, and left as they are every word would look like a proper noun."""
+    letters = [c for c in line if c.isalpha()]
+    if len(line.split()) < 4 or not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return line
+    return line[:1] + line[1:].lower()
+
+
 def normalise_text(text: str) -> str:
     """NFC, tone placement, one kind of space, no zero-width characters, \\n line ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
     text = normalize_tones(text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_sentence_case(_SPACES.sub(" ", line).strip()) for line in text.split("\n")]
     return "\n".join(lines)
 
 

@@ -23,6 +23,19 @@ from .text import normalize_tones, tone_key
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
 
+class Gazetteer(dict):
+    """A lexicon table keyed by tone_key, with the set of every key's word prefixes, so a
+    lookup can stop at the first word that starts no entry."""
+
+    def freeze(self) -> "Gazetteer":
+        self.prefixes = set()
+        for key in self:
+            words = key.split()
+            for n in range(1, len(words) + 1):
+                self.prefixes.add(" ".join(words[:n]))
+        return self
+
+
 @dataclass(frozen=True)
 class Country:
     code: str
@@ -132,5 +145,6 @@ def load_lexicon() -> Lexicon:
         lex.event_triggers[tone_key(trig)] = kind
     for table in ("country_names", "provinces", "roles", "organs", "org_heads", "departments",
                   "known_orgs", "event_triggers", "districts"):
+        setattr(lex, table, Gazetteer(getattr(lex, table)).freeze())
         lex.max_words[table] = max((len(k.split()) for k in getattr(lex, table)), default=1)
     return lex

@@ -15,6 +15,7 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -30,6 +31,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _retone_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     tones = [c for c in decomposed if c in TONES]
@@ -99,6 +101,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def tone_key(text: str) -> str:
     """Lexicon key: lower case, punctuation as spaces, tones in the press's placement.
 

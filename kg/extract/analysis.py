@@ -26,6 +26,7 @@ from .spans import longest
 from .tokens import Sentence, split_sentences
 
 _UNIT_BEFORE = {"tỉnh", "thành phố", "tp"}
+_DISTRICT_UNITS_BEFORE = {"huyện", "quận", "thị xã", "xã", "huyện", "các huyện"}
 
 
 @dataclass
@@ -43,6 +44,10 @@ class OrgMention:
     aliases: tuple[str, ...] = ()
     parent: OrgMention | None = None
     explicit: bool = True
+    core: str = ""  # the name without its locality ("Tỉnh ủy", "Sở Ngoại vụ")
+    bare: bool = False  # the locality came from the article, not from the text at the mention
+    place_unit: str = ""  # the locality written at the mention: unit ("tỉnh") and name
+    place_name: str = ""
 
 
 @dataclass
@@ -111,6 +116,11 @@ def detect_locality(article: Article, sentences: list[Sentence], lex: Lexicon) -
             if any(h in window for h in union_heads if len(h.split()) > 2) or "liên hiệp" in window:
                 w += 4
             scores[name] += w * boost
+        for i in range(1, len(toks)):
+            if toks[i - 1].key in _DISTRICT_UNITS_BEFORE and toks[i].cap:
+                hit = longest(toks, i, lex.districts, lex.max_words["districts"], need_cap=True)
+                if hit and len({p for _u, p in hit[1]}) == 1:
+                    scores[hit[1][0][1]] += 1  # "huyện Thanh Miện" is in Hải Dương
         key = " ".join(t.key for t in toks)
         central += key.count("liên hiệp các tổ chức hữu nghị việt nam") + key.count("vufo")
     if article.source:

@@ -172,7 +172,7 @@ class _Builder:
         self.main_union = self._main_union()
         years = years_in(text)
         self.text_year = max(set(years), key=lambda y: (years.count(y), y)) if years else None
-        self.ref_year = int(self.published[:4]) if self.published else (max(years) if years else None)
+        self.ref_year = int(self.published[:4]) if self.published else self.text_year
 
     def _main_union(self) -> OrgMention | None:
         unions = [m for m in self.doc.orgs if m.kind == "FriendshipUnion" and m.name]
@@ -185,7 +185,7 @@ class _Builder:
         for d in find_dates(s.text[a:b]):
             if _DOC_DATE.search(s.text[max(0, a + d.start - 40):a + d.start]):
                 continue  # the date of a cited document, not of the event
-            if d.year and self.ref_year and d.year < self.ref_year - 2:
+            if d.year and self.ref_year and d.year < self.ref_year - 3:
                 continue  # history the article recalls ("5/9/1962 – 5/9/2022")
             if d.day and d.month:
                 year = d.year or infer_year(d.month, d.day, self.published, self.review) \
@@ -253,8 +253,9 @@ class _Builder:
         m = re.search(r"\bdo\s+", after)
         if m:
             orgs = _orgs_between(self.doc, sent, a + rel + m.end(), b)
-            if orgs:
-                return orgs[0], True
+            if orgs and re.match(r"[^,;]{0,80}?\b(tổ chức|chủ trì|đăng cai|phối hợp)",
+                                 clause[orgs[0].start - s.start - a:]):
+                return orgs[0], True  # "do X tổ chức" ("do X tài trợ" names a donor, not the organiser)
         before = clause[:rel + 9]  # a reception's own verb ("đón tiếp") is at the trigger
         if re.search(r"\btham gia đón tiếp|\btham gia tiếp\b", before, re.I):
             return None, False
@@ -263,7 +264,7 @@ class _Builder:
             verb_at = org_verb[-1].start()
             orgs = [o for o in _orgs_between(self.doc, sent, a, a + verb_at)
                     if not _in_location(s.text, o.start - s.start)]
-            coop = re.search(r"phối hợp với", before[:verb_at])
+            coop = re.search(r"phối hợp với", before[:verb_at], re.I)
             if coop:
                 lead = [o for o in orgs if o.start - s.start < a + coop.start()]
                 if lead:
@@ -331,8 +332,11 @@ class _Builder:
                     ev = self.make(s.index, a, b, pos, "Reception" if rec else "Visit", None, in_period)
                     if starts_with_delegation and not rec:
                         ev.organiser, ev.organiser_stated = prev_visit_org[0], prev_visit_org[1]
-                    if rec and not re.search(r"tham gia|phối hợp", ctext[:rec.start()]):
+                    if rec and not re.search(r"tham gia|phối hợp", ctext[:rec.start()], re.I):
                         self.host(ev, s.index, a, a + rec.start())
+                    if rec and ev.organiser is None and re.match(r"\s*[-–•+*]?\s*(tiếp|đón tiếp|tiếp đón)\b",
+                                                                ctext, re.I):
+                        ev.organiser, ev.organiser_stated = self.main_union, self.main_union is not None
                     ev.label = " ".join(s.text[a:b].split()[:16])
                     events.append(ev)
                     prev_visit_org = (ev.organiser, ev.organiser_stated)

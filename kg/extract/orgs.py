@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import Gazetteer
 from .analysis import Doc, OrgMention
 from .spans import DASHES, longest, surface
 from .tokens import Sentence, Token
@@ -51,6 +52,19 @@ _LATIN_LOWER = {"of", "for", "and", "the", "du", "de", "des", "la", "le", "et", 
                 "der", "den", "in", "on", "to", "y", "e", "del", "di"}
 
 
+_STATE_PREFIXES = Gazetteer({k: k for k in (
+    "cộng hòa", "vương quốc", "liên bang", "cộng hòa dân chủ nhân dân", "cộng hòa liên bang",
+    "cộng hòa xã hội chủ nghĩa", "cộng hòa nhân dân", "cộng hòa dân chủ", "nhà nước", "đại công quốc",
+    "nước", "nước cộng hòa", "chdcnd", "cộng hòa hồi giáo", "cộng hòa arab")}).freeze()
+
+
+def localise(core: str, unit: str, place: str) -> str:
+    """'Sở Ngoại vụ' + 'tỉnh' + 'Nghệ An'; a party committee takes the bare name ('Tỉnh ủy Nghệ An')."""
+    if core.endswith(("Tỉnh ủy", "Thành ủy", "Huyện ủy")):
+        return f"{core} {place}"
+    return f"{core} {unit} {place}"
+
+
 def _expand(words: str) -> str:
     return " ".join(_EXPAND.get(w, w) for w in words.split())
 
@@ -64,6 +78,12 @@ def _province_at(doc: Doc, toks, k: int):
 
 
 def _country_at(doc: Doc, toks, k: int):
+    pre = longest(toks, k, _STATE_PREFIXES, 6, need_cap=True)
+    if pre:  # "Cộng hòa Cuba", "Vương quốc Campuchia": the country with its style
+        hit = longest(toks, k + pre[0], doc.lex.country_names, doc.lex.max_words["country_names"],
+                      need_cap=True)
+        if hit:
+            return (pre[0] + hit[0], hit[1])
     hit = longest(toks, k, doc.lex.country_names, doc.lex.max_words["country_names"], need_cap=True)
     if hit:
         return hit
@@ -149,6 +169,10 @@ class _Parser:
                                                             or (m > k and t.text in _LATIN_LOWER)):
                     m += 1
                     continue
+                if t.text == "-" and m > k and m + 1 < len(toks) and toks[m - 1].end == t.start \
+                        and t.end == toks[m + 1].start and toks[m + 1].is_word:
+                    m += 2  # "Hauts-Plateaux"
+                    continue
                 break
             country = _country_at(self.doc, toks, m)
             if country and country[1][0] == "VN":
@@ -181,8 +205,14 @@ class _Parser:
                 if e < len(toks) and e > m and (toks[e].key in _UNITS or _province_at(self.doc, toks, e)):
                     m = e
                     continue
-            if t.text.lower() in _CONNECTORS and m > k and m + 1 < len(toks) and _is_name_word(toks[m + 1]):
+            if t.text.lower() in _CONNECTORS and m > k and m + 1 < len(toks) and _is_name_word(toks[m + 1]) \
+                    and not longest(toks, m + 1, self.lex.org_heads, self.lex.max_words["org_heads"]):
                 m += 1
+                continue
+            if t.text in DASHES and m > k and m + 1 < len(toks) and toks[m + 1].cap and toks[m + 1].is_word \
+                    and not longest(toks, m + 1, self.lex.roles, self.lex.max_words["roles"]) \
+                    and not _country_at(self.doc, toks, m + 1) and toks[m + 1].key not in self.lex.surnames:
+                m += 1  # "Trung tâm Văn hóa – Nghệ thuật"
                 continue
             break
         return m
@@ -234,6 +264,10 @@ class _Parser:
                     if code and code[1][0] != "VN":
                         return [self.mention(i, end, name, "ForeignOrganisation", None, code[1][0], ())]
             j, aliases = self.acronym(j, ())
+            if org.kind == "ForeignOrganisation":
+                n_loc, _p, _u, place = self.locality(j)
+                if place:
+                    return [self.mention(i, j + n_loc, f"{org.name} {place}", org.kind, None, None, ())]
             return [self.mention(i, j, org.name, org.kind, None, None, aliases + org.aliases)]
         if not head:
             return []
@@ -323,6 +357,11 @@ class _Parser:
                 return []  # "tổ chức PCPNN" (an abbreviation), "tổ chức MCF" (named before in full)
             end = self.name_tail(j, latin=latin)
             if end == j and (latin or len(h.head.split()) < 2):
+                n_loc, _p, _u, place = self.locality(j)
+                if place and not latin and toks[j].key in _DISTRICT_UNITS:
+                    m = self.mention(i, j + n_loc, f"{_expand(h.head)} {place}", h.kind, None, None, ())
+                    m.core = _expand(h.head)
+                    return [m]
                 return []
             if h.head == "Trung tâm" and " ".join(t.key for t in toks[j:end]) in _VENUE_AFTER_TRUNG_TAM:
                 return []
@@ -351,23 +390,37 @@ class _Parser:
         j += n_loc
         j, aliases = self.acronym(j, ())
         if district:
-            return [self.mention(i, j, f"{core} {district}", kind, None, country, aliases)]
+            m = self.mention(i, j, f"{core} {district}", kind, None, country, aliases)
+            words = district.split()
+            unit_words = 2 if len(words) > 2 and f"{words[0]} {words[1]}".lower() in ("thị xã", "thị trấn",
+                                                                                     "thành phố") else 1
+            if words[0].lower() in ("tỉnh", "huyện", "quận", "xã", "phường") or unit_words == 2:
+                m.place_unit, m.place_name = " ".join(words[:unit_words]), " ".join(words[unit_words:])
+            else:
+                m.place_name = district
+            m.core = core
+            return [m]
+        bare = False
         if province == "" or (province is None and h.scope in ("local", "bare") and h.tail != "latin"):
             if h.kind == "FriendshipUnion" and doc.locality is None and h.scope in ("local", "bare"):
-                return [self.mention(i, j, VUFO, kind, None, None, aliases)]
-            province = doc.locality
+                m = self.mention(i, j, VUFO, kind, None, None, aliases)
+                m.core, m.bare = core, True
+                return [m]
+            province, bare = doc.locality, True
             if province is None:
-                return [self.mention(i, j, None, kind, None, country, aliases)]
+                m = self.mention(i, j, None, kind, None, country, aliases)
+                m.core, m.bare = core, True
+                return [m]
         if province is None and h.tail == "none" and h.scope == "any" and core == _expand(h.head) \
                 and len(h.head.split()) < 3:
             return []  # a generic head with nothing to name it ("Hội đồng")
         if province:
             unit = unit or self.lex.province_unit(province)
-            if core.endswith(("Tỉnh ủy", "Thành ủy", "Huyện ủy")):
-                name = f"{core} {province}"
-            else:
-                name = f"{core} {unit} {province}"
-            return [self.mention(i, j, name, kind, province, country, aliases)]
+            m = self.mention(i, j, localise(core, unit, province), kind, province, country, aliases)
+            m.core, m.bare = core, bare
+            if not bare:
+                m.place_unit, m.place_name = unit, province
+            return [m]
         return [self.mention(i, j, core, kind, None, country, aliases)]
 
     def mission_plural(self, i: int, k: int, h) -> list[OrgMention]:
@@ -471,7 +524,8 @@ class _Parser:
             if place:
                 return at + place[0], f"{self.text(j, k)} tại {place[1][0]}", code, []
             if toks[end + 1].key == "việt":
-                return end + 2 + (end + 2 < len(toks) and toks[end + 2].key == "nam"), self.text(j, k), code, []
+                e = end + 2 + (end + 2 < len(toks) and toks[end + 2].key == "nam")
+                return e, self.text(j, e), code, []  # "Đại sứ quán Lào tại Việt Nam", as written
             e2 = end + 1
             while e2 < len(toks) and toks[e2].cap and toks[e2].is_word and e2 - end < 4:
                 e2 += 1

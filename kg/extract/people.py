@@ -29,7 +29,9 @@ from .tokens import Sentence
 HONORIFICS = {"đồng chí", "ông", "bà", "ngài", "mr", "mrs", "ms", "madam", "tiến sĩ", "ts", "gs", "pgs",
               "thượng tướng", "đại tướng", "thiếu tướng", "trung tướng", "đại tá", "thượng tá",
               "nhà báo", "nghệ sĩ", "các đồng chí", "giáo sư", "phó giáo sư", "bác sĩ", "luật sư",
-              "lãnh tụ", "cố lãnh tụ", "chủ tịch nước", "thủ tướng", "nhà văn", "họa sĩ"}
+              "lãnh tụ", "cố lãnh tụ", "chủ tịch nước", "thủ tướng", "nhà văn", "họa sĩ",
+              "tình nguyện viên", "chuyên gia", "giáo viên", "sinh viên", "cựu chiến binh", "nhà sư",
+              "linh mục", "doanh nhân", "kiến trúc sư", "kỹ sư", "nhà nghiên cứu", "nhà hoạt động"}
 _SEPARATORS = {",", "–", "-", "—", "kiêm", ";"}
 _FORMER = {"nguyên"}
 _QUALIFIER = "thường trực"
@@ -116,7 +118,9 @@ class _Chains:
     def mission(self, title: str, e: int) -> tuple[OrgMention | None, int]:
         """'Đại sứ Lào [tại Việt Nam]' -> the mission 'Đại sứ quán Lào' as an organisation."""
         toks = self.toks
-        hit = longest(toks, e, self.lex.country_names, self.lex.max_words["country_names"], need_cap=True)
+        from .orgs import _country_at
+
+        hit = _country_at(self.doc, toks, e)
         if not hit:
             return None, e
         n, (code, _strict) = hit
@@ -133,6 +137,12 @@ class _Chains:
                 city, end = place[1][0], at + place[0]
             elif at < len(toks) and toks[at].key == "việt":
                 end = at + 1 + (at + 1 < len(toks) and toks[at + 1].key == "nam")
+                city = "Việt Nam"
+            elif code == "VN":  # "Đại sứ Việt Nam tại Cuba": our mission abroad, partner Cuba
+                abroad = _country_at(self.doc, toks, at)
+                if abroad and abroad[1][0] != "VN":
+                    city, end = surface(self.s.text, toks, at, at + abroad[0], self.s.start), at + abroad[0]
+                    code = abroad[1][0]
             elif at < len(toks) and toks[at].cap and toks[at].key not in self.lex.surnames:
                 stop = at
                 while stop < len(toks) and toks[stop].is_word and toks[stop].cap and stop - at < 3 \
@@ -207,10 +217,14 @@ def find_persons_and_posts(doc: Doc) -> None:
             items, end = ch.chain(k) if (t.cap or t.key in _FORMER) else ([], k)
             if items:
                 nk = end
+                if nk + 1 < len(toks) and toks[nk].key in ("khóa", "nhiệm kỳ", "lần") and toks[nk + 1].is_word:
+                    nk += 2  # "Chủ tịch Liên hiệp khóa I Đặng Văn Lộc"
                 if nk < len(toks) and toks[nk].text == ",":
                     nk += 1
                 nk2 = nk + _honorific_len(toks, nk)
                 name_end = _name_at(doc, ch, nk2, cue=True)
+                if name_end > nk2 and _truncated(doc, s, name_end):
+                    name_end = nk2
                 if name_end > nk2:
                     person = _person(doc, s, nk2, name_end)
                     chains_before[len(doc.persons) - 1] = items
@@ -222,8 +236,9 @@ def find_persons_and_posts(doc: Doc) -> None:
                 k = end if end > k else k + 1
                 continue
             h = _honorific_len(toks, k)
-            name_end = _name_at(doc, ch, k + h, cue=h > 0)
-            if name_end > k + h:
+            after_and = k > 0 and toks[k - 1].key == "và" and k - 2 in taken  # "A và B" after a cued A
+            name_end = _name_at(doc, ch, k + h, cue=h > 0 or after_and)
+            if name_end > k + h and not _truncated(doc, s, name_end):
                 person = _person(doc, s, k + h, name_end)
                 taken.update(range(k, name_end))
                 _after(doc, ch, person, name_end, taken)
@@ -253,6 +268,12 @@ def _honorific_len(toks, k: int) -> int:
                 return n + 1
             return n
     return 0
+
+
+def _truncated(doc: Doc, s: Sentence, j: int) -> bool:
+    """Does the text stop right after token j-1, mid-sentence (a cut article)?"""
+    return s.tokens[j - 1].end == len(doc.article.text.rstrip()) and not s.text.rstrip().endswith(
+        (".", "!", "?", "…", ")", "\"", "”"))
 
 
 def _person(doc: Doc, s: Sentence, i: int, j: int) -> PersonMention:
@@ -301,10 +322,36 @@ def _delegation_body(doc: Doc, sent: int, person: PersonMention) -> OrgMention |
     return orgs[-1] if orgs else None
 
 
+def _chain_locality(doc: Doc, items) -> list:
+    """In 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Luông Pha Băng' the bare 'Tỉnh ủy' is the one of the
+    place the chain names, not the article's: re-resolve bare bodies to the chain's written place."""
+    from dataclasses import replace
+
+    from .orgs import localise
+
+    anchor = next((o for _t, o, _f, _k in reversed(items) if o is not None and not o.bare and o.place_name),
+                  None)
+    if anchor is None:
+        return items
+    out = []
+    for title, org, former, kind in items:
+        if org is not None and org.bare and org.core and org.kind != "FriendshipUnion" \
+                and org.locality != anchor.place_name:
+            unit = anchor.place_unit or doc.lex.province_unit(anchor.place_name)
+            new = replace(org, name=localise(org.core, unit, anchor.place_name), bare=False,
+                          locality=anchor.locality, place_unit=anchor.place_unit,
+                          place_name=anchor.place_name)
+            doc.orgs[:] = [new if o is org else o for o in doc.orgs]
+            org = new
+        out.append((title, org, former, kind))
+    return out
+
+
 def _attach(doc: Doc, person: PersonMention, items, sent: int, elected: bool = False) -> None:
     """Posts of a chain; an organ title without its body takes the next post's (parent) body; a post
     someone is elected to without a body is in the body of the sentence's other elections; a
     delegation leader's bare title is in the body the delegation comes from."""
+    items = _chain_locality(doc, items)
     for idx, (title, org, former, kind) in enumerate(items):
         if org is None and elected and not title.lower().startswith(("trưởng đoàn", "phó trưởng đoàn")):
             earlier = [p.org for p in doc.posts if p.sent == sent and p.org is not None and p.org.name]

@@ -33,19 +33,23 @@ def longest(tokens: Sequence[Token], i: int, table: Mapping[str, T], max_n: int,
     if need_cap and not tokens[i].cap:
         return None
     # a token like "Mô-Dăm" holds two words of the key, so allow extra tokens
+    prefixes = getattr(table, "prefixes", None)
+    if prefixes is not None and tokens[i].key not in prefixes:
+        return None  # the common case: no entry starts with this word
     limit = min(len(tokens), i + max_n + 2)
     best = None
-    parts: list[str] = []
+    key = ""
     for j in range(i, limit):
         t = tokens[j]
         if t.text in DASHES or (t.text == "." and j > i):  # "TP.HCM", "TP. Hồ Chí Minh"
             continue
         if not t.is_word:
             break
-        parts.append(t.key)
-        key = " ".join(parts)
+        key = f"{key} {t.key}" if key else t.key
         if key in table:
             best = (j + 1 - i, table[key])
+        elif prefixes is not None and key not in prefixes:
+            break
     return best
 
 

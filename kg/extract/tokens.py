@@ -21,20 +21,14 @@ _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“‘(\[]?[A-ZĐÀ-Ỹ0-9])|\n+"
 _ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Ms|Dr|St|Q|H|P|tr|NXB|v\.v)\.)$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
     end: int
     key: str
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper()
+    is_word: bool  # letters or digits (not punctuation)
+    cap: bool  # starts with a capital letter
 
 
 @dataclass(frozen=True)
@@ -48,8 +42,12 @@ class Sentence:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(0), m.start() + offset, m.end() + offset, tone_key(m.group(0)) or m.group(0))
-            for m in _TOKEN.finditer(text)]
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group(0)
+        out.append(Token(w, m.start() + offset, m.end() + offset, tone_key(w) or w, w[0].isalnum(),
+                         w[0].isupper()))
+    return out
 
 
 def split_sentences(text: str) -> list[Sentence]:
