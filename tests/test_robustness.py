@@ -55,7 +55,7 @@ def every_form(tmp_path_factory) -> dict:
         for form, make in FORMS.items():
             (folder / f"{path.stem}{SEP}{form}.txt").write_bytes(make(text))
     out = tmp_path_factory.mktemp("forms-out")
-    result = build([folder], out, cache=False)
+    result = build([folder], out, cache=False, jobs=2)
     return {"result": result, "answers": _answers_per_article(out)}
 
 
@@ -196,3 +196,154 @@ def test_exit_statuses_and_strict(tmp_path):
 
     run = _kg("build", "--help", cwd=tmp_path)
     assert "--strict" in run.stdout and "--max-bytes" in run.stdout
+
+
+# --- no code through text ----------------------------------------------------------------------
+
+PAYLOADS = ("<script>window.__pwned=1</script>", "<img src=x onerror=window.__pwned=2>")
+XSS_ARTICLE = (
+    "Sáng 9/1, Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An tổ chức Hội nghị tổng kết công tác "
+    "năm 2022.\n\nĐồng chí Nguyễn Văn An{0}, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An "
+    "chủ trì hội nghị. Bà Trần Thị Bình{1}, Phó Chủ tịch Hội hữu nghị Việt Nam - Lào tỉnh "
+    "Nghệ An, phát biểu tại hội nghị.\n\nHội nghị đã trao Bằng khen cho 5 tập thể.{0}\n")
+
+
+def _tags(page: str) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+    """What a browser's tokenizer makes of the page: start tags, on* attributes, script bodies."""
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.tags, self.handlers, self.scripts, self._in_script = [], [], [], False
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+            self.handlers += [(k, v or "") for k, v in attrs if k.startswith("on")]
+            self._in_script = tag == "script"
+            if self._in_script:
+                self.scripts.append("")
+
+        def handle_endtag(self, tag):
+            self._in_script = False
+
+        def handle_data(self, data):
+            if self._in_script:
+                self.scripts[-1] += data
+
+    parser = Collect()
+    parser.feed(page)
+    return parser.tags, parser.handlers, parser.scripts
+
+
+def _assert_inert(page: str, clean_page: str) -> None:
+    assert "__pwned" in page  # the payloads did reach the page ...
+    for payload in PAYLOADS:
+        assert payload not in page  # ... but never as markup
+    tags, handlers, scripts = _tags(page)
+    clean_tags, clean_handlers, _ = _tags(clean_page)
+    assert sorted(tags) == sorted(clean_tags)  # not one element more than the same page without them
+    assert not [h for h in handlers if "pwned" in h[1]] and len(handlers) == len(clean_handlers)
+    assert not [s for s in scripts if s.lstrip().startswith("window.__pwned")]
+
+
+def test_explorer_of_a_corpus_with_script_payloads_holds_no_live_markup(tmp_path):
+    dirty, clean = tmp_path / "dirty", tmp_path / "clean"
+    dirty.mkdir()
+    clean.mkdir()
+    (dirty / "xss.txt").write_text(XSS_ARTICLE.format(*PAYLOADS), encoding="utf-8")
+    (dirty / "<img src=x onerror=window.__pwned=3>.txt").write_text(
+        XSS_ARTICLE.format("", ""), encoding="utf-8")
+    (clean / "xss.txt").write_text(XSS_ARTICLE.format("", ""), encoding="utf-8")
+    (clean / "plain name.txt").write_text(XSS_ARTICLE.format("", ""), encoding="utf-8")
+    assert build([dirty], tmp_path / "out-dirty", cache=False).exit_status == 0
+    assert build([clean], tmp_path / "out-clean", cache=False).exit_status == 0
+    page = (tmp_path / "out-dirty" / "explorer.html").read_text(encoding="utf-8")
+    _assert_inert(page, (tmp_path / "out-clean" / "explorer.html").read_text(encoding="utf-8"))
+    assert "__pwned=3" in page and "<img src=x onerror=window.__pwned=3>" not in page  # file name
+
+
+def test_explorer_escapes_payloads_in_every_name(tmp_path):
+    """Payloads as the names of a person, an organisation, a title and an event label."""
+    from kg.model import (Article, EventRecord, Evidence, Extraction, OrganisationRecord,
+                          PersonRecord, PositionRecord)
+    from kg.resolve import resolve
+    from kg.graph import to_dataset
+    from kg.viz import render_explorer
+
+    def page(p: str, q: str) -> str:
+        ev = Evidence("a.txt", f"Ông An{p} dự.", 0, 10, 0.9)
+        ex = Extraction(
+            article=Article("a.txt", f"Ông An{p} dự.", title=f"Tin{q}"),
+            organisations=(OrganisationRecord(f"Hội hữu nghị{q}", "FriendshipAssociation", ev),),
+            persons=(PersonRecord(f"Nguyễn Văn An{p}", f"An{p}", ev),),
+            positions=(PositionRecord(f"Nguyễn Văn An{p}", f"Chủ tịch{q}", f"Hội hữu nghị{q}", ev),),
+            events=(EventRecord(f"Hội nghị{p}", "Meeting", ev, organiser=f"Hội hữu nghị{q}",
+                                chair=f"Nguyễn Văn An{p}"),))
+        return render_explorer(to_dataset([ex], resolve([ex])))
+
+    _assert_inert(page(*PAYLOADS), page("", ""))
+
+
+# --- valid output, always ----------------------------------------------------------------------
+
+def _oxigraph_as_rdflib(path: Path, fmt) -> set:
+    """Parse with pyoxigraph, hand over as N-Quads: the same term normalisation as rdflib's side."""
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    nq = ox.serialize(ox.parse(path=str(path), format=fmt), format=ox.RdfFormat.N_QUADS)
+    ds = Dataset()
+    ds.parse(data=nq.decode("utf-8"), format="nquads")
+    return {(s, p, o, str(g)) for s, p, o, g in ds.quads()}
+
+
+def _rapper_count(path: Path, syntax: str) -> int:
+    import re
+    import shutil
+
+    if not shutil.which("rapper"):
+        if os.environ.get("CI"):
+            pytest.fail("rapper (raptor2-utils) is not installed; .ci/run installs it")
+        pytest.skip("rapper (raptor2-utils) not installed")
+    run = subprocess.run(["rapper", "-i", syntax, "-c", str(path)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    return int(re.search(r"returned (\d+) (?:triples|statements)", run.stderr).group(1))
+
+
+def test_every_export_reparses_to_the_same_graph(tmp_path):
+    """graph.trig, graph.ttl and graph.jsonld in rdflib, pyoxigraph and rapper; SHACL passes."""
+    import pyoxigraph as ox
+    from rdflib import Dataset, Graph
+
+    from kg.validate import validate_dir
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in ARTICLES[:3]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    messy = XSS_ARTICLE.format('"""\\ {x} | ^ `', "'''\t\x0b") + "Ông \U0001F600 dự.\n"
+    (folder / 'odd "name" {x}.txt').write_bytes(encode(messy, "vni", errors="replace"))
+    out = tmp_path / "out"
+    assert build([folder], out, cache=False).exit_status == 0
+
+    trig = Dataset()
+    trig.parse(out / "graph.trig", format="trig")
+    quads = {(s, p, o, str(g)) for s, p, o, g in trig.quads()}
+    assert len(quads) > 300
+    assert _oxigraph_as_rdflib(out / "graph.trig", ox.RdfFormat.TRIG) == quads
+    jsonld = Dataset()
+    jsonld.parse(out / "graph.jsonld", format="json-ld")
+    assert {(s, p, o, str(g)) for s, p, o, g in jsonld.quads()} == quads
+    assert _oxigraph_as_rdflib(out / "graph.jsonld", ox.RdfFormat.JSON_LD) == quads
+
+    triples = {(s, p, o) for s, p, o, _ in quads}
+    ttl = Graph().parse(out / "graph.ttl", format="turtle")
+    assert set(ttl) == triples
+    assert {(s, p, o) for s, p, o, _ in _oxigraph_as_rdflib(out / "graph.ttl",
+                                                             ox.RdfFormat.TURTLE)} == triples
+    assert _rapper_count(out / "graph.ttl", "turtle") == len(triples)
+    assert _rapper_count(out / "graph.trig", "trig") == len(quads)
+    conforms, report = validate_dir(out)
+    assert conforms, report
