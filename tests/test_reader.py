@@ -162,3 +162,11 @@ def test_read_file_refuses_what_is_not_a_readable_regular_file(tmp_path):
             read_file(tmp_path / name, max_bytes=1000)
         assert str(info.value) == reason
     assert read_file(big, max_bytes=big.stat().st_size).startswith("Hội nghị tổng kết.")
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="Linux /proc only")
+def test_read_file_reports_a_read_error():
+    """Tests run as root, so permissions cannot make a file unreadable; /proc/self/mem is, to all."""
+    with pytest.raises(UnreadableInput) as info:
+        read_file("/proc/self/mem")
+    assert str(info.value) == "cannot read: Input/output error"

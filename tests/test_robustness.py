@@ -118,6 +118,9 @@ def _mixed_folder(root: Path) -> dict[str, str | None]:
         "HTML page without extractable article text")
     (root / "dangling.txt").symlink_to(root / "gone.txt")
     expected["dangling.txt"] = "cannot read: broken symbolic link"
+    if Path("/proc/self/mem").exists():  # readable by nobody, root included: read(2) fails
+        (root / "unreadable.txt").symlink_to("/proc/self/mem")
+        expected["unreadable.txt"] = "cannot read: Input/output error"
     os.mkfifo(root / "pipe.txt")
     expected["pipe.txt"] = "cannot read: not a regular file (pipe, socket or device)"
     (root / ".hidden.txt").write_bytes(b"\x00\x01")  # names starting with a dot are not inputs
