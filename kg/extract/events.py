@@ -169,6 +169,11 @@ class _Builder:
         self.period_year = self.review[0] or (int(self.published[:4]) if self.published else None)
         anniv = _ANNIV.search(text)
         self.anniv_year = int(anniv.group(3)) if anniv else None
+        if self.anniv_year is None:  # "kỷ niệm 20 năm Ngày thành lập" + "Ngày 18/3/1996 ... thành lập"
+            n = re.search(r"kỷ niệm\s+(\d{1,3})\s+năm\s+(?:ngày\s+)?thành lập", text, re.I)
+            founded = re.search(r"(\d{4})[^.]{0,80}?thành lập|thành lập[^.]{0,40}?(?:năm|ngày \S+)\s*(\d{4})", text)
+            if n and founded:
+                self.anniv_year = int(founded.group(1) or founded.group(2)) + int(n.group(1))
         self.main_union = self._main_union()
         years = years_in(text)
         self.text_year = max(set(years), key=lambda y: (years.count(y), y)) if years else None
@@ -185,11 +190,13 @@ class _Builder:
         for d in find_dates(s.text[a:b]):
             if _DOC_DATE.search(s.text[max(0, a + d.start - 40):a + d.start]):
                 continue  # the date of a cited document, not of the event
-            if d.year and self.ref_year and d.year < self.ref_year - 3:
+            after = s.text[a + d.end:a + d.end + 4]
+            if d.year and ((self.published and d.year < int(self.published[:4]) - 2)
+                           or re.match(r"\s*[-–—]\s*\d", after)):
                 continue  # history the article recalls ("5/9/1962 – 5/9/2022")
             if d.day and d.month:
                 year = d.year or infer_year(d.month, d.day, self.published, self.review) \
-                    or self.term or self.text_year
+                    or self.term or self.anniv_year or self.text_year
                 return iso(year, d.month, d.day), True
             if d.month and d.year:
                 return iso(d.year, d.month), True

@@ -386,7 +386,9 @@ class _Parser:
             m = j
             while m < len(toks) and toks[m].is_word and toks[m].cap and m - j < 3:
                 m += 1
-            n_loc, district = m - j, self.text(j, m)  # "Tỉnh ủy Phông Sa Lỳ", "Hội đồng Takeo"
+            nxt = toks[m] if m < len(toks) else None
+            if nxt is None or not nxt.is_word or nxt.key in _STOP_LOWER or nxt.key in _UNITS:
+                n_loc, district = m - j, self.text(j, m)  # "Tỉnh ủy Phông Sa Lỳ", "Hội đồng Takeo"
         j += n_loc
         j, aliases = self.acronym(j, ())
         if district:
@@ -411,9 +413,10 @@ class _Parser:
                 m = self.mention(i, j, None, kind, None, country, aliases)
                 m.core, m.bare = core, True
                 return [m]
-        if province is None and h.tail == "none" and h.scope == "any" and core == _expand(h.head) \
-                and len(h.head.split()) < 3:
-            return []  # a generic head with nothing to name it ("Hội đồng")
+        if province is None and core == _expand(h.head) and not district and (
+                (h.tail == "none" and h.scope == "any" and len(h.head.split()) < 3)
+                or h.tail in ("name", "dept")):
+            return []  # a generic head with nothing to name it ("Hội đồng", "Đảng ủy")
         if province:
             unit = unit or self.lex.province_unit(province)
             m = self.mention(i, j, localise(core, unit, province), kind, province, country, aliases)

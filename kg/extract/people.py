@@ -40,7 +40,9 @@ _MISSION = {"Đại sứ": "Đại sứ quán", "Đại sứ đặc mệnh toàn
             "Lãnh sự": "Lãnh sự quán", "Lãnh sự danh dự": "Lãnh sự quán"}
 _SYLLABLE = re.compile(r"^[^\W\d_]{1,8}$")
 _FOREIGN_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*$")
-_NOT_AFTER_NAME_PLACE = {"đường", "phố", "tên", "quảng trường", "hẻm", "ngõ", "trường", "làng", "xã"}
+_NOT_AFTER_NAME_PLACE = {"đường", "phố", "tên", "quảng trường", "hẻm", "ngõ", "trường", "làng", "xã",
+                         "công viên", "hồ", "sông", "núi", "chợ", "bến", "cảng", "sân", "đền", "chùa",
+                         "đình", "khu", "bản", "thôn", "ấp", "cầu", "đảo", "vịnh", "cửa khẩu", "tàu"}
 
 
 class _Chains:
@@ -195,7 +197,10 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
     if key in lex.provinces or key in lex.country_names or key in lex.districts:
         if not cue:
             return k
-    if k > 0 and toks[k - 1].key in _NOT_AFTER_NAME_PLACE:
+    if k > 0 and toks[k - 1].key in _NOT_AFTER_NAME_PLACE or \
+            (k > 1 and f"{toks[k - 2].key} {toks[k - 1].key}" in _NOT_AFTER_NAME_PLACE):
+        return k  # "đường Lê Lợi", "Công viên Hồ Nước Ngọt"
+    if key in ("việt nam", "việt", "hồ chí minh") and not (k > 0 and toks[k - 1].key in ("chủ tịch", "bác")):
         return k
     return m
 

@@ -6,6 +6,7 @@
 var network = null;
 var kgExplorer = (function () {
   const D = JSON.parse(document.getElementById("kg-data").textContent);
+  const parsedAt = performance.now();
   const meta = D.meta, KINDS = meta.kinds, N = D.nodes.length, large = meta.large;
   const $ = (id) => document.getElementById(id);
   const CLASS_COLOURS = {person: "#e4572e", organisation: "#29335c", event: "#f3a712", country: "#3c8dbc",
@@ -18,7 +19,7 @@ var kgExplorer = (function () {
     "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354",
     "#756bb1", "#636363"];
   const OTHER = "#b8bcc6";
-  const timing = {start: performance.now(), firstDraw: null, settled: null};
+  const timing = {start: performance.now(), parsed: null, built: null, firstDraw: null, settled: null};
 
   // same folding as kg.text.fold: no diacritics (đ -> d), no case, punctuation as spaces
   const fold = (s) => String(s).normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D")
@@ -322,6 +323,8 @@ var kgExplorer = (function () {
         color: {color: "#9aa3b5", highlight: "#1d2230", hover: "#1d2230", opacity: 0.8},
         arrows: large ? {} : {to: {enabled: true, scaleFactor: 0.4}}, font: {size: 11, align: "middle"}},
     };
+    timing.parsed = parsedAt;
+    timing.built = performance.now();  // data sets ready, before the Network
     network = new vis.Network($("graph"), {nodes: nodesView, edges: edgesView}, options);
     network.on("beforeDrawing", (c) => {  // opaque background, so the exported PNG is readable
       c.save(); c.setTransform(1, 0, 0, 1, 0, 0); c.fillStyle = "#ffffff"; c.fillRect(0, 0, c.canvas.width, c.canvas.height); c.restore();
