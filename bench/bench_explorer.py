@@ -106,8 +106,14 @@ def synthetic_extractions(n_articles: int, seed: int = 1) -> list[Extraction]:
 
 def synthetic_page(target_nodes: int, layout_threshold: int = LARGE_THRESHOLD) -> tuple[str, dict]:
     """A page of about ``target_nodes`` nodes, and what building it cost."""
-    ratio = len(view_model(to_dataset(synthetic_extractions(300), resolve(synthetic_extractions(300)))).nodes) / 300
-    n_articles = max(1, round(target_nodes / ratio))
+    def nodes(n: int) -> int:
+        exs = synthetic_extractions(n)
+        return len(view_model(to_dataset(exs, resolve(exs))).nodes)
+
+    # nodes = fixed (places, countries, bodies) + per-article part: fit on two small runs
+    small, big = nodes(100), nodes(400)
+    per_article = (big - small) / 300
+    n_articles = max(1, round((target_nodes - (small - 100 * per_article)) / per_article))
     t0 = time.perf_counter()
     exs = synthetic_extractions(n_articles)
     ds = to_dataset(exs, resolve(exs))

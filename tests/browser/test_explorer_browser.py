@@ -202,8 +202,10 @@ def test_colour_by_community_and_legend(explorer):
     assert "Persons (4)" in page.inner_text("#legend")
     page.select_option("#colour-by", "community")
     assert "community of" in page.inner_text("#legend")
-    colours = page.evaluate("new Set(network.body.data.nodes.get().map((n) => n.color.background)).size")
-    assert colours == explorer.data["meta"]["communities"] > 1
+    drawn = "new Set(Object.values(network.body.nodes).map((n) => n.options.color.background)).size"
+    assert page.evaluate(drawn) == explorer.data["meta"]["communities"] > 1
+    page.select_option("#colour-by", "class")
+    assert page.evaluate(drawn) == len({n["k"] for n in explorer.data["nodes"]})
 
 
 def test_large_graph_mode_draws_precomputed_positions_without_physics(open_explorer, tmp_path):
@@ -215,10 +217,15 @@ def test_large_graph_mode_draws_precomputed_positions_without_physics(open_explo
     assert ex.data["meta"]["large"] is True
     assert ex.page.evaluate("network.physics.physicsEnabled") is False
     assert not ex.page.is_checked("#physics")
+    articles = ex.ids_of_kind("article")
+    assert not articles & ex.drawn()  # large graphs start with articles hidden
+    ex.page.check("#class-article")
+    assert ex.drawn() == set(range(len(ex.data["nodes"])))
     pos = ex.page.evaluate("network.getPositions()")
     for i, node in enumerate(ex.data["nodes"]):
         # getPositions rounds to whole pixels
         assert (pos[str(i)]["x"], pos[str(i)]["y"]) == pytest.approx((node["px"], node["py"]), abs=1)
+    assert ex.search("payload") == [ex.node_id("payload.txt", "article")]
     assert ex.console_errors() == []
 
 

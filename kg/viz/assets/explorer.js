@@ -33,6 +33,9 @@ var kgExplorer = (function () {
   D.edges.forEach((e) => { adj[e[0]].push(e[1]); adj[e[1]].push(e[0]); });
 
   // ---- state
+  // above the threshold articles start hidden: their mention edges are half of all edges,
+  // and vis-network's start-up time grows with the edges it holds
+  const DEFAULT_HIDDEN = large ? ["article"] : [];
   const state = {view: "full", centre: -1, kinds: new Set(KINDS), province: -1, nation: -1,
     yearFrom: null, yearTo: null, sizeBy: meta.measures[0] || "none", colourBy: "class"};
   let yearMin = Infinity, yearMax = -Infinity;
@@ -60,19 +63,26 @@ var kgExplorer = (function () {
     }
     return lines.join("\n");
   }
-  function colourOf(n) {
+  // shape and colour live in vis groups (one per class, and per class x community), so each
+  // node carries a group name instead of its own option objects: vis clones those per node
+  const colourSpec = (c) => ({background: c, border: "#1d2230", highlight: {background: "#ffd23f", border: "#1d2230"},
+    hover: {background: c, border: "#000"}});
+  const groups = {};
+  for (const k of KINDS) {
+    groups[k] = {shape: SHAPES[k], color: colourSpec(CLASS_COLOURS[k])};
+    [...PALETTE, OTHER].forEach((c, i) => { groups[`${k}|${i}`] = {shape: SHAPES[k], color: colourSpec(c)}; });
+  }
+  function groupOf(n) {
     const d = D.nodes[n];
-    const c = state.colourBy === "community" ? (d.cm >= 0 && d.cm < PALETTE.length ? PALETTE[d.cm] : OTHER)
-      : CLASS_COLOURS[kindOf(n)];
-    return {background: c, border: "#1d2230", highlight: {background: "#ffd23f", border: "#1d2230"},
-      hover: {background: c, border: "#000"}};
+    return state.colourBy === "community" ? `${KINDS[d.k]}|${d.cm >= 0 && d.cm < PALETTE.length ? d.cm : PALETTE.length}`
+      : KINDS[d.k];
   }
   function sizeOf(n) {
     const m = meta.measures.indexOf(state.sizeBy);
     return m < 0 ? 12 : 7 + 26 * Math.sqrt(D.nodes[n].ms[m] || 0);
   }
-  const visNode = (n) => ({id: n, label: D.nodes[n].l, shape: SHAPES[kindOf(n)], title: tooltip(n),
-    color: colourOf(n), size: sizeOf(n), x: D.nodes[n].px, y: D.nodes[n].py});
+  const visNode = (n) => ({id: n, label: D.nodes[n].l, group: groupOf(n), title: tooltip(n),
+    size: sizeOf(n), x: D.nodes[n].px, y: D.nodes[n].py});
 
   const nodesDS = new vis.DataSet(D.nodes.map((d, n) => visNode(n)));
   const edgesDS = new vis.DataSet(D.edges.map((e, i) => ({id: i, from: e[0], to: e[1], title: edgeTooltip(e)})));
@@ -167,7 +177,7 @@ var kgExplorer = (function () {
     }
     const needsPn = state.view === "pn" && found.some((n) => !["place", "country"].includes(kindOf(n)));
     if (needsPn || state.view === "hood" || found.some((n) => !passes(n))) {
-      resetFilters(false);
+      resetFilters(false, found.map(kindOf));
       state.view = "full"; $("view").value = "full";
       apply();
     }
@@ -187,20 +197,20 @@ var kgExplorer = (function () {
     const all = q.length >= 2 ? matches(q).flat() : [];
     box.hidden = !all.length;
     box.replaceChildren(...all.slice(0, 25).map((n) => kgPanel.h("button", {type: "button",
-      onclick: () => { box.hidden = true; if (!shown.has(n)) { resetFilters(false); state.view = "full"; $("view").value = "full"; apply(); } select([n]); }},
+      onclick: () => { box.hidden = true; if (!shown.has(n)) { resetFilters(false, [kindOf(n)]); state.view = "full"; $("view").value = "full"; apply(); } select([n]); }},
       `${D.nodes[n].l} — ${kindOf(n)}`)));
   }
 
   // ---- controls
-  function resetFilters(run = true) {
-    state.kinds = new Set(KINDS);
-    document.querySelectorAll("#class-filter input").forEach((b) => { b.checked = true; });
+  function resetFilters(run = true, reveal = []) {
+    state.kinds = new Set(KINDS.filter((k) => !DEFAULT_HIDDEN.includes(k) || reveal.includes(k)));
+    document.querySelectorAll("#class-filter input").forEach((b) => { b.checked = state.kinds.has(b.value); });
     state.province = state.nation = -1; $("province").value = ""; $("nation").value = "";
     if (yearMin <= yearMax) { state.yearFrom = yearMin; state.yearTo = yearMax; $("year-from").value = yearMin; $("year-to").value = yearMax; }
     if (run) apply();
   }
   function restyle() {
-    nodesDS.update(D.nodes.map((d, n) => ({id: n, color: colourOf(n), size: sizeOf(n)})));
+    nodesDS.update(D.nodes.map((d, n) => ({id: n, group: groupOf(n), size: sizeOf(n)})));
     legend();
   }
   function legend() {
@@ -307,7 +317,7 @@ var kgExplorer = (function () {
       state.centre = n; state.view = "hood"; $("view").value = "hood"; apply(); legend(); select([n]); network.fit({animation: false}); }});
     setupControls();
     resetFilters(false);
-    shown = new Set(D.nodes.map((d, n) => n));
+    shown = new Set(D.nodes.map((d, n) => n).filter(passes));  // before the Network: it builds only these
     const options = {
       autoResize: true,
       layout: {improvedLayout: false, randomSeed: 1},
@@ -318,6 +328,7 @@ var kgExplorer = (function () {
         stabilization: {enabled: true, iterations: Math.max(50, Math.min(300, Math.round(60000 / Math.max(N, 1)))),
           updateInterval: 50, fit: true}},
       interaction: {hover: !large, tooltipDelay: 120, hideEdgesOnDrag: large, hideEdgesOnZoom: large, multiselect: true},
+      groups,
       nodes: {borderWidth: 1, font: {size: 13, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff"}},
       edges: {smooth: large ? false : {type: "continuous"}, width: 1, selectionWidth: 2,
         color: {color: "#9aa3b5", highlight: "#1d2230", hover: "#1d2230", opacity: 0.8},
