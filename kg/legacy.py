@@ -84,34 +84,41 @@ def _capitalise_sentence_starts(text: str) -> str:
     return _TCVN3_SENTENCE_START.sub(fix, text)
 
 
-_TOKEN = re.compile(r"[^\W\d_]+|[^\w]+|[\d_]+")
+def _toned_lower() -> str:
+    return "".join(sorted(c for c in table("tcvn3").values() if c.islower() and c not in "ăâêôơưđ"))
+
+
+@lru_cache(maxsize=None)
+def _caps_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    toned = _toned_lower()
+    # only words with a capital can be words in capitals: the lookahead skips the others fast
+    return (re.compile(rf"(?<![^\W\d_])(?=[^\W\d_]*[A-ZĂÂÊÔƠƯĐ])[^\W\d_]*[{toned}][^\W\d_]*"),
+            re.compile(rf"[{toned}]"),
+            re.compile(r"([^\W\d_]+)\W*\Z"))
 
 
 def _capitalise_caps_words(text: str) -> str:
     """Words set in capitals ("VIệT NAM") get their toned letters in capitals too."""
-    toned_lower = {c for c in table("tcvn3").values() if c.islower() and c not in "ăâêôơưđ"}
-    tokens = _TOKEN.findall(text)
+    word_re, toned_re, last_word = _caps_patterns()
 
-    def others(word: str) -> str:
-        return "".join(c for c in word if c not in toned_lower)
+    def caps(word: str) -> bool:  # a word in capitals but for its (lower-case) toned letters
+        rest = toned_re.sub("", word)
+        return len(word) >= 2 and bool(rest) and rest.isupper()
 
-    def is_caps(word: str) -> bool:
-        return len(word) >= 2 and word.isupper()
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        rest = toned_re.sub("", word)
+        if not rest or not rest.isupper():
+            return word
+        if len(rest) >= 2:
+            return word.upper()
+        # one other letter ("Hà" or "HÀ"): capitals only between words in capitals
+        before = last_word.search(text, max(0, m.start() - 40), m.start())
+        after = re.match(r"\W*([^\W\d_]+)", text[m.end():m.end() + 40])
+        near = [x.group(1) for x in (before, after) if x]
+        return word.upper() if near and all(caps(w) for w in near) else word
 
-    words = [i for i, t in enumerate(tokens) if t[0].isalpha()]
-    for rule in (2, 1):  # first unambiguous words, then short ones between words in capitals
-        for n, i in enumerate(words):
-            word = tokens[i]
-            rest = others(word)
-            if rest == word or not rest or not rest.isupper():
-                continue
-            if rule == 2 and len(rest) >= 2:
-                tokens[i] = word.upper()
-            elif rule == 1 and len(rest) == 1:
-                near = [tokens[words[k]] for k in (n - 1, n + 1) if 0 <= k < len(words)]
-                if near and all(is_caps(w) for w in near):
-                    tokens[i] = word.upper()
-    return "".join(tokens)
+    return word_re.sub(fix, text)
 
 
 def _latin_chars() -> str:
@@ -253,7 +260,12 @@ def _fits(vowel: str, final: str, tone: str) -> bool:
 
 def is_syllable(word: str) -> bool:
     """True for a well-formed Vietnamese syllable (any case, at most one tone mark)."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
+    return _is_syllable(word.lower())
+
+
+@lru_cache(maxsize=1 << 16)  # words repeat: a text has a few thousand distinct ones
+def _is_syllable(word: str) -> bool:
+    decomposed = unicodedata.normalize("NFD", word)
     tones = [c for c in decomposed if c in TONES]
     if len(tones) > 1:
         return False

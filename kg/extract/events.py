@@ -42,6 +42,9 @@ _NEEDS_ARTICLE = {"gặp mặt", "gặp gỡ", "giao lưu", "lễ", "họp mặt
 _RECEPTION_VERBS = re.compile(r"\b(tiếp đón|đón tiếp|tiếp xã giao|tiếp thân mật|hội kiến|tiếp)\s+(?!tục|nhận|cận|thu|xúc|theo|tế|sức|đó|nối|diễn)", re.I)
 _VISIT = re.compile(r"\b(thăm và làm việc|thăm, làm việc|đến thăm|sang thăm|thăm)\b", re.I)
 _DELEGATION = re.compile(r"\b[Đđ]oàn\b")
+_SIGNING = re.compile(r"\b(?:đã |chính thức )?(?:ký|ký kết)\s+(?:các\s+|bản\s+)?(?:Biên bản|biên bản|Bản ghi nhớ|"
+                      r"bản ghi nhớ|Thỏa thuận|thỏa thuận|Hiệp định|hiệp định|Văn bản|văn bản|"
+                      r"Chương trình hợp tác|chương trình hợp tác|Kế hoạch hợp tác|kế hoạch hợp tác)")
 _ORGANISE = re.compile(r"\b(tổ chức|phối hợp tổ chức|đăng cai)\b", re.I)
 _CHAIR = re.compile(r"\bchủ trì\b", re.I)
 _DIRECT = re.compile(r"(dự và chỉ đạo|phát biểu chỉ đạo|phát biểu kết luận|kết luận hội nghị)", re.I)
@@ -276,16 +279,22 @@ class _Builder:
                 lead = [o for o in orgs if o.start - s.start < a + coop.start()]
                 if lead:
                     return lead[0], True
-                subj = _orgs_between(self.doc, sent, 0, a + coop.start())
+                subj = [o for o in _orgs_between(self.doc, sent, 0, a + coop.start())
+                        if not re.search(r"\b(với|và|cho|của)\s*$",
+                                         s.text[max(0, o.start - s.start - 8):o.start - s.start])]
                 if subj:
                     return subj[0], True
                 return self.main_union, self.main_union is not None
             if orgs:
                 return orgs[0], True
             subj = [o for o in _orgs_between(self.doc, sent, 0, a + verb_at)
-                    if not _in_location(s.text, o.start - s.start)]
+                    if not _in_location(s.text, o.start - s.start)
+                    and not re.search(r"\b(với|và|cho|của)\s*$", s.text[max(0, o.start - s.start - 8):o.start - s.start])]
             if subj:
                 return subj[0], True
+            if self.main_union is not None and re.match(r"\s*[-–•+*]?\s*(phối hợp|tổ chức|chủ trì|đón tiếp|tiếp)",
+                                                        clause, re.I):
+                return self.main_union, True  # a report's list: "tổ chức Đoàn ... sang thăm ..."
         # the body whose gathering it is: "Đại hội Hội hữu nghị X", "hội nghị Ban Chấp hành Liên hiệp"
         label_end = k_start + len(_label(self.doc, sent, self._tok(sent, k_start), b)) + 1
         own = _orgs_between(self.doc, sent, k_start, min(b, label_end))
@@ -316,10 +325,19 @@ class _Builder:
                     ev = self.make(s.index, a, b, pos, kind, k, in_period)
                     if kind == "Reception" and not re.search(r"\bdo\b|phối hợp|tham gia", ctext):
                         self.host(ev, s.index, a, pos)  # "X đã có buổi tiếp ông Y"
+                        ev.anaphoric = ev.anaphoric and not ev.organiser_stated
                     events.append(ev)
                     found = True
                     break
                 if found:
+                    continue
+                sign = _SIGNING.search(ctext)
+                if sign and not _FUTURE.search(mtext[a:a + sign.start()] + " " + mtext[:min(a, first_end)]):
+                    # "hai bên đã ký Biên bản ghi nhớ": a signing between the parties, organiser not stated
+                    ev = self.make(s.index, a, b, a + sign.start(), "Ceremony", None, in_period)
+                    ev.organiser, ev.organiser_stated, ev.anaphoric = None, False, False
+                    ev.label = " ".join(s.text[a + sign.start():b].split()[:12])
+                    events.append(ev)
                     continue
                 rec = _RECEPTION_VERBS.search(ctext)
                 if rec and (re.search(r"(trực|kế|gián|liên|sự|cảm ơn)\s*$", ctext[:rec.start()], re.I)
@@ -327,13 +345,16 @@ class _Builder:
                     rec = None  # "trực tiếp", "sự đón tiếp", "đón tiếp 27 đoàn" (a count)
                 visit = _VISIT.search(ctext)
                 if visit and (re.search(r"\bnhân (dịp|chuyến)[^,;]*$", ctext[:visit.start()], re.I)
-                              or any(e.sent == s.index for e in events) or re.search(r"\d+\s+đoàn", ctext)):
+                              or any(e.sent == s.index and (e.clause == (a, b) or len(clauses) == 1)
+                                     for e in events)
+                              or re.search(r"\d+\s+đoàn", ctext)):
                     visit = None  # the occasion of a reported meeting, or a count of delegations
                 starts_with_delegation = bool(re.match(r"\s*[Đđ]oàn\b", ctext)) and prev_visit_org
                 guest = rec and re.search(r"^\s*(và làm việc với\s+|với\s+)?([A-ZĐÀ-Ỹ]|đoàn|ông|bà|ngài)",
                                           ctext[rec.end():])
                 if (rec and guest) or (visit and _DELEGATION.search(ctext)) or starts_with_delegation:
-                    if _FUTURE.search(mtext[a:a + (rec.start() if rec else 0)] + " " + mtext[:min(a, first_end)]):
+                    verb_at = rec.start() if rec else (visit.start() if visit else 0)
+                    if _FUTURE.search(mtext[a:a + verb_at] + " " + mtext[:min(a, first_end)]):
                         continue
                     pos = a + (rec.start() if rec else (visit.start() if visit else 0))
                     ev = self.make(s.index, a, b, pos, "Reception" if rec else "Visit", None, in_period)
@@ -341,6 +362,7 @@ class _Builder:
                         ev.organiser, ev.organiser_stated = prev_visit_org[0], prev_visit_org[1]
                     if rec and not re.search(r"tham gia|phối hợp", ctext[:rec.start()], re.I):
                         self.host(ev, s.index, a, a + rec.start())
+                        ev.anaphoric = ev.anaphoric and not ev.organiser_stated
                     if rec and ev.organiser is None and re.match(r"\s*[-–•+*]?\s*(tiếp|đón tiếp|tiếp đón)\b",
                                                                 ctext, re.I):
                         ev.organiser, ev.organiser_stated = self.main_union, self.main_union is not None
@@ -396,7 +418,10 @@ def _merge(events: list[_Event]) -> list[_Event]:
             dates_ok = (not ev.date or not prev.date or ev.date.startswith(prev.date)
                         or prev.date.startswith(ev.date))
             if ev.anaphoric or (same_org and dates_ok and ev.sent != prev.sent
-                                and (ev.organiser is not None or prev.organiser is None)):
+                                and (ev.organiser is not None or prev.organiser is None
+                                     or not ev.organiser_stated)
+                                and not (ev.date and prev.date and len(ev.date) == len(prev.date) == 4
+                                         and ev.kind in ("Meeting", "Visit", "Reception"))):
                 target = prev
             break
         if target is None:
