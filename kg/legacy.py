@@ -24,6 +24,7 @@ Example:
 """
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import lru_cache
@@ -66,8 +67,10 @@ def _vni_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 
 @lru_cache(maxsize=None)
-def _tcvn3_translation() -> dict[int, str]:
-    return {ord(k): v for k, v in table("tcvn3").items()}
+def _tcvn3_charmap() -> str:
+    """256 characters, one per byte: the chart's letter, else the byte's Windows-1252 character."""
+    chart = table("tcvn3")
+    return "".join(chart.get(chr(b), _LATIN_CHARS[b]) for b in range(256))
 
 
 # TCVN3 lower-case letters with a tone mark have no capital form; at a sentence start they were capitals.
@@ -131,42 +134,60 @@ def _latin_chars() -> str:
     return "".join(chars)
 
 
-_LATIN = {i: c for i, c in enumerate(_latin_chars())}
+_LATIN_CHARS = _latin_chars()
+_UNLATIN = codecs.charmap_build(_LATIN_CHARS)
 
 
 def latin_view(data: bytes) -> str:
     """Bytes as the characters a legacy font showed them with: Windows-1252 (Latin-1 in its holes)."""
-    return data.decode("latin-1").translate(_LATIN)
-
-
-_UNLATIN = {ord(c): i for i, c in _LATIN.items()}
+    return codecs.charmap_decode(data, "strict", _LATIN_CHARS)[0]
 
 
 def latin_bytes(text: str) -> bytes | None:
-    """The inverse of ``latin_view``: the bytes a text's characters stand for, None if it has others."""
+    """The inverse of ``latin_view``: the bytes a text's characters stand for, None if it has others.
+
+    C1 controls count as their own byte: a Latin-1 reading of Windows-1252 punctuation.
+    """
     try:
-        return text.translate(_UNLATIN).encode("latin-1")
+        return codecs.charmap_encode(text, "strict", _UNLATIN)[0]
     except UnicodeEncodeError:
-        return None
+        try:  # C1 controls: a Latin-1 reading of Windows-1252 punctuation, same byte
+            return text.encode("latin-1")
+        except UnicodeEncodeError:
+            return None
 
 
 def decode_text(text: str, encoding: str) -> str:
     """Text whose characters are the Latin-1 view of TCVN3 or VNI bytes -> Unicode (NFC)."""
-    text = text.translate(_LATIN)  # C1 controls are a Latin-1 reading of Windows-1252 punctuation
+    data = latin_bytes(text)
+    if data is not None:
+        return decode_bytes(data, encoding)
+    # characters beyond the legacy view too (a mixed file): convert those that are in it
+    text = text.translate({ord(c): _LATIN_CHARS[ord(c)] for c in set(text) if "\x80" <= c <= "\x9f"})
     if encoding == "tcvn3":
-        text = _capitalise_caps_words(text.translate(_tcvn3_translation()))
-        return _nfc(_capitalise_sentence_starts(text))
-    if encoding == "vni":
-        pattern, mapping = _vni_pattern()
-        return _nfc(pattern.sub(lambda m: mapping[m.group(0)], text))
-    raise ValueError(f"unknown legacy encoding {encoding!r}")
+        charmap = _tcvn3_charmap()
+        return _tcvn3_finish(text.translate({b: charmap[b] for b in range(0xA0, 256)}))
+    return _vni(text)
+
+
+def _tcvn3_finish(text: str) -> str:
+    return _nfc(_capitalise_sentence_starts(_capitalise_caps_words(text)))
+
+
+def _vni(text: str) -> str:
+    pattern, mapping = _vni_pattern()
+    return _nfc(pattern.sub(lambda m: mapping[m.group(0)], text))
 
 
 def decode_bytes(data: bytes, encoding: str) -> str:
     """TCVN3, VNI or Windows-1258 bytes -> Unicode, NFC (cp1258 writes tones as combining marks)."""
     if encoding == "cp1258":
         return _nfc(data.decode("cp1258", errors="replace"))
-    return decode_text(latin_view(data), encoding)
+    if encoding == "tcvn3":
+        return _tcvn3_finish(codecs.charmap_decode(data, "strict", _tcvn3_charmap())[0])
+    if encoding == "vni":
+        return _vni(latin_view(data))
+    raise ValueError(f"unknown legacy encoding {encoding!r}")
 
 
 @lru_cache(maxsize=None)
