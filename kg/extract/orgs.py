@@ -527,8 +527,9 @@ class _Parser:
             if place:
                 return at + place[0], f"{self.text(j, k)} tại {place[1][0]}", code, []
             if toks[end + 1].key == "việt":
+                # "Đại sứ quán Lào tại Việt Nam" is "Đại sứ quán Lào": the long form becomes an alias
                 e = end + 2 + (end + 2 < len(toks) and toks[end + 2].key == "nam")
-                return e, self.text(j, e), code, []  # "Đại sứ quán Lào tại Việt Nam", as written
+                return e, self.text(j, k), code, []
             e2 = end + 1
             while e2 < len(toks) and toks[e2].cap and toks[e2].is_word and e2 - end < 4:
                 e2 += 1

@@ -138,8 +138,7 @@ class _Chains:
             if place:
                 city, end = place[1][0], at + place[0]
             elif at < len(toks) and toks[at].key == "việt":
-                end = at + 1 + (at + 1 < len(toks) and toks[at + 1].key == "nam")
-                city = "Việt Nam"
+                end = at + 1 + (at + 1 < len(toks) and toks[at + 1].key == "nam")  # the mission in Viet Nam
             elif code == "VN":  # "Đại sứ Việt Nam tại Cuba": our mission abroad, partner Cuba
                 abroad = _country_at(self.doc, toks, at)
                 if abroad and abroad[1][0] != "VN":
@@ -153,9 +152,10 @@ class _Chains:
                 city, end = surface(self.s.text, toks, at, stop, self.s.start), stop
         word = _MISSION.get(title, "Đại sứ quán")
         name = f"{word} {written}" + (f" tại {city}" if city else "")
+        aliases = () if city else (f"{name} tại Việt Nam",)
         m = OrgMention(self.s.index, e, end, toks[e].start, toks[end - 1].end,
                        surface(self.s.text, toks, e, end, self.s.start), name, "DiplomaticMission",
-                       None, code, (), None, True)
+                       None, code, aliases, None, True)
         self.doc.orgs.append(m)
         return m, end
 
