@@ -23,8 +23,9 @@ from .text import normalize_tones
 
 # A line that starts the portal's trailing blocks: everything from it on is chrome.
 _TRAILER = re.compile(
-    r"^\s*[•·\-*]?\s*(tin khác|các tin khác|tin liên quan|bài liên quan|bài viết liên quan|"
-    r"tin cùng chuyên mục|tin mới|tin đã đưa|từ khóa|từ khoá|tags?\s*:|tiện ích thông tin|"
+    r"^\s*[•·\-*]?\s*(?:các\s+)?(tin khác|tin liên quan|bài liên quan|bài viết liên quan|tin bài liên quan|"
+    r"tin cùng chuyên mục|tin cùng chủ đề|tin mới|tin đã đưa|bài viết khác|bài khác|đọc thêm|xem tiếp|"
+    r"tin mới nhất|tin đọc nhiều|tin xem nhiều|từ khóa|từ khoá|tags?\s*:|tiện ích thông tin|"
     r"xem thêm|chia sẻ|in bài|gửi bài|qr code|bình luận|ý kiến bạn đọc|có thể bạn quan tâm)\b",
     re.I)
 _CHROME_LINE = re.compile(

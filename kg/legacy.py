@@ -266,7 +266,10 @@ _NEEDS_FINAL = {"ă", "â", "iê", "uô", "ươ", "yê", "uyê", "oă", "uâ", "
 _PALATAL_OK = {"a", "ê", "i", "y", "oa", "uê", "uy"}  # vowels before the finals ch, nh
 _SYLLABLE = re.compile("({})?({})({})?".format(*("|".join(sorted(x, key=len, reverse=True))
                                                  for x in (_ONSETS, _VOWELS, _FINALS))))
-_WORD = re.compile(r"[^\W\d_]+")
+# Words are what lies between spaces, hyphens and slashes, less the punctuation at their ends: a
+# symbol inside a word ("Há»™i", "c¸c") makes it a non-syllable, as mis-decoded text always has.
+_SPLIT = re.compile(r"[\s\-\u2010-\u2015/]+")
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def _fits(vowel: str, final: str, tone: str) -> bool:
@@ -306,10 +309,10 @@ def _is_syllable(word: str) -> bool:
 def score(text: str, limit: int = 20000) -> tuple[int, int]:
     """(valid, total) over the first ``limit`` words that hold a non-ASCII letter."""
     valid = total = 0
-    for m in _WORD.finditer(_nfc(text)):
-        word = m.group(0)
-        if word.isascii():
-            continue
+    for token in _SPLIT.split(_nfc(text)):
+        word = _EDGES.sub("", token)
+        if word.isascii() or not any(c.isalpha() and not c.isascii() for c in word):
+            continue  # no accented letter to judge by ("Don’t", "2019–2023")
         total += 1
         valid += is_syllable(word)
         if total >= limit:

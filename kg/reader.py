@@ -14,7 +14,10 @@ Decoding never guesses blindly (``detect``):
 5. otherwise the 8-bit candidates (Windows-1258, TCVN3, VNI) are each decoded
    and scored by the share of their accented words that are valid Vietnamese
    syllables (``kg.legacy.score``); the best one wins if at least 60 % of its
-   accented words are syllables, else the file is refused.
+   accented words are syllables;
+6. else UTF-8 with a few broken byte sequences (at most 3, or one per 2000
+   bytes) whose words are Vietnamese is kept, each broken sequence as U+FFFD;
+   anything else is refused.
 Text comes out NFC, without control characters (tab and line ends kept),
 byte-order marks or non-characters. HTML pages (a tag such as <html>, <body>,
 <p> near the start) are reduced to their main text by trafilatura.
@@ -70,7 +73,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """The codec name if the NUL bytes sit at only odd (LE) or only even (BE) positions."""
     sample = data[:_SAMPLE - _SAMPLE % 2]
     pairs = len(sample) // 2
-    if pairs < 2 or len(data) % 2:
+    if pairs < 2:
         return None
     even = sample[0::2].count(0) / pairs
     odd = sample[1::2].count(0) / pairs
@@ -146,7 +149,7 @@ def detect(data: bytes) -> tuple[str, str]:
     codec = _utf16_without_bom(data)
     if codec:
         try:
-            text = data.decode(codec)
+            text = data[:len(data) - len(data) % 2].decode(codec)  # a cut file: drop the half unit
             if _controls(text[:_SAMPLE]) <= max(8, len(text[:_SAMPLE]) // 50):
                 return text, codec
         except UnicodeDecodeError:
@@ -159,7 +162,24 @@ def detect(data: bytes) -> tuple[str, str]:
         return _repair_unicode(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    return _eight_bit(data)
+    try:
+        return _eight_bit(data)
+    except UnreadableInput:
+        damaged = _damaged_utf8(data)
+        if damaged is None:
+            raise
+        return damaged
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few broken bytes (a cut download, one stray byte): kept, the bytes as U+FFFD."""
+    if "\ufffd".encode("utf-8") in data:  # real U+FFFD already there: cannot count the damage
+        return None
+    text = re.sub("\ufffd+", "\ufffd", data.decode("utf-8", errors="replace"))  # one per place
+    bad = text.count("\ufffd")
+    if bad > max(3, len(data) // 2000) or _share(score(text[:_SAMPLE])) < MIN_SYLLABLE_SHARE:
+        return None
+    return text, f"utf-8 ({bad} invalid byte sequence{'s' if bad > 1 else ''} replaced)"
 
 
 def sanitize(text: str) -> str:

@@ -568,10 +568,20 @@ class _Parser:
         return got[0] if got else None
 
     def acronym(self, j: int, aliases: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+        """'(GNI)' or '(Rainbow Bridge Foundation, Hàn Quốc)' right after a name: its aliases."""
         toks = self.toks
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" \
                 and toks[j + 1].text.isupper() and 2 <= len(toks[j + 1].text) <= 10:
             return j + 3, aliases + (toks[j + 1].text,)
+        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].cap and toks[j + 1].text.isascii() \
+                and toks[j + 1].text not in self.lex.abbreviations:
+            end = self.name_tail(j + 1, latin=True)
+            if end > j + 2 and end < len(toks) and toks[end].text in (",", ")"):
+                close = end
+                while close < len(toks) and toks[close].text != ")" and close - end < 6:
+                    close += 1
+                if close < len(toks) and toks[close].text == ")":
+                    return j, aliases + (self.text(j + 1, end),)  # the alias; the text goes on as before
         return j, aliases
 
     def mention(self, i, j, name, kind, locality, country, aliases, parent=None) -> OrgMention:
@@ -581,14 +591,20 @@ class _Parser:
 
 
 def find_orgs(doc: Doc, s: Sentence) -> list[OrgMention]:
-    """All organisation mentions of a sentence, left to right, not overlapping."""
+    """All organisation mentions of a sentence, left to right, not overlapping. A body named again
+    in parentheses right after ("Hội Lumière des Hauts-Plateaux (Hội Ánh sáng Cao nguyên)") is
+    an alias of the first, not another body."""
     p = _Parser(doc, s)
     out: list[OrgMention] = []
     i = 0
     while i < len(s.tokens):
         found = p.parse_at(i)
         if found:
-            out.extend(found)
+            if out and len(found) == 1 and found[0].i == out[-1].j + 1 and s.tokens[out[-1].j].text == "(" \
+                    and out[-1].name and found[0].name:
+                out[-1].aliases = tuple(dict.fromkeys(out[-1].aliases + (found[0].name,)))
+            else:
+                out.extend(found)
             i = max(m.j for m in found)
         else:
             i += 1
