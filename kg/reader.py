@@ -15,8 +15,8 @@ Decoding never guesses blindly (``detect``):
    and scored by the share of their accented words that are valid Vietnamese
    syllables (``kg.legacy.score``); the best one wins if at least 60 % of its
    accented words are syllables;
-6. else UTF-8 with a few broken byte sequences (at most 3, or one per 2000
-   bytes) whose words are Vietnamese is kept, each broken sequence as U+FFFD;
+6. else UTF-8 with a few broken bytes (at most 6, or one per 1000) whose
+   words are Vietnamese is kept, each broken place as one U+FFFD;
    anything else is refused.
 Text comes out NFC, without control characters (tab and line ends kept),
 byte-order marks or non-characters. HTML pages (a tag such as <html>, <body>,
@@ -175,9 +175,11 @@ def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
     """UTF-8 with a few broken bytes (a cut download, one stray byte): kept, the bytes as U+FFFD."""
     if "\ufffd".encode("utf-8") in data:  # real U+FFFD already there: cannot count the damage
         return None
-    text = re.sub("\ufffd+", "\ufffd", data.decode("utf-8", errors="replace"))  # one per place
+    replaced = data.decode("utf-8", errors="replace")
+    text = re.sub("\ufffd+", "\ufffd", replaced)  # one mark per broken place
     bad = text.count("\ufffd")
-    if bad > max(3, len(data) // 2000) or _share(score(text[:_SAMPLE])) < MIN_SYLLABLE_SHARE:
+    if (replaced.count("\ufffd") > max(6, len(data) // 1000)
+            or _share(score(text[:_SAMPLE])) < MIN_SYLLABLE_SHARE):
         return None
     return text, f"utf-8 ({bad} invalid byte sequence{'s' if bad > 1 else ''} replaced)"
 

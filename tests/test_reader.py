@@ -67,6 +67,24 @@ def test_double_encoded_utf8_is_repaired():
     assert decode(double) == text
 
 
+def test_damaged_utf8_keeps_the_text_and_marks_the_broken_bytes():
+    text = _article(ARTICLES[0])
+    data = bytearray(text.encode("utf-8"))
+    where = data.index("Hải Phòng".encode("utf-8")) + 1  # inside "ả"
+    data[where] = 0xFF
+    decoded, name = detect(bytes(data[:-1] + "ộ".encode("utf-8")[:2]))  # and a cut last character
+    assert name == "utf-8 (2 invalid byte sequences replaced)"
+    assert decoded == text[:-1].replace("Hải Phòng", "H\ufffdi Phòng", 1) + "\ufffd"
+    noise = bytes(data) + bytes(range(0x80, 0x100)) * 4  # many broken bytes: not UTF-8 any more
+    with pytest.raises(UnreadableInput):
+        detect(noise)
+
+
+def test_cut_utf16_without_bom():
+    data = _article(ARTICLES[0]).encode("utf-16-le")[:-1]
+    assert detect(data)[1] == "utf-16-le"
+
+
 def test_real_unicode_is_never_repaired():
     text = "Tôi là Nam, ở café Hà Nội – “Ông Nguyễn”"
     assert detect(text.encode("utf-8")) == (text, "utf-8")
