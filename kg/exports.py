@@ -9,7 +9,8 @@ are folded into edges: a post (kg:Post) becomes a "post" edge person ->
 organisation carrying the title, the first and last attestation dates and
 whether the latest says "former"; a mention (kg:Mention) becomes a "mentions"
 edge article -> entity. Evidence nodes stay in the RDF exports only. Every
-edge counts the articles (named graphs) that assert it.
+edge counts the articles (named graphs) that assert it. The exports hold the
+article graphs, not the store's default graph (their union, an index).
 
 Example:
     kg export out --format graphml      # out/graph.graphml
@@ -28,6 +29,7 @@ import pyoxigraph as ox
 from .errors import KGError
 from .export import atomic_write, jsonld_context, serialize
 from .namespace import KG, ORG, SCHEMA
+from .store import named_quads
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -67,9 +69,9 @@ def to_networkx(store: ox.Store) -> nx.MultiDiGraph:
     props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     graphs_of: dict[str, set[str]] = defaultdict(set)
     links: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for q in store.quads_for_pattern(None, None, None, None):
+    for q in named_quads(store):
         s, p, o = q.subject.value, q.predicate.value, q.object
-        g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+        g = q.graph_name.value
         graphs_of[s].add(g)
         if p == RDF_TYPE:
             types[s].add(o.value)
@@ -184,7 +186,7 @@ def export_dir(out_dir: str | Path, fmt: str, out: str | Path | None = None) -> 
     if fmt == "nquads":
         target = Path(out or out_dir / "graph.nq")
         with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".nq-", delete=False) as tmp:
-            store.dump(tmp, format=ox.RdfFormat.N_QUADS)
+            ox.serialize(named_quads(store), tmp, format=ox.RdfFormat.N_QUADS)
         Path(tmp.name).chmod(0o644)
         Path(tmp.name).replace(target)
         return [target]
@@ -192,7 +194,8 @@ def export_dir(out_dir: str | Path, fmt: str, out: str | Path | None = None) -> 
         from rdflib import Dataset
 
         ds = Dataset()
-        ds.parse(data=store.dump(format=ox.RdfFormat.TRIG).decode("utf-8"), format="trig")
+        ds.parse(data=ox.serialize(named_quads(store), format=ox.RdfFormat.N_QUADS)
+                 .decode("utf-8"), format="nquads")
         target = Path(out or out_dir / "graph.jsonld")
         atomic_write(target, serialize(ds, "jsonld"))
         return [target]

@@ -145,7 +145,7 @@ class _ArticleGraph:
                 self.add(node, RDF.type, SCHEMA.GovernmentOrganization)
             if ent.locality:
                 self.add(node, KG.locality, self.place(ent.locality))
-            if ent.country:
+            if ent.country and len(ent.country) == 2:  # historic states (Liên Xô) have no ISO code
                 self.add(node, KG.partnerNation, self.country(ent.country))
         self.add(node, SCHEMA.name, Literal(ent.name))
         self.add(node, RDFS.label, Literal(ent.name))

@@ -4,9 +4,11 @@ Each article's named graph is sent to ``ENDPOINT?graph=IRI``: the first batch
 with PUT (which replaces whatever the store held under that name) and further
 batches of the same graph with POST (which adds). Loading the same build twice
 therefore leaves the store as after one load: nothing is duplicated, and a
-graph whose article changed is replaced. Triples of the default graph, if any,
-go to ``ENDPOINT?default`` the same way. Graphs of articles no longer in the
-build are left alone (the loader never deletes what it did not send).
+graph whose article changed is replaced. The default graph of kg's store is
+not sent: it is the union of the article graphs, an index that the target
+store can provide its own way (most have a union-default-graph setting).
+Graphs of articles no longer in the build are left alone (the loader never
+deletes what it did not send).
 
 The quads are read from DIR/store (or graph.trig) with pyoxigraph and sent as
 N-Triples, which every Graph Store implementation accepts.
@@ -65,7 +67,6 @@ def load_store(store: ox.Store, endpoint: str, batch_size: int = 50_000,
     targets: list[tuple[dict, object, str]] = [
         ({"graph": g.value}, g, f"graph <{g.value}>")
         for g in sorted(store.named_graphs(), key=lambda g: g.value)]
-    targets.append(({"default": ""}, ox.DefaultGraph(), "the default graph"))
     with httpx.Client(auth=basic, timeout=timeout_s) as client:
         for params, graph, what in targets:
             quads = store.quads_for_pattern(None, None, None, graph)

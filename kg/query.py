@@ -3,7 +3,8 @@
 Queries run on pyoxigraph: the persistent store in DIR/store when the build
 wrote one, else a temporary on-disk store loaded from DIR/graph.trig (same
 engine, so the same rows in the same order). Named graphs
-are kept (one per article), and the default graph is their union, so a query
+are kept (one per article), and the default graph is their union (stored
+once in the store, see kg.store.materialize_union), so a query
 may use GRAPH ?g to ask which article said what, or plain patterns for the
 whole graph.
 
@@ -62,6 +63,13 @@ def query_text(query: str) -> str:
     return query
 
 
+def _union(store: ox.Store) -> bool:
+    # Stores written by kg hold the union in the default graph (kg.store.materialize_union);
+    # only an older store needs Oxigraph's (slower, duplicating) union option.
+    from .store import has_union_graph
+    return not has_union_graph(store)
+
+
 def _term_value(term) -> str:
     if term is None:
         return ""
@@ -71,7 +79,7 @@ def _term_value(term) -> str:
 def run_query_on(store: ox.Store, query: str) -> tuple[list[str], list[dict[str, str]]]:
     """(variables, rows as plain strings) of a SELECT query; '' for unbound."""
     try:
-        result = store.query(query, use_default_graph_as_union=True)
+        result = store.query(query, use_default_graph_as_union=_union(store))
     except SyntaxError as error:
         raise QueryError(f"SPARQL syntax error: {error}") from None
     if isinstance(result, ox.QuerySolutions):
@@ -91,7 +99,7 @@ def run_query(out_dir: str | Path, query: str) -> tuple[list[str], list[dict[str
 
 def results_json(store: ox.Store, query: str) -> str:
     """W3C SPARQL 1.1 Query Results JSON of a query."""
-    result = store.query(query, use_default_graph_as_union=True)
+    result = store.query(query, use_default_graph_as_union=_union(store))
     return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
 
 

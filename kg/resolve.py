@@ -107,10 +107,11 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon | None = None,
                                org_kind=kinds.most_common(1)[0][0],
                                locality=next((r.locality for r in recs if r.locality), None),
                                country=next((r.country for r in recs if r.country), None))
-        variants = {m[1] for m in members}
+        # computed once per group: inside the loop it made a body named in n articles cost n^2
+        merged = len({m[1] for m in members}) > 1 or len({m[0] for m in members}) > 1
         for art, mention, _ in members:
             keys[(art, "organisation", mention)] = key
-            if len(variants) > 1 or len({m[0] for m in members}) > 1:
+            if merged:
                 merges.append(Merge(key, name, mention, art,
                                     "same folded name" if mention == name else "name variant (folded key)"))
 

@@ -363,11 +363,14 @@ def _die_with_parent() -> None:
 
 def start_oxigraph(location: Path, port: int, timeout_s: float) -> subprocess.Popen:
     """Start `oxigraph serve-read-only` on 127.0.0.1:port and wait until it answers."""
+    from .store import has_union_graph, open_read_only
+
+    # A store written by kg holds the union in its default graph; an older one needs the option.
+    union = [] if has_union_graph(open_read_only(location)) else ["--union-default-graph"]
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen(
         [oxigraph_binary(), "serve-read-only", "--location", str(location),
-         "--bind", f"127.0.0.1:{port}", "--timeout-s", str(max(1, round(timeout_s))),
-         "--union-default-graph"],
+         "--bind", f"127.0.0.1:{port}", "--timeout-s", str(max(1, round(timeout_s))), *union],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
         preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
     deadline = time.monotonic() + 30

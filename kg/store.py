@@ -2,8 +2,10 @@
 
 rdflib stays the API for building graphs; pyoxigraph (RocksDB on disk) is the
 fast read path for ``kg query``, ``kg serve`` and ``kg load``. The store is
-bulk-loaded from the TriG text the build already serialised, so it holds
-exactly the quads of graph.trig (one named graph per article).
+bulk-loaded from the TriG text the build already serialised, so its named
+graphs hold exactly the quads of graph.trig (one per article); its default
+graph holds their union, stored once (graph.ttl's triples), so plain patterns
+need no union-default-graph option (see ``materialize_union``).
 
 ``write_store`` builds the store in a folder beside the target and then swaps
 it into place with renames, so a reader never opens a half-written store and a
@@ -14,9 +16,9 @@ Example:
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (d / "g.trig").write_text("<http://g> { <http://a> <http://b> <http://c> . }")
     >>> write_store(d / "store", trig_path=d / "g.trig")
-    1
+    2
     >>> count_quads(open_read_only(d / "store"))
-    1
+    2
 """
 from __future__ import annotations
 
@@ -45,6 +47,30 @@ def count_quads(store: ox.Store) -> int:
     return len(store)
 
 
+def named_quads(store: ox.Store):
+    """The quads of the named graphs (the article graphs), without the default graph."""
+    return (q for q in store.quads_for_pattern(None, None, None, None)
+            if not isinstance(q.graph_name, ox.DefaultGraph))
+
+
+def materialize_union(store: ox.Store) -> None:
+    """Copy every triple of the named graphs into the default graph, once (set union).
+
+    Why: Oxigraph's union-default-graph option is a bag, so a person named by k
+    articles matches a plain pattern k times and joins multiply (a query of
+    the examples took 40 s instead of 90 ms on 300 articles). A stored set
+    union is indexed and duplicate-free; GRAPH ?g still sees the article graphs.
+    """
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                      for q in list(named_quads(store)))
+
+
+def has_union_graph(store: ox.Store) -> bool:
+    """True when the default graph holds the materialised union (a store written by kg)."""
+    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) \
+        is not None
+
+
 def write_store(target: str | Path, trig_path: str | Path | None = None,
                 data: bytes | None = None) -> int:
     """Write a fresh on-disk store at ``target`` from TriG; swap it in atomically; return quads.
@@ -61,6 +87,7 @@ def write_store(target: str | Path, trig_path: str | Path | None = None,
     try:
         store = ox.Store(str(fresh))
         load_trig(store, trig_path, data)
+        materialize_union(store)
         store.flush()
         n = count_quads(store)
         # RocksDB closes when the Store is dropped: it must be closed before the rename.
@@ -108,4 +135,5 @@ def temporary_store(trig_path: str | Path) -> ox.Store:
     atexit.register(shutil.rmtree, tmp, True)
     store = ox.Store(tmp)
     load_trig(store, trig_path)
+    materialize_union(store)
     return store

@@ -82,6 +82,7 @@ class Doc:
     orgs: list[OrgMention] = field(default_factory=list)
     persons: list[PersonMention] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # person name -> other spellings
     warnings: list[str] = field(default_factory=list)
 
     def evidence(self, sent: int, confidence: float = 0.8) -> Evidence:
@@ -146,7 +147,37 @@ def analyse(article: Article, lex: Lexicon) -> Doc:
     for s in doc.sentences:
         doc.orgs.extend(find_orgs(doc, s))
     find_persons_and_posts(doc)
+    merge_name_variants(doc)
     return doc
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (small strings)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def merge_name_variants(doc: Doc) -> None:
+    """'Park Noh-wan' and 'Park No-wan', 'Sounthone Xayachack' and 'Xayachak' in one article are one
+    person: same first word, same number of words, at most two letters apart. The first spelling
+    names the person; the others become its aliases."""
+    canon: list[PersonMention] = []
+    for p in doc.persons:
+        key = fold(p.name)
+        for c in canon:
+            ck = fold(c.name)
+            if key != ck and key.split()[0] == ck.split()[0] and len(key.split()) == len(ck.split()) \
+                    and len(key) >= 8 and _edits(key.replace(" ", ""), ck.replace(" ", "")) <= 2:
+                doc.aliases.setdefault(c.name, set()).add(p.name)
+                p.name = c.name
+                break
+        else:
+            canon.append(p)
 
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")

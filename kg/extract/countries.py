@@ -55,11 +55,11 @@ def extract_countries(doc: Doc) -> tuple[CountryRecord, ...]:
                                                                   and nxt.key not in lex.org_heads):
                     k += n
                     continue
-            if code != "VN" and code not in seen:
+            if code not in ("VN", "-") and code not in seen:
                 surface = s.text[toks[k].start - s.start:toks[k + n - 1].end - s.start]
                 seen[code] = CountryRecord(code, surface, doc.evidence(s.index, 0.6 if strict else 0.85))
             k += n
     for m in doc.orgs:
-        if m.country and m.country != "VN" and m.country not in seen and m.name:
+        if m.country and m.country not in ("VN", "-") and m.country not in seen and m.name:
             seen[m.country] = CountryRecord(m.country, m.surface, doc.evidence(m.sent, 0.85))
     return tuple(seen.values())

@@ -172,6 +172,10 @@ class _Builder:
         self.period_year = self.review[0] or (int(self.published[:4]) if self.published else None)
         anniv = _ANNIV.search(text)
         self.anniv_year = int(anniv.group(3)) if anniv else None
+        if self.anniv_year is None:  # "kỷ niệm 55 năm Ngày thiết lập quan hệ ... (24/6/1967)"
+            one = re.search(r"kỷ niệm\s+(\d{1,3})\s+năm[^;()]{0,120}\((?:\d{1,2}/\d{1,2}/)?(\d{4})\)", text, re.I)
+            if one:
+                self.anniv_year = int(one.group(2)) + int(one.group(1))
         if self.anniv_year is None:  # "kỷ niệm 20 năm Ngày thành lập" + "Ngày 18/3/1996 ... thành lập"
             n = re.search(r"kỷ niệm\s+(\d{1,3})\s+năm\s+(?:ngày\s+)?thành lập", text, re.I)
             founded = re.search(r"(\d{4})[^.]{0,80}?thành lập|thành lập[^.]{0,40}?(?:năm|ngày \S+)\s*(\d{4})", text)
@@ -194,9 +198,11 @@ class _Builder:
             if _DOC_DATE.search(s.text[max(0, a + d.start - 40):a + d.start]):
                 continue  # the date of a cited document, not of the event
             after = s.text[a + d.end:a + d.end + 4]
+            before = s.text[max(0, a + d.start - 160):a + d.start]
             if d.year and ((self.published and d.year < int(self.published[:4]) - 2)
-                           or re.match(r"\s*[-–—]\s*\d", after)):
-                continue  # history the article recalls ("5/9/1962 – 5/9/2022")
+                           or re.match(r"\s*[-–—]\s*\d", after)
+                           or re.search(r"kỷ niệm\s+\d{1,3}\s+năm[^;]*\($", before)):
+                continue  # history the article recalls ("5/9/1962 – 5/9/2022", "kỷ niệm 55 năm … (24/6/1967)")
             if d.day and d.month:
                 year = d.year or infer_year(d.month, d.day, self.published, self.review) \
                     or self.term or self.anniv_year or self.text_year

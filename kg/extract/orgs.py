@@ -218,13 +218,17 @@ class _Parser:
         return m
 
     def _goes_on(self, m: int) -> bool:
-        """After a lower-case syllable inside a name, does the name (or the phrase) go on or end cleanly?"""
+        """After a lower-case syllable inside a name, does the name (or the phrase) go on or end cleanly?
+        ("Xúc tiến Đầu tư", "Cổ phần Xuất nhập khẩu Lam Sơn" go on; "Nha Trang duy trì" does not.)"""
         toks = self.toks
         if m >= len(toks):
             return True
         t = toks[m]
-        return (not t.is_word or t.cap or t.key in _CONNECTORS or t.key in _STOP_LOWER
-                or t.key in _UNITS or t.key in _DISTRICT_UNITS)
+        if (not t.is_word or t.cap or t.key in _CONNECTORS or t.key in _STOP_LOWER
+                or t.key in _UNITS or t.key in _DISTRICT_UNITS):
+            return True
+        nxt = toks[m + 1] if m + 1 < len(toks) else None
+        return nxt is not None and nxt.is_word and nxt.cap and t.key not in _STOP_LOWER
 
     def lower_tail(self, k: int) -> int:
         """'Hội hữu nghị đối ngoại nhân dân tỉnh Vân Nam': lower-case words up to a locality."""
@@ -341,7 +345,7 @@ class _Parser:
                 end = j + dept[0]
             parent = self.parse_parent(end)
             if parent is None:
-                if h.head == "Văn phòng" or not toks[i].cap:
+                if not toks[i].cap or (h.head == "Văn phòng" and not (end > j and self.locality(end)[0])):
                     return []
                 core, j = _expand(self.text(i, end)), end
             else:
@@ -378,6 +382,14 @@ class _Parser:
                 return [self.mention(i, end, f"{core} {self.text(j, end)}", "ForeignOrganisation", None,
                                      foreign[1][0], ())]
         # locality
+        many = self.place_list(j)
+        if many and h.kind not in ("DiplomaticMission",):
+            out = []
+            for unit_w, place, e, prov in many:
+                m = self.mention(i, e, localise(core, unit_w, place), kind, prov, country, ())
+                m.core = core
+                out.append(m)
+            return out
         n_loc, province, unit, district = self.locality(j)
         if n_loc == 0 and h.tail == "none" and h.scope in ("local", "any") and j < len(toks) \
                 and toks[j].is_word and toks[j].cap and toks[j].key not in lex.surnames \
@@ -447,6 +459,30 @@ class _Parser:
         return [self.mention(a if n else i, end if n == len(found) - 1 else b,
                              f"{_expand(h.head)} {self.text(a, b)}{place}", h.kind, None, code, ())
                 for n, (a, b, code) in enumerate(found)]
+
+    def place_list(self, j: int) -> list[tuple[str, str, int, str | None]]:
+        """'các tỉnh Hà Giang, Lai Châu' / 'các huyện Hướng Hóa, Đakrông' after a body's name:
+        [(unit, place, end token, province or None)] — one body per place (rule 14)."""
+        toks = self.toks
+        if not (j + 2 < len(toks) and toks[j].key == "các"):
+            return []
+        unit = {"tỉnh": "tỉnh", "thành phố": "thành phố", "huyện": "huyện", "quận": "quận",
+                "thị xã": "thị xã"}.get(toks[j + 1].key)
+        if unit is None:
+            return []
+        k, out = j + 2, []
+        while k < len(toks) and toks[k].cap and toks[k].is_word:
+            prov = _province_at(self.doc, toks, k) if unit in ("tỉnh", "thành phố") else None
+            e = k + prov[0] if prov else k
+            if not prov:
+                while e < len(toks) and toks[e].is_word and toks[e].cap and e - k < 3:
+                    e += 1
+            out.append((unit, prov[1][0] if prov else self.text(k, e), e, prov[1][0] if prov else None))
+            if e < len(toks) and toks[e].text in (",", "và") and e + 1 < len(toks) and toks[e + 1].cap:
+                k = e + 1
+            else:
+                break
+        return out if len(out) > 1 else []
 
     def district_list(self, j: int) -> list[tuple[str, str, int]]:
         """'của các huyện Nam Sách, Thanh Miện' after a name: [(unit, district, end token)]."""
@@ -527,9 +563,8 @@ class _Parser:
             if place:
                 return at + place[0], f"{self.text(j, k)} tại {place[1][0]}", code, []
             if toks[end + 1].key == "việt":
-                # "Đại sứ quán Lào tại Việt Nam" is "Đại sứ quán Lào": the long form becomes an alias
                 e = end + 2 + (end + 2 < len(toks) and toks[end + 2].key == "nam")
-                return e, self.text(j, k), code, []
+                return e, self.text(j, e), code, []  # "Đại sứ quán Lào tại Việt Nam", as written
             e2 = end + 1
             while e2 < len(toks) and toks[e2].cap and toks[e2].is_word and e2 - end < 4:
                 e2 += 1

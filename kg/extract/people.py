@@ -138,7 +138,8 @@ class _Chains:
             if place:
                 city, end = place[1][0], at + place[0]
             elif at < len(toks) and toks[at].key == "việt":
-                end = at + 1 + (at + 1 < len(toks) and toks[at + 1].key == "nam")  # the mission in Viet Nam
+                end = at + 1 + (at + 1 < len(toks) and toks[at + 1].key == "nam")
+                city = "Việt Nam"  # as written; the short form is an alias
             elif code == "VN":  # "Đại sứ Việt Nam tại Cuba": our mission abroad, partner Cuba
                 abroad = _country_at(self.doc, toks, at)
                 if abroad and abroad[1][0] != "VN":
@@ -152,7 +153,7 @@ class _Chains:
                 city, end = surface(self.s.text, toks, at, stop, self.s.start), stop
         word = _MISSION.get(title, "Đại sứ quán")
         name = f"{word} {written}" + (f" tại {city}" if city else "")
-        aliases = () if city else (f"{name} tại Việt Nam",)
+        aliases = (f"{word} {written}",) if city == "Việt Nam" else ()
         m = OrgMention(self.s.index, e, end, toks[e].start, toks[end - 1].end,
                        surface(self.s.text, toks, e, end, self.s.start), name, "DiplomaticMission",
                        None, code, aliases, None, True)
@@ -195,8 +196,10 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
         return k
     key = " ".join(t.key for t in toks[k:m])
     if key in lex.provinces or key in lex.country_names or key in lex.districts:
-        if not cue:
+        if not cue or key in lex.country_names or not (k > 0 and toks[k - 1].key in ("ông", "bà", "chí")):
             return k
+    if sum(1 for t in toks[k:m] if t.is_word and (t is toks[k] or toks[toks.index(t) - 1].end < t.start)) < 2:
+        return k  # one word, even hyphenated ("Cô-dơ-lốp"): a short form, not a full name
     if k > 0 and toks[k - 1].key in _NOT_AFTER_NAME_PLACE or \
             (k > 1 and f"{toks[k - 2].key} {toks[k - 1].key}" in _NOT_AFTER_NAME_PLACE):
         return k  # "đường Lê Lợi", "Công viên Hồ Nước Ngọt"

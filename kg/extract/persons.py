@@ -24,7 +24,8 @@ def extract_persons(doc: Doc) -> tuple[PersonRecord, ...]:
         if p.name in seen:
             continue
         conf = 0.9 if any(post.person.name == p.name for post in doc.posts) else 0.7
-        seen[p.name] = PersonRecord(p.name, p.surface, doc.evidence(p.sent, conf), (), p.foreign)
+        seen[p.name] = PersonRecord(p.name, p.surface, doc.evidence(p.sent, conf),
+                                    tuple(sorted(doc.aliases.get(p.name, ()))), p.foreign)
     return tuple(seen.values())
 
 

@@ -42,7 +42,7 @@ def test_diplomats_get_their_mission():
     ex = run("Tại Quảng Ninh, Phó Chủ tịch UBND tỉnh tiếp Đại sứ Lào tại Việt Nam Khamphao Ernthavanh "
              "và ông Andrei Bulanov, Tổng Lãnh sự Liên bang Nga tại Đà Nẵng.")
     p = posts(ex)
-    assert ("Khamphao Ernthavanh", "Đại sứ", "Đại sứ quán Lào") in p
+    assert ("Khamphao Ernthavanh", "Đại sứ", "Đại sứ quán Lào tại Việt Nam") in p
     assert ("Andrei Bulanov", "Tổng Lãnh sự", "Tổng Lãnh sự quán Liên bang Nga tại Đà Nẵng") in p
 
 
