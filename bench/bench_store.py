@@ -12,7 +12,7 @@ real ``kg.resolve.resolve``, then in the same run measures
 and prints a table with the rdflib/Oxigraph ratios.
 
 Usage:
-    python bench/bench_store.py --articles 4000            # about 1M triples
+    python bench/bench_store.py                            # 6100 articles, about 1M triples
     python bench/bench_store.py --articles 200 --runs 3    # a quick look
 
 ``synthetic_extractions`` is also used by the tests (a small seeded corpus
@@ -154,9 +154,11 @@ def main(argv: list[str] | None = None) -> None:
     from kg.store import write_store
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--articles", type=int, default=4000, help="synthetic articles (~250 triples each)")
+    ap.add_argument("--articles", type=int, default=6100,
+                    help="synthetic articles (about 164 triples each: 6100 give ~1M)")
     ap.add_argument("--runs", type=int, default=11, help="runs per query on the Oxigraph store")
-    ap.add_argument("--rdflib-runs", type=int, default=3, help="runs per query on rdflib")
+    ap.add_argument("--rdflib-runs", type=int, default=1,
+                    help="runs per query on rdflib (slow: one run can take minutes)")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
 

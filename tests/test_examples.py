@@ -18,6 +18,7 @@ from rdflib import RDF, Dataset, Literal, URIRef
 from kg.export import serialize
 from kg.namespace import KG, ORG, PROV, SCHEMA
 from kg.query import QUERY_DIR, run_query_on
+from kg.store import materialize_union
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = QUERY_DIR / "examples"
@@ -39,6 +40,7 @@ def ds() -> Dataset:
 def store(ds) -> ox.Store:
     s = ox.Store()
     s.bulk_load(serialize(ds, "trig").encode("utf-8"), format=ox.RdfFormat.TRIG)
+    materialize_union(s)  # as in the stores kg writes
     return s
 
 

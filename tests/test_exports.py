@@ -19,7 +19,7 @@ from kg.build import FileReport, write_outputs
 from kg.cli import cli
 from kg.exports import export_dir, to_networkx
 from kg.namespace import KG, ORG, SCHEMA
-from kg.store import open_read_only
+from kg.store import named_quads, open_read_only
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +41,7 @@ def build(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def quads(build) -> set[str]:
-    q = {str(x) for x in open_read_only(build / "store")}
+    q = {str(x) for x in named_quads(open_read_only(build / "store"))}
     assert len(q) > 1000
     return q
 

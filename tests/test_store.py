@@ -13,7 +13,7 @@ from rdflib import Dataset
 from kg.build import FileReport, write_outputs
 from kg.cli import cli
 from kg.query import QUERY_DIR, open_store, run_query
-from kg.store import count_quads, has_store, open_read_only, write_store
+from kg.store import count_quads, has_store, named_quads, open_read_only, write_store
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPETENCY = sorted(p.stem for p in QUERY_DIR.glob("*.rq"))
@@ -46,10 +46,16 @@ def test_build_writes_a_store_holding_exactly_graph_trig(built: Path):
     store = open_read_only(built / "store")
     ds = Dataset()
     ds.parse(built / "graph.trig", format="trig")
-    assert count_quads(store) == len(list(ds.quads((None, None, None, None)))) > 1000
-    # One named graph per article, and no triple in the default graph.
+    trig_quads = {(s.n3(), p.n3(), o.n3(), g.n3()) for s, p, o, g in
+                  ds.quads((None, None, None, None))}
+    named = list(named_quads(store))
+    assert len(named) == len(trig_quads) > 1000
+    # One named graph per article; the default graph is their union, each triple once.
     assert len(list(store.named_graphs())) == 30
-    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    default = [q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+    assert len(default) == len({str(t) for t in default})
+    assert {str(t) for t in default} == {str(q.triple) for q in named}
+    assert count_quads(store) == len(named) + len(default)
     assert not [p for p in built.iterdir() if p.name.startswith(".store")]
 
 
@@ -78,17 +84,17 @@ def test_query_uses_the_store_when_present(built: Path, tmp_path: Path):
 def test_open_store_falls_back_to_trig(tmp_path: Path):
     (tmp_path / "graph.trig").write_text(
         "<http://g> { <http://a> <http://schema.org/name> 'x' . }", encoding="utf-8")
-    assert count_quads(open_store(tmp_path)) == 1
+    assert count_quads(open_store(tmp_path)) == 2  # the named graph and the default union
 
 
 def test_write_store_replaces_old_store_whole(tmp_path: Path):
     target = tmp_path / "store"
     write_store(target, data=b"<http://g1> { <http://a> <http://b> <http://c> . }")
     n = write_store(target, data=b"<http://g2> { <http://x> <http://y> <http://z> , <http://w> . }")
-    assert n == 2
+    assert n == 4
     store = open_read_only(target)
     assert {g.value for g in store.named_graphs()} == {"http://g2"}
-    assert count_quads(store) == 2
+    assert count_quads(store) == 4
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
 
 
@@ -97,5 +103,5 @@ def test_write_store_failure_keeps_old_store(tmp_path: Path):
     write_store(target, data=b"<http://g1> { <http://a> <http://b> <http://c> . }")
     with pytest.raises(SyntaxError):
         write_store(target, data=b"<http://a> <http://b> this is not trig")
-    assert count_quads(open_read_only(target)) == 1
+    assert count_quads(open_read_only(target)) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
