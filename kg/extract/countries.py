@@ -51,8 +51,10 @@ def extract_countries(doc: Doc) -> tuple[CountryRecord, ...]:
                 continue  # all capitals: a credit or a heading ("THANH NGA"), not the country
             if strict:
                 nxt = toks[k + n] if k + n < len(toks) else None
-                if k == 0 or toks[k - 1].key in _NOT_BEFORE or (nxt is not None and nxt.is_word and nxt.cap
-                                                                  and nxt.key not in lex.org_heads):
+                if k == 0 or toks[k - 1].key in _NOT_BEFORE or (toks[k - 1].is_word and toks[k - 1].cap
+                                                                  and toks[k - 1].key not in ("việt", "nam")) \
+                        or (nxt is not None and nxt.is_word and nxt.cap and nxt.key not in lex.org_heads):
+                    # inside a proper name ("Sông Hàn", "Hoàng Anh") or a language ("tiếng Anh")
                     k += n
                     continue
             if code not in ("VN", "-") and code not in seen:

@@ -212,11 +212,15 @@ class _Builder:
             if d.month and (in_period or self.period_year or self.text_year):
                 return iso(self.period_year or self.text_year, d.month), True
         m = re.search(r"\bnăm\s+(\d{4})\b", s.text[a:b])
+        anniv = re.search(r"kỷ niệm\s+(\d{1,3})\s+năm[^;()]{0,120}\((?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?(\d{4})",
+                          s.text[a:b], re.I)
+        if anniv:  # "Lễ mít tinh kỷ niệm 61 năm ... (5/9/1962)" -> 2023
+            return iso(int(anniv.group(2)) + int(anniv.group(1))), False
         if in_period and self.period_year:
             return iso(self.period_year), False
         para_year = self.paragraph_year(sent)
-        if para_year and not self.published:
-            return iso(para_year), False
+        if para_year and (not self.published or para_year < int(self.published[:4])):
+            return iso(para_year), False  # an activity of the year a review paragraph is about
         if self.published and (just or not in_period):
             return self.published[:7], False
         if m and not in_period:
@@ -326,8 +330,11 @@ class _Builder:
                 for k, n, kind in _triggers(doc, s.index, a, b):
                     pos = s.tokens[k].start - s.start
                     prefix = mtext[a:pos] + " " + (mtext[:min(pos, first_end)] if a else "")
-                    if _FUTURE.search(prefix) and not _JUST.search(mtext[a:pos]):
-                        continue
+                    cue = _FUTURE.search(prefix)
+                    if cue and not _JUST.search(mtext[a:pos]) \
+                            and not (cue.group(1).lower() in ("hướng dẫn", "chỉ đạo,", "đề ra")
+                                     and re.search(r"\bthành công\b|\bđã\b", mtext[a:pos + 40])):
+                        continue  # "sẽ tổ chức", "đề nghị tổ chức" (but "hướng dẫn ... tổ chức thành công")
                     ev = self.make(s.index, a, b, pos, kind, k, in_period)
                     if kind == "Reception" and not re.search(r"\bdo\b|phối hợp|tham gia", ctext):
                         self.host(ev, s.index, a, pos)  # "X đã có buổi tiếp ông Y"

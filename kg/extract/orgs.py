@@ -191,9 +191,10 @@ class _Parser:
             if _is_name_word(t):
                 m += 1
                 continue
-            if t.is_word and t.text.islower() and m > k and toks[m - 1].cap and t.key not in _CONNECTORS \
+            if t.is_word and t.text.islower() and m > k and t.key not in _CONNECTORS \
+                    and (toks[m - 1].cap or (m - 2 >= k and toks[m - 2].cap and toks[m - 1].is_word)) \
                     and t.key not in _STOP_LOWER and m - 1 not in place_ends and self._goes_on(m + 1):
-                m += 1
+                m += 1  # "Xúc tiến Đầu tư", "Xuất nhập khẩu Lam Sơn"
                 continue
             if t.is_word and t.text.islower() and (m > k or t.key == "các") \
                     and (t.key not in _STOP_LOWER or t.key == "các"):
@@ -277,6 +278,8 @@ class _Parser:
             return []
         n, h = head
         if not toks[i].cap and h.tail != "latin" and not (len(h.head.split()) >= 3 and h.kind == "StateBody") \
+                and not (i > 0 and toks[i - 1].key in ("trưởng", "phó") and h.head in ("Ban", "Ban Dân tộc")
+                         or i > 0 and toks[i - 1].key == "trưởng" and toks[i].key == "ban") \
                 and not (h.kind == "FriendshipAssociation" and h.head != "Hội"
                          and (_country_at(doc, toks, i + n) or (None, ("", 0)))[1][0] == "VN"):
             # lower case: a common noun ("các trường đại học"); but "đoàn Đại biểu Quốc hội",
@@ -373,6 +376,9 @@ class _Parser:
                 name_key = " ".join(t.key for t in toks[i:end])
                 if "việt nam" in name_key:
                     kind = "PartyCommittee"
+            if h.head.startswith(("Trường", "Khoa", "Viện")) and end + 2 < len(toks) and toks[end].text in (",", "–", "-") \
+                    and toks[end + 1].key in ("đại", "học") and toks[end + 2].key == "học":
+                end = self.name_tail(end + 1)  # "Trường Đại học Ngoại ngữ, Đại học Huế"
             core = self.text(j, end) if latin and h.tail == "latin" or (latin and h.kind == "NGO") \
                 else _expand(self.text(i, end))
             j = end

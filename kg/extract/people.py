@@ -302,6 +302,17 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
     if k < len(toks) and toks[k].key == "đồng" and k + 1 < len(toks) and toks[k + 1].key == "chí":
         k += 1
         k += 1
+    if k < len(toks) and toks[k].text == "(" and k > 0 and toks[k - 1].text != "(":
+        close = k + 1
+        while close < len(toks) and toks[close].text != ")" and close - k < 6:
+            close += 1
+        if close < len(toks) and toks[close].text == ")" and close > k + 2 \
+                and all(t.cap or not t.is_word for t in toks[k + 1:close]):
+            # "Lưu Chí Cường (Liu Zhiqiang)": the other spelling is an alias of the same person
+            doc.aliases.setdefault(person.name, set()).add(surface(ch.s.text, toks, k + 1, close, ch.s.start))
+            k = close + 1
+            if k < len(toks) and toks[k].text == ",":
+                k += 1
     items, end = ch.chain(k)
     if items:
         taken.update(range(k, end))
