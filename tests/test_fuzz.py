@@ -98,7 +98,7 @@ def mutated_article_bytes(draw) -> bytes:
     return bytes(data)
 
 
-@fuzz(400)
+@fuzz(300)
 @given(mutated_article_bytes())
 def test_decode_mutated_articles(data):
     """The bounded fuzz run of the reader: damaged real articles in every encoding."""
@@ -111,7 +111,7 @@ HTML_PARTS = st.sampled_from(["<html>", "<body>", "<p>", "</p>", "<div class='me
                               "<table><tr><td>", "<article>", "<meta charset='x'>", "\x00"])
 
 
-@fuzz(60)
+@fuzz(40)
 @given(st.lists(HTML_PARTS | st.text(max_size=40), max_size=30))
 def test_read_file_on_html_like_text(tmp_path_factory, parts):
     path = tmp_path_factory.mktemp("html") / "page.html"
@@ -158,7 +158,7 @@ def _graph_checks(ex: Extraction) -> None:
     assert conforms, report
 
 
-@fuzz(25, shrink=False)
+@fuzz(15, shrink=False)
 @given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=15), min_size=1, max_size=40))
 def test_extract_any_text_maps_to_valid_rdf(parts):
     article = clean("fuzz.txt", " ".join(parts))
@@ -186,7 +186,7 @@ def mutated_article_text(draw) -> str:
     return " ".join(words)
 
 
-@fuzz(15, shrink=False)
+@fuzz(10, shrink=False)
 @given(mutated_article_text())
 def test_extract_mutated_articles_maps_to_valid_rdf(text):
     _graph_checks(extract(clean("mutated.txt", text)))
@@ -199,7 +199,7 @@ ANY = st.text(min_size=2, max_size=30).map(lambda t: unicodedata.normalize("NFC"
     lambda t: len(t) >= 2)
 
 
-@fuzz(20, shrink=False)
+@fuzz(12, shrink=False)
 @given(person=ANY, org=ANY, title=ANY, label=ANY, place=ANY, code=ANY, sentence=ANY, name=ANY)
 def test_arbitrary_strings_map_to_valid_rdf(person, org, title, label, place, code, sentence, name):
     """Every string field of every record arbitrary (within the records' contract: names of two
