@@ -253,3 +253,25 @@ def test_literal_former_is_boolean(g):
     formers = {o for o in g.u.objects(None, KG.former)}
     assert formers and all(isinstance(o, Literal) and o.datatype is not None
                            and o.datatype.endswith("boolean") for o in formers)
+
+
+def test_sample_corpus_answers(tmp_path_factory):
+    """Pinned answers on data/articles (read from the articles; shown in docs/query-and-serve.md)."""
+    from kg.build import build
+    from kg.query import run_query
+
+    out = tmp_path_factory.mktemp("sample") / "out"
+    assert build([ROOT / "data" / "articles"], out).exit_status == 0
+
+    def rows(name: str) -> list[tuple[str, ...]]:
+        variables, result = run_query(out, str(EXAMPLES / f"{name}.rq"))
+        return [tuple(r[v] for v in variables) for r in result]
+
+    assert rows("documents_cited_most") == [("04-CT/TW", "Chỉ thị", "2"),
+                                            ("28-CT/TW", "Chỉ thị", "1"),
+                                            ("38-CT/TW", "Chỉ thị", "1")]
+    assert [r[:2] for r in rows("provinces_with_japan")] == [("Hải Phòng", "2")]
+    assert [(r[0], r[3], r[4]) for r in rows("events_chaired")] == [
+        ("Nguyễn Thị Nghĩa", "2019-07", "000_2359d3971b14e0d4.txt"),
+        ("Nguyễn Thị Nghĩa", "2020-01-08", "002_5af93f45c10cf640.txt"),
+        ("Vũ Thị Bích Việt", "2016-06-07", "003_dd7d2bb47f871958.txt")]
