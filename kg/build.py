@@ -272,6 +272,12 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
     paths = list_inputs(inputs)
     if not paths:
         raise BuildError(f"no input files in {', '.join(map(str, inputs))}")
+    try:  # an unusable output folder is one clear error before any work, not a traceback later
+        out.mkdir(parents=True, exist_ok=True)
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise PermissionError(13, "Permission denied")
+    except OSError as error:
+        raise BuildError(f"cannot write the outputs to {out}: {error.strerror or error}") from None
     # Not regular files (broken links, pipes, devices) are refused here, never opened: a pipe blocks.
     odd = {i: process_file(p, max_bytes) for i, p in enumerate(paths) if not _is_regular(p)}
     regular = [p for i, p in enumerate(paths) if i not in odd]
