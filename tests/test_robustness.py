@@ -350,3 +350,15 @@ def test_every_export_reparses_to_the_same_graph(tmp_path):
     assert _rapper_count(out / "graph.trig", "trig") == len(quads)
     conforms, report = validate_dir(out)
     assert conforms, report
+
+
+def test_an_unusable_output_folder_is_one_clear_error(tmp_path):
+    from kg.errors import BuildError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for out in (blocker, blocker / "sub"):
+        with pytest.raises(BuildError) as info:
+            build(ARTICLES[:1], out)
+        assert str(info.value).startswith(f"cannot write the outputs to {out}: ")
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
