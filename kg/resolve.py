@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import KGError
+from .iri import name_slug
 from .lexicon import Lexicon, load_lexicon
 from .model import Entity, Extraction, Merge, Resolution
 from .text import fold, normalize_tones, slug
@@ -99,7 +100,7 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon | None = None,
             org_groups[block].append((art, rec.name, rec))
     for block, members in sorted(org_groups.items()):
         name = _canonical(m[1] for m in members)
-        key = slug(block, 80)
+        key = name_slug(block, 80)
         recs = [m[2] for m in members]
         kinds = Counter(r.kind for r in recs)
         aliases = sorted({a for r in recs for a in r.aliases} | {m[1] for m in members if m[1] != name})
@@ -136,7 +137,7 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon | None = None,
             group = [m for m in members if not split or locality in m[2]
                      or (not m[2] and locality == localities[0])]
             name = _canonical(m[1] for m in group)
-            key = slug(block, 80) + (f"-{slug(locality)}" if locality else "")
+            key = name_slug(block, 80) + (f"-{slug(locality)}" if locality else "")
             variants = sorted({m[1] for m in group if m[1] != name})
             entities[key] = Entity(key, "person", name, tuple(variants), locality=locality)
             for art, mention, _ in group:
