@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
-from explorer_sample import NGHIA, NGHIA_SENTENCE, PAYLOAD_NAME, sample_dataset  # noqa: E402
+from explorer_sample import (NGHIA, NGHIA_SENTENCE, NGHIA_SENTENCE_2021, PAYLOAD_NAME,  # noqa: E402
+                             sample_dataset)
 
 from kg.export import serialize  # noqa: E402
 from kg.viz import explorer_payload, render_explorer, safe_json, view_model  # noqa: E402
@@ -64,11 +65,13 @@ def test_view_model_person_posts_carry_title_org_date_and_evidence():
     got = {(f["label"], vm.nodes[f["o"]]["label"], f["date"]) for f in posts}
     assert got == {("Trưởng đoàn", "Đoàn Đại biểu Quốc hội thành phố Hải Phòng", "2019-07-23"),
                    ("Phó Bí thư Thường trực", "Thành ủy Hải Phòng", "2019-07-23"),
-                   ("Chủ tịch", "Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng", "2019-07-23")}
+                   ("Chủ tịch", "Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng", "2019-07-23"),
+                   ("Chủ tịch", "Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng", "2021-03-02")}
     for f in posts:
         ev = vm.evidence[f["ev"]]
-        assert ev["sentence"] == NGHIA_SENTENCE and ev["confidence"] == 0.93
-        assert vm.nodes[ev["article"]]["label"] == "hp_2019_6thang.txt"
+        expected = ((NGHIA_SENTENCE, 0.93, "hp_2019_6thang.txt") if f["date"] == "2019-07-23"
+                    else (NGHIA_SENTENCE_2021, 0.81, "hp_2021_lao.txt"))
+        assert (ev["sentence"], ev["confidence"], vm.nodes[ev["article"]]["label"]) == expected
 
 
 def test_view_model_filter_attributes():
@@ -76,9 +79,12 @@ def test_view_model_filter_attributes():
     hp, qn = _by_label(vm, "Hải Phòng", "place"), _by_label(vm, "Quảng Ninh", "place")
     nghia = vm.nodes[_by_label(vm, NGHIA, "person")]
     assert nghia["prov"] == {hp}  # through the organisations of her posts
-    assert nghia["years"] == {2019}
+    assert nghia["years"] == {2019, 2021}
+    # partner nations of her event (2019) and of the article attesting her 2021 post
     nations = {vm.nodes[c]["label"] for c in nghia["nations"]}
-    assert nations == {"Nhật Bản", "Hàn Quốc"}
+    assert nations == {"Nhật Bản", "Hàn Quốc", "Lào"}
+    nam = vm.nodes[_by_label(vm, "Lê Khắc Nam", "person")]
+    assert {vm.nodes[c]["label"] for c in nam["nations"]} == {"Lào"}
     union = vm.nodes[_by_label(vm, "Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng", "organisation")]
     assert union["years"] == {2019, 2021} and union["prov"] == {hp}
     assert "lhhn hai phong" in union["fold"]  # the alt label, folded for search

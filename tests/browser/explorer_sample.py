@@ -1,7 +1,7 @@
 """A small hand-made graph for the explorer tests: records -> kg.resolve -> kg.graph, no extractor.
 
 Three Hải Phòng / Quảng Ninh articles shaped like the corpus (Nguyễn Thị Nghĩa
-with three posts, events, partner nations, a document) and one article whose
+with three posts, one attested twice, events, partner nations, a document) and one article whose
 text, headline, a person's name and an evidence sentence carry script payloads.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ THANH_UY = "Thành ủy Hải Phòng"
 DOAN_QH = "Đoàn Đại biểu Quốc hội thành phố Hải Phòng"
 LHHN_QN = "Liên hiệp các tổ chức hữu nghị tỉnh Quảng Ninh"
 NGHIA = "Nguyễn Thị Nghĩa"
+NGHIA_SENTENCE_2021 = f"Chủ tịch Liên hiệp {NGHIA} gửi lời chúc mừng tới Đại sứ."
 NGHIA_SENTENCE = (f"Đồng chí {NGHIA} – Trưởng đoàn Đại biểu Quốc hội thành phố Hải Phòng, Phó Bí thư "
                   f"Thường trực Thành ủy, Chủ tịch Liên hiệp Các tổ chức hữu nghị thành phố chủ trì hội nghị.")
 PAYLOAD_NAME = 'Trần Văn Độc<img src=x onerror="window.__pwned=1">'
@@ -55,16 +56,18 @@ def sample_extractions() -> list[Extraction]:
     )
     s_nam = "Phó Chủ tịch Liên hiệp Lê Khắc Nam đã tiếp Đại sứ Lào tại trụ sở Liên hiệp."
     s_award = "Dịp này, Liên hiệp trao Bằng khen cho 5 tập thể và 12 cá nhân."
-    text2 = f"{s_nam} {s_award}"
+    s_nghia2 = NGHIA_SENTENCE_2021
+    text2 = f"{s_nam} {s_award} {s_nghia2}"
     a2 = Article("hp_2021_lao.txt", text2, published="2021-03-02", locality="Hải Phòng",
                  title="Tiếp Đại sứ Lào")
-    e_nam, e_award = _ev(a2, s_nam, 0.88), _ev(a2, s_award, 0.7)
+    e_nam, e_award, e_nghia2 = _ev(a2, s_nam, 0.88), _ev(a2, s_award, 0.7), _ev(a2, s_nghia2, 0.81)
     ex2 = Extraction(
         a2,
         organisations=(OrganisationRecord(LHHN_HP, "FriendshipUnion", e_nam, surface="Liên hiệp",
                                           aliases=("LHHN Hải Phòng",), locality="Hải Phòng"),),
-        persons=(PersonRecord("Lê Khắc Nam", "Lê Khắc Nam", e_nam),),
-        positions=(PositionRecord("Lê Khắc Nam", "Phó Chủ tịch", LHHN_HP, e_nam, "2021-03-02"),),
+        persons=(PersonRecord("Lê Khắc Nam", "Lê Khắc Nam", e_nam), PersonRecord(NGHIA, NGHIA, e_nghia2)),
+        positions=(PositionRecord("Lê Khắc Nam", "Phó Chủ tịch", LHHN_HP, e_nam, "2021-03-02"),
+                   PositionRecord(NGHIA, "Chủ tịch", LHHN_HP, e_nghia2, "2021-03-02")),
         events=(EventRecord("Tiếp Đại sứ Lào", "Reception", e_nam, date="2021-03-02",
                             organiser=LHHN_HP, chair="Lê Khắc Nam", countries=("LA",),
                             awards=(AwardRecord("Bằng khen", "5 tập thể và 12 cá nhân", e_award, 5, 12),)),),

@@ -6,7 +6,7 @@ import json
 import unicodedata
 
 import pytest
-from explorer_sample import NGHIA, NGHIA_SENTENCE, PAYLOAD_NAME, PAYLOAD_TEXT
+from explorer_sample import NGHIA, NGHIA_SENTENCE, NGHIA_SENTENCE_2021, PAYLOAD_NAME, PAYLOAD_TEXT
 
 from kg.viz import render_explorer
 
@@ -71,8 +71,8 @@ def test_province_nation_and_year_filters(explorer):
     page.select_option("#province", "")
     page.select_option("#nation", str(explorer.node_id("Lào", "country")))
     drawn = {explorer.data["nodes"][i]["l"] for i in explorer.drawn()}
-    assert {"Lào", "Lê Khắc Nam", "Tiếp Đại sứ Lào", "hp_2021_lao.txt"} <= drawn
-    assert not {"Trung Quốc", "Nhật Bản", "Đặng Văn Đức"} & drawn
+    assert {"Lào", "Lê Khắc Nam", NGHIA, "Tiếp Đại sứ Lào", "hp_2021_lao.txt"} <= drawn
+    assert not {"Trung Quốc", "Nhật Bản", "Đặng Văn Đức", "hp_2019_6thang.txt"} & drawn
     page.select_option("#nation", "")
     page.fill("#year-from", "2020")
     page.fill("#year-to", "2020")
@@ -91,6 +91,9 @@ def test_clicking_a_person_shows_posts_with_evidence_and_article(explorer):
     for title in ("Trưởng đoàn", "Phó Bí thư Thường trực", "Chủ tịch"):
         assert title in details
     assert NGHIA_SENTENCE in details and "confidence 0.93" in details
+    # the post attested by two articles is one row with both dates and both sentences
+    assert "Chủ tịch — Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng · attested 2019-07-23, 2021-03-02" in details
+    assert NGHIA_SENTENCE_2021 in details and "confidence 0.81" in details
     # the article link opens the article with the evidence sentence marked in its text
     explorer.page.locator("#details button.link", has_text="hp_2019_6thang.txt").first.click()
     assert explorer.page.inner_text("#details mark") == NGHIA_SENTENCE

@@ -322,7 +322,7 @@ var kgExplorer = (function () {
       autoResize: true,
       layout: {improvedLayout: false, randomSeed: 1},
       physics: large ? {enabled: false} : {enabled: true, solver: "barnesHut", minVelocity: 1,
-        barnesHut: {gravitationalConstant: -4000, springLength: 110, springConstant: 0.04, damping: 0.35, avoidOverlap: 0.2},
+        barnesHut: {gravitationalConstant: -9000, springLength: 150, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.3},
         // the positions from Python are a fair start: fewer iterations on bigger graphs keep
         // the wait near constant (each iteration costs ~n log n)
         stabilization: {enabled: true, iterations: Math.max(50, Math.min(300, Math.round(60000 / Math.max(N, 1)))),

@@ -59,12 +59,26 @@ var kgPanel = (function () {
     return value ? h("div", {}, h("b", {}, label + ": "), value) : null;
   }
 
+  // one row per post (title at a body), listing every article that attests it
+  function posts(facts, key) {
+    const groups = new Map();
+    for (const f of facts.sort(byDate)) {
+      const k = key(f);
+      if (!groups.has(k)) groups.set(k, []);
+      if (!groups.get(k).some((g) => g[3] === f[3] && g[3] >= 0)) groups.get(k).push(f);
+    }
+    return [...groups.values()];
+  }
+  function attested(fs) {
+    const dates = [...new Set(fs.map((f) => f[5]).filter(Boolean))];
+    return dates.length ? ` · attested ${dates.join(", ")}` : "";
+  }
   function personRows(n) {
     return [
-      section("Posts", factsOf(n, "post", "s").sort(byDate).map((f) => [
-        h("b", {}, (f[6] ? "former " : "") + (f[4] || "post")), " — ",
-        f[2] >= 0 ? link(f[2]) : h("i", {}, "no organisation named"),
-        f[5] ? ` · attested ${f[5]}` : "", evidence(f[3], f[7])])),
+      section("Posts", posts(factsOf(n, "post", "s"), (f) => `${f[4]}|${f[2]}|${f[6]}`).map((fs) => [
+        h("b", {}, (fs[0][6] ? "former " : "") + (fs[0][4] || "post")), " — ",
+        fs[0][2] >= 0 ? link(fs[0][2]) : h("i", {}, "no organisation named"), attested(fs),
+        fs.map((f) => evidence(f[3], f[7]))])),
       section("Events", ["chair", "attendee"].flatMap((r) => factsOf(n, r, "o").map((f) => [
         r === "chair" ? "chaired " : "attended ", link(f[0]),
         node(f[0]).ex && node(f[0]).ex.date ? ` · ${node(f[0]).ex.date}` : "", evidence(f[3], f[7])]))),
@@ -74,9 +88,9 @@ var kgPanel = (function () {
     return [
       field("Province / city", listLinks(factsOf(n, "locality", "s").map((f) => f[2]))),
       field("Partner nations", listLinks(factsOf(n, "partner", "s").map((f) => f[2]))),
-      section("People", factsOf(n, "post", "o").sort(byDate).map((f) => [
-        link(f[0]), " — ", h("b", {}, (f[6] ? "former " : "") + (f[4] || "post")),
-        f[5] ? ` · attested ${f[5]}` : "", evidence(f[3], f[7])])),
+      section("People", posts(factsOf(n, "post", "o"), (f) => `${f[0]}|${f[4]}|${f[6]}`).map((fs) => [
+        link(fs[0][0]), " — ", h("b", {}, (fs[0][6] ? "former " : "") + (fs[0][4] || "post")), attested(fs),
+        fs.map((f) => evidence(f[3], f[7]))])),
       section("Events", ["organiser", "attendee"].flatMap((r) => factsOf(n, r, "o").map((f) => [
         r === "organiser" ? "organised " : "attended ", link(f[0]),
         node(f[0]).ex && node(f[0]).ex.date ? ` · ${node(f[0]).ex.date}` : "", evidence(f[3], f[7])]))),
