@@ -35,9 +35,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import BuildError, UnreadableInput
-from .export import FORMATS, serialize
+from .export import COMPACT_JSONLD_MAX_QUADS, FORMATS, serialize, serialize_quads
 from .extract import EXTRACTOR_VERSION, extract
-from .graph import to_dataset
+from .graph import PREFIXES, dataset_from_quads, to_quads
 from .ingest import clean
 from .model import Extraction
 from .reader import DEFAULT_MAX_BYTES, read_file
@@ -189,8 +189,8 @@ def recover_outputs(out: str | Path) -> bool:
     return moved
 
 
-def _write(path: Path, text: str) -> str:
-    data = text.encode("utf-8")
+def _write(path: Path, text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
     with open(path, "wb") as f:
         f.write(data)
         f.flush()
@@ -203,7 +203,7 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
                   seconds: float, overrides: dict[tuple[str, str], str] | None = None) -> dict[str, int]:
     """Resolve, map to RDF and write every output as one set (see the module doc); returns the counts."""
     resolution = resolve(extractions, overrides=overrides)
-    ds = to_dataset(extractions, resolution)
+    ds = to_quads(extractions, resolution)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / LOCK_NAME, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if this process dies
@@ -224,9 +224,16 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
 
 def _write_staging(staging: Path, ds, resolution, extractions: list[Extraction],
                    reports: list[FileReport], seconds: float) -> dict[str, int]:
-    digests = {}
-    for fmt in ("trig", "ttl", "jsonld"):
-        digests[FORMATS[fmt][1]] = _write(staging / FORMATS[fmt][1], serialize(ds, fmt))
+    # ds: the quads of every article graph (kg.graph.to_quads); Oxigraph writes TriG and Turtle,
+    # an rdflib Dataset is filled once for the explorer and a compact JSON-LD of small builds.
+    quads, digests = ds, {}
+    for fmt in ("trig", "ttl"):
+        digests[FORMATS[fmt][1]] = _write(staging / FORMATS[fmt][1],
+                                          serialize_quads(quads, fmt, PREFIXES))
+    ds = dataset_from_quads(quads)
+    jsonld = serialize(ds, "jsonld") if len(quads) <= COMPACT_JSONLD_MAX_QUADS \
+        else serialize_quads(quads, "jsonld")
+    digests[FORMATS["jsonld"][1]] = _write(staging / FORMATS["jsonld"][1], jsonld)
     from .viz import render_explorer
     digests["explorer.html"] = _write(staging / "explorer.html", render_explorer(ds))
     merges = [asdict(m) for m in resolution.merges]
@@ -242,7 +249,7 @@ def _write_staging(staging: Path, ds, resolution, extractions: list[Extraction],
         "positions": sum(len(x.positions) for x in extractions),
         "documents": len({d.code for x in extractions for d in x.documents}),
         "countries": len({c.code for x in extractions for c in x.countries}),
-        "triples": len(ds),
+        "triples": len({(s, p, o) for s, p, o, _g in quads}),
         "merges": len(merges),
     }
     # The Oxigraph store (DIR/store) for fast queries: part of the same commit as the files.

@@ -98,6 +98,30 @@ def ox_quads(ds: Dataset, union: bool = False) -> list:
     return out
 
 
+def serialize_quads(quads: list[tuple], fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
+    """(s, p, o, graph) tuples of rdflib terms in one of FORMATS, written by Oxigraph
+    (``ttl``: the union of the graphs, each triple once)."""
+    cache: dict = {}
+
+    def conv(t):
+        got = cache.get(t)
+        if got is None:
+            got = cache[t] = _ox_term(t)
+        return got
+
+    if fmt == "ttl":
+        seen: set = set()
+        out = []
+        for s, p, o, _g in quads:
+            if (s, p, o) not in seen:
+                seen.add((s, p, o))
+                out.append(ox.Triple(conv(s), conv(p), conv(o)))
+    else:
+        out = [ox.Quad(conv(s), conv(p), conv(o), conv(g)) for s, p, o, g in quads]
+    kwargs = {"prefixes": prefixes} if prefixes and fmt in ("trig", "ttl") else {}
+    return ox.serialize(out, format=_OX_FORMATS[fmt], **kwargs)
+
+
 def _prefixes(ds: Dataset) -> dict[str, str]:
     return {p: str(ns) for p, ns in ds.namespaces() if p and p in _PREFIXES}
 

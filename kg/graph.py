@@ -83,14 +83,24 @@ def _confidence(value: float) -> Literal:
 class _ArticleGraph:
     """Writes the triples one article asserts into its named graph."""
 
-    def __init__(self, ds: Dataset, extraction: Extraction, res: Resolution, lex: Lexicon):
+    def __init__(self, ds: Dataset | list, extraction: Extraction, res: Resolution, lex: Lexicon):
         self.ex = extraction
         self.art = extraction.article
         self.res = res
         self.lex = lex
         self.iri = article_iri(self.art.name)
-        self.g = ds.graph(self.iri)
         self._aslug = self.iri.rsplit("/", 1)[-1]
+        if isinstance(ds, list):  # plain quads: the build's fast path (rdflib's store is slow to fill)
+            seen: set = set()
+            iri = self.iri
+
+            def add(s, p, o, _out=ds, _seen=seen):
+                if (s, p, o) not in _seen:
+                    _seen.add((s, p, o))
+                    _out.append((s, p, o, iri))
+            self.add = add  # type: ignore[method-assign]
+        else:
+            self.g = ds.graph(self.iri)
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
@@ -111,13 +121,19 @@ class _ArticleGraph:
         self.add(node, KG.surface, Literal(surface))
 
     def place(self, name: str) -> URIRef:
-        p = place_iri(name)
+        memo = self.__dict__.setdefault("_places", {})
+        if name in memo:
+            return memo[name]
+        memo[name] = p = place_iri(name)
         self.add(p, RDF.type, SCHEMA.AdministrativeArea)
         self.add(p, SCHEMA.name, Literal(name))
         return p
 
     def country(self, code: str) -> URIRef:
-        c = country_iri(code)
+        memo = self.__dict__.setdefault("_countries", {})
+        if code in memo:
+            return memo[code]
+        memo[code] = c = country_iri(code)
         info = self.lex.countries.get(code)
         self.add(c, RDF.type, SCHEMA.Country)
         self.add(c, KG.isoCode, Literal(code))
@@ -129,6 +145,13 @@ class _ArticleGraph:
         return c
 
     def entity(self, kind: str, name: str) -> URIRef | None:
+        memo = self.__dict__.setdefault("_entities", {})
+        if (kind, name) in memo:  # its type and name triples are already in this article's graph
+            return memo[(kind, name)]
+        memo[(kind, name)] = node = self._entity(kind, name)
+        return node
+
+    def _entity(self, kind: str, name: str) -> URIRef | None:
         key = self.res.key(self.art.name, kind, name)
         if key is None:
             return None
@@ -273,6 +296,35 @@ def add_article(ds: Dataset, extraction: Extraction, resolution: Resolution,
     writer = _ArticleGraph(ds, extraction, resolution, lexicon or load_lexicon())
     writer.write()
     return writer.iri
+
+
+def to_quads(extractions: Iterable[Extraction], resolution: Resolution,
+             lexicon: Lexicon | None = None) -> list[tuple]:
+    """All articles as (s, p, o, graph IRI) tuples of rdflib terms: the same facts as
+    ``to_dataset``, without filling an rdflib store (the build serialises them with Oxigraph)."""
+    quads: list[tuple] = []
+    lex = lexicon or load_lexicon()
+    for ex in extractions:
+        _ArticleGraph(quads, ex, resolution, lex).write()
+    return quads
+
+
+def dataset_from_quads(quads: list[tuple]) -> Dataset:
+    """An rdflib Dataset holding the quads of ``to_quads`` (for the explorer, compact JSON-LD)."""
+    ds = new_dataset()
+    graphs: dict = {}
+    batch = []
+    for s, p, o, g in quads:
+        ctx = graphs.get(g)
+        if ctx is None:
+            ctx = graphs[g] = ds.graph(g)
+        batch.append((s, p, o, ctx))
+    ds.addN(batch)
+    return ds
+
+
+PREFIXES = {"kg": str(KG._NS), "schema": str(SCHEMA), "org": str(ORG), "prov": str(PROV),
+            "skos": str(SKOS), "wd": str(WD), "id": str(ID)}
 
 
 def new_dataset() -> Dataset:
