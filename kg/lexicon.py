@@ -129,8 +129,8 @@ def load_lexicon() -> Lexicon:
     for row in _rows("roles.tsv"):
         title, kind, shares = (row + ["", ""])[:3]
         lex.roles.setdefault(tone_key(title), Role(title, kind, shares))
-    for r in _rows("organs.tsv"):
-        lex.organs.setdefault(tone_key(r[0]), r[0])
+    for r in _rows("organs.tsv"):  # an organ, or an abbreviation and the organ it stands for
+        lex.organs.setdefault(tone_key(r[0]), r[1] if len(r) > 1 and r[1] else r[0])
     for head, kind, scope, tail in _rows("org_heads.tsv"):
         lex.org_heads.setdefault(tone_key(head), OrgHead(head, kind, scope, tail))
     lex.departments = {tone_key(r[0]): r[0] for r in _rows("departments.tsv")}

@@ -41,8 +41,8 @@ def longest(tokens: Sequence[Token], i: int, table: Mapping[str, T], max_n: int,
     key = ""
     for j in range(i, limit):
         t = tokens[j]
-        if t.text in DASHES or (t.text == "." and j > i):  # "TP.HCM", "TP. Hồ Chí Minh"
-            continue
+        if t.text in DASHES or (t.text in (".", ",") and j > i):
+            continue  # "TP.HCM", "TP. Hồ Chí Minh", "Bộ Văn hóa, Thể thao và Du lịch"
         if not t.is_word:
             break
         key = f"{key} {t.key}" if key else t.key
