@@ -23,9 +23,10 @@ from .spans import longest
 _NOT_BEFORE = {"tiếng", "người", "chữ", "phố", "đường"}
 
 
-def extract_countries(doc: Doc) -> tuple[CountryRecord, ...]:
+def country_mentions(doc: Doc) -> list[CountryRecord]:
+    """Every mention of a partner nation, in text order (a code may repeat)."""
     lex = doc.lex
-    seen: dict[str, CountryRecord] = {}
+    found: list[CountryRecord] = []
     for s in doc.sentences:
         toks = s.tokens
         in_person = set()
@@ -57,11 +58,24 @@ def extract_countries(doc: Doc) -> tuple[CountryRecord, ...]:
                     # inside a proper name ("Sông Hàn", "Hoàng Anh") or a language ("tiếng Anh")
                     k += n
                     continue
-            if code not in ("VN", "-") and code not in seen:
+            if code not in ("VN", "-"):
                 surface = s.text[toks[k].start - s.start:toks[k + n - 1].end - s.start]
-                seen[code] = CountryRecord(code, surface, doc.evidence(s.index, 0.6 if strict else 0.85))
+                found.append(CountryRecord(code, surface, doc.evidence(s.index, 0.6 if strict else 0.85)))
             k += n
     for m in doc.orgs:
-        if m.country and m.country not in ("VN", "-") and m.country not in seen and m.name:
-            seen[m.country] = CountryRecord(m.country, m.surface, doc.evidence(m.sent, 0.85))
+        if m.country and m.country not in ("VN", "-") and m.name:
+            found.append(CountryRecord(m.country, m.surface, doc.evidence(m.sent, 0.85)))
+    return found
+
+
+def countries_in(doc: Doc, sent: int) -> tuple[str, ...]:
+    """Partner nations named in one sentence (an event's counterparts)."""
+    start = doc.sentences[sent].start
+    return tuple(dict.fromkeys(c.code for c in country_mentions(doc) if c.evidence.start == start))
+
+
+def extract_countries(doc: Doc) -> tuple[CountryRecord, ...]:
+    seen: dict[str, CountryRecord] = {}
+    for rec in country_mentions(doc):
+        seen.setdefault(rec.code, rec)
     return tuple(seen.values())

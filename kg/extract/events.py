@@ -511,6 +511,12 @@ def extract_events(doc: Doc) -> tuple[EventRecord, ...]:
             ev.awards.append(AwardRecord(" ".join(m.group(1).split()[:8]).rstrip(" cho"),
                                          text[m.end():m.end() + 80].strip(), doc.evidence(s.index),
                                          counts.get("tập thể"), counts.get("cá nhân")))
+    from .countries import country_mentions
+
+    by_sentence: dict[int, list[str]] = {}
+    for c in country_mentions(doc):
+        sent = next(s.index for s in doc.sentences if s.start == c.evidence.start)
+        by_sentence.setdefault(sent, []).append(c.code)
     records = []
     for ev in events:
         conf = 0.9 if ev.organiser_stated and ev.date else 0.75 if ev.date else 0.6
@@ -518,7 +524,8 @@ def extract_events(doc: Doc) -> tuple[EventRecord, ...]:
             label=ev.label or ev.kind, kind=ev.kind, evidence=doc.evidence(ev.sent, conf),
             date=ev.date, location=ev.location,
             organiser=ev.organiser.name if ev.organiser and ev.organiser.name else None,
-            chair=ev.chair, attendees=tuple(ev.attendees), awards=tuple(ev.awards)))
+            chair=ev.chair, attendees=tuple(ev.attendees), awards=tuple(ev.awards),
+            countries=tuple(dict.fromkeys(by_sentence.get(ev.sent, ())))))
     return tuple(records)
 
 

@@ -26,3 +26,11 @@ def test_documents_by_code_and_by_number_of_a_central_body():
     assert set(docs) == {"04-CT/TW", "28-CT/TW", "1234/QĐ-UBND"}
     assert docs["28-CT/TW"].date == "2008-12-02"
     assert docs["28-CT/TW"].issuer == "Ban Bí thư Trung ương Đảng"
+
+
+def test_an_events_partner_nations_come_from_its_sentence():
+    ex = run("Chiều 12/8/2022, Phó Chủ tịch UBND tỉnh Quảng Ninh tiếp Đại sứ Lào tại Việt Nam. "
+             "Tỉnh cũng hợp tác với Nhật Bản.")
+    (event,) = ex.events
+    assert event.countries == ("LA",)
+    assert {c.code for c in ex.countries} == {"LA", "JP"}
