@@ -13,7 +13,6 @@ Example:
 """
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Gazetteer
 from .analysis import Doc, OrgMention
+from .places import (_DISTRICT_UNITS, _UNITS, PlaceParsing, _country_at, _province_at,  # noqa: F401
+                     _skip_dash, localise)
 from .spans import DASHES, longest, surface
 from .tokens import Sentence, Token
 
@@ -31,9 +32,6 @@ VUFO = "Liên hiệp các tổ chức hữu nghị Việt Nam"
 _EXPAND = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "ĐBQH": "Đại biểu Quốc hội",
            "MTTQ": "Mặt trận Tổ quốc", "LHPN": "Liên hiệp Phụ nữ", "TW": "Trung ương",
            "TƯ": "Trung ương", "LĐLĐ": "Liên đoàn Lao động"}
-_UNITS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố"}
-_DISTRICT_UNITS = {"huyện": "huyện", "quận": "quận", "thị xã": "thị xã", "thị trấn": "thị trấn",
-                   "xã": "xã", "phường": "phường"}
 _CONNECTORS = {"và", "&", "các"}
 # lower-case words that end a name rather than continue it ("Trung tâm Xúc tiến tổ chức ...")
 _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là", "có", "được", "và", "cho", "trong",
@@ -41,7 +39,6 @@ _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là"
                "cũng", "vẫn", "luôn", "cùng", "thì", "mà", "nên", "khi", "từ", "đến", "trên", "vào",
                "nhận", "trao", "tặng", "tiếp", "gặp", "dự", "chủ", "phát", "đề", "nêu", "tham"}
 _VENUE_AFTER_TRUNG_TAM = {"hội nghị", "hội chợ", "triển lãm", "hội nghị quốc tế", "hội chợ triển lãm"}
-_NOT_BODY_AFTER = {"bạn", "kết", "nhà", "viên", "trưởng", "phó"}  # "tỉnh bạn", "Tỉnh ủy viên"
 _PARENT_HEADS = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "ủy ban nhân dân",
                  "ubnd", "hội đồng nhân dân", "hđnd", "quốc hội", "chính phủ", "đoàn đbqh",
                  "đoàn đại biểu quốc hội", "liên hiệp các tổ chức hữu nghị", "liên hiệp hữu nghị",
@@ -52,18 +49,6 @@ _LATIN_LOWER = {"of", "for", "and", "the", "du", "de", "des", "la", "le", "et", 
                 "der", "den", "in", "on", "to", "y", "e", "del", "di"}
 
 
-_STATE_PREFIXES = Gazetteer({k: k for k in (
-    "cộng hòa", "vương quốc", "liên bang", "cộng hòa dân chủ nhân dân", "cộng hòa liên bang",
-    "cộng hòa xã hội chủ nghĩa", "cộng hòa nhân dân", "cộng hòa dân chủ", "nhà nước", "đại công quốc",
-    "nước", "nước cộng hòa", "chdcnd", "cộng hòa hồi giáo", "cộng hòa arab")}).freeze()
-
-
-def localise(core: str, unit: str, place: str) -> str:
-    """'Sở Ngoại vụ' + 'tỉnh' + 'Nghệ An'; a party committee takes the bare name ('Tỉnh ủy Nghệ An')."""
-    if core.endswith(("Tỉnh ủy", "Thành ủy", "Huyện ủy")):
-        return f"{core} {place}"
-    return f"{core} {unit} {place}"
-
 
 def _expand(words: str) -> str:
     return " ".join(_EXPAND.get(w, w) for w in words.split())
@@ -73,33 +58,8 @@ def _is_name_word(t: Token) -> bool:
     return t.is_word and (t.cap or t.text.isdigit())
 
 
-def _province_at(doc: Doc, toks, k: int):
-    return longest(toks, k, doc.lex.provinces, doc.lex.max_words["provinces"], need_cap=True)
 
-
-def _country_at(doc: Doc, toks, k: int):
-    pre = longest(toks, k, _STATE_PREFIXES, 6, need_cap=True)
-    if pre:  # "Cộng hòa Cuba", "Vương quốc Campuchia": the country with its style
-        hit = longest(toks, k + pre[0], doc.lex.country_names, doc.lex.max_words["country_names"],
-                      need_cap=True)
-        if hit:
-            return (pre[0] + hit[0], hit[1])
-    hit = longest(toks, k, doc.lex.country_names, doc.lex.max_words["country_names"], need_cap=True)
-    if hit:
-        return hit
-    if k < len(toks) and toks[k].key == "việt":
-        n = 2 if k + 1 < len(toks) and toks[k + 1].key == "nam" else 1
-        return (n, ("VN", False))
-    return None
-
-
-def _skip_dash(toks, k: int) -> int:
-    while k < len(toks) and toks[k].text in DASHES:
-        k += 1
-    return k
-
-
-class _Parser:
+class _Parser(PlaceParsing):
     def __init__(self, doc: Doc, s: Sentence):
         self.doc, self.s, self.toks = doc, s, s.tokens
         self.lex = doc.lex
@@ -109,50 +69,6 @@ class _Parser:
 
     def text(self, i: int, j: int) -> str:
         return surface(self.s.text, self.toks, i, j, self.s.start)
-
-    def locality(self, k: int) -> tuple[int, str | None, str | None, str]:
-        """Parse a locality at token k: (tokens used, province, unit written, district suffix)."""
-        toks = self.toks
-        if k >= len(toks):
-            return 0, None, None, ""
-        unit = _UNITS.get(toks[k].key)
-        n_unit = 1
-        if unit is None and k + 1 < len(toks) and f"{toks[k].key} {toks[k + 1].key}" == "thành phố":
-            unit, n_unit = "thành phố", 2
-        if unit and toks[k].key == "tp" and k + n_unit < len(toks) and toks[k + n_unit].text == ".":
-            n_unit += 1
-        if unit:
-            hit = _province_at(self.doc, toks, k + n_unit)
-            if hit:
-                return n_unit + hit[0], hit[1][0], unit, ""
-            nxt = toks[k + n_unit].text if k + n_unit < len(toks) else ""
-            if nxt in _NOT_BODY_AFTER:
-                return 0, None, None, ""
-            if nxt[:1].isupper() and toks[k + n_unit].is_word:
-                # a place outside Viet Nam's provinces ("tỉnh Vân Nam", "tỉnh Takeo"), as written,
-                # unless a person's name follows a bare unit ("UBND tỉnh Nguyễn Văn A")
-                if toks[k + n_unit].key in self.lex.surnames:
-                    return n_unit, "", unit, ""
-                m = k + n_unit
-                while m < len(toks) and toks[m].is_word and toks[m].cap and m - k - n_unit < 4:
-                    m += 1
-                return m - k, None, None, self.text(k, m)
-            return n_unit, "", unit, ""  # bare unit: the article's own province
-        hit = _province_at(self.doc, toks, k)
-        if hit:
-            return hit[0], hit[1][0], None, ""
-        d = _DISTRICT_UNITS.get(toks[k].key)
-        if d is None and k + 1 < len(toks):
-            d = _DISTRICT_UNITS.get(f"{toks[k].key} {toks[k + 1].key}")
-            n_d = 2
-        else:
-            n_d = 1
-        if d and k + n_d < len(toks) and toks[k + n_d].cap:
-            m = k + n_d
-            while m < len(toks) and toks[m].is_word and toks[m].cap and m - k - n_d < 3:
-                m += 1
-            return m - k, None, None, self.text(k, m)
-        return 0, None, None, ""
 
     def name_tail(self, k: int, latin: bool = False) -> int:
         """End of a name starting at token k: capitalised words, a lower-case syllable right
@@ -465,54 +381,6 @@ class _Parser:
         return [self.mention(a if n else i, end if n == len(found) - 1 else b,
                              f"{_expand(h.head)} {self.text(a, b)}{place}", h.kind, None, code, ())
                 for n, (a, b, code) in enumerate(found)]
-
-    def place_list(self, j: int) -> list[tuple[str, str, int, str | None]]:
-        """'các tỉnh Hà Giang, Lai Châu' / 'các huyện Hướng Hóa, Đakrông' after a body's name:
-        [(unit, place, end token, province or None)] — one body per place (rule 14)."""
-        toks = self.toks
-        if not (j + 2 < len(toks) and toks[j].key == "các"):
-            return []
-        unit = {"tỉnh": "tỉnh", "thành phố": "thành phố", "huyện": "huyện", "quận": "quận",
-                "thị xã": "thị xã"}.get(toks[j + 1].key)
-        if unit is None:
-            return []
-        k, out = j + 2, []
-        while k < len(toks) and toks[k].cap and toks[k].is_word:
-            prov = _province_at(self.doc, toks, k) if unit in ("tỉnh", "thành phố") else None
-            e = k + prov[0] if prov else k
-            if not prov:
-                while e < len(toks) and toks[e].is_word and toks[e].cap and e - k < 3:
-                    e += 1
-            out.append((unit, prov[1][0] if prov else self.text(k, e), e, prov[1][0] if prov else None))
-            if e < len(toks) and toks[e].text in (",", "và") and e + 1 < len(toks) and toks[e + 1].cap:
-                k = e + 1
-            else:
-                break
-        return out if len(out) > 1 else []
-
-    def district_list(self, j: int) -> list[tuple[str, str, int]]:
-        """'của các huyện Nam Sách, Thanh Miện' after a name: [(unit, district, end token)]."""
-        toks = self.toks
-        k = j
-        if k < len(toks) and toks[k].key == "của":
-            k += 1
-        if k < len(toks) and toks[k].key == "các":
-            k += 1
-        unit = _DISTRICT_UNITS.get(toks[k].key) if k < len(toks) else None
-        if not unit or k == j:
-            return []
-        k += 1
-        out = []
-        while k < len(toks) and toks[k].cap:
-            e = k
-            while e < len(toks) and toks[e].is_word and toks[e].cap and e - k < 3:
-                e += 1
-            out.append((unit, self.text(k, e), e))
-            if e < len(toks) and toks[e].text in (",", "và") and e + 1 < len(toks) and toks[e + 1].cap:
-                k = e + 1
-            else:
-                break
-        return out if len(out) > 1 else []
 
     def anaphor(self, i: int, j: int, h) -> list[OrgMention]:
         """A bare 'Hội', 'Tổng Lãnh sự quán': the body of that kind the article last named."""
