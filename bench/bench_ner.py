@@ -178,21 +178,10 @@ def match(preds: list[str], golds: list[dict], ok: Callable[[str, set[str]], boo
           ) -> tuple[dict[int, int], list[list[int]]]:
     """Maximum one-to-one matching gold index -> prediction index (augmenting paths),
     and each prediction's compatible gold indexes."""
+    from kg.evaluate import maximum_matching
+
     cands = [[g for g, gold in enumerate(golds) if ok(p, gold["names"])] for p in preds]
-    owner: dict[int, int] = {}
-
-    def assign(i: int, seen: set[int]) -> bool:
-        for g in cands[i]:
-            if g not in seen:
-                seen.add(g)
-                if g not in owner or assign(owner[g], seen):
-                    owner[g] = i
-                    return True
-        return False
-
-    for i in range(len(preds)):
-        assign(i, set())
-    return owner, cands
+    return maximum_matching(cands), cands
 
 
 def prf(tp: int, fp: int, fn: int) -> dict:

@@ -133,9 +133,9 @@ def _compatible(cat: str, pred: dict, gold: dict) -> bool:
     return (gold["orgs"] is None or pred["organiser"] in gold["orgs"]) and dates
 
 
-def _match(cat: str, preds: list[dict], golds: list[dict]) -> int:
-    """Size of a maximum one-to-one matching (augmenting paths)."""
-    cands = [[g for g, gold in enumerate(golds) if _compatible(cat, p, gold)] for p in preds]
+def maximum_matching(cands: list[list[int]]) -> dict[int, int]:
+    """A maximum one-to-one matching {gold index: prediction index} (augmenting paths), where
+    ``cands[i]`` lists the gold items prediction i may match."""
     owner: dict[int, int] = {}
 
     def assign(i: int, seen: set[int]) -> bool:
@@ -147,9 +147,15 @@ def _match(cat: str, preds: list[dict], golds: list[dict]) -> int:
                     return True
         return False
 
-    for i in range(len(preds)):
+    for i in range(len(cands)):
         assign(i, set())
-    return len(owner)
+    return owner
+
+
+def _match(cat: str, preds: list[dict], golds: list[dict]) -> int:
+    """Size of a maximum one-to-one matching of predictions to gold items."""
+    return len(maximum_matching([[g for g, gold in enumerate(golds) if _compatible(cat, p, gold)]
+                                 for p in preds]))
 
 
 def _pred_item(cat: str, row: dict[str, str]) -> dict | None:

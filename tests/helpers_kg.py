@@ -17,3 +17,15 @@ def posts(ex: Extraction) -> set[tuple[str, str, str]]:
 
 def orgs(ex: Extraction) -> set[str]:
     return {o.name for o in ex.organisations}
+
+
+def bench_store_module():
+    """bench/bench_store.py as a module: its synthetic corpora feed the store, export and query tests."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "bench_store.py"
+    spec = importlib.util.spec_from_file_location("bench_store", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -7,7 +7,6 @@ fails. The order of rows is checked against each query's ORDER BY.
 """
 from __future__ import annotations
 
-import importlib.util
 from collections import defaultdict
 from pathlib import Path
 
@@ -15,20 +14,19 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Dataset, Literal, URIRef
 
+from helpers_kg import bench_store_module
 from kg.export import serialize
 from kg.namespace import KG, ORG, PROV, SCHEMA
 from kg.query import QUERY_DIR, run_query_on
 from kg.store import materialize_union
+
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = QUERY_DIR / "examples"
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_store", ROOT / "bench" / "bench_store.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_store_module()
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 from collections import Counter
 from decimal import Decimal
@@ -15,20 +14,19 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from helpers_kg import bench_store_module
 from kg.build import FileReport, write_outputs
 from kg.cli import cli
 from kg.exports import export_dir, to_networkx
 from kg.namespace import KG, ORG, SCHEMA
 from kg.store import named_quads, open_read_only
 
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_store", ROOT / "bench" / "bench_store.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_store_module()
 
 
 @pytest.fixture(scope="module")

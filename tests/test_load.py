@@ -1,7 +1,6 @@
 """`kg load` against a real Graph Store server: `oxigraph serve` (PyPI) started by the tests."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import subprocess
@@ -13,6 +12,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
+from helpers_kg import bench_store_module
 from kg.build import FileReport, write_outputs
 from kg.cli import cli
 from kg.errors import KGError
@@ -20,15 +20,13 @@ from kg.load import load_dir, load_store
 from kg.serve import free_port, oxigraph_binary
 from kg.store import materialize_union, named_quads, open_read_only
 
+
 ROOT = Path(__file__).resolve().parent.parent
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_store", ROOT / "bench" / "bench_store.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_store_module()
 
 
 @pytest.fixture(scope="module")

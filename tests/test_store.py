@@ -1,7 +1,6 @@
 """The persistent Oxigraph store: written by the build, used by `kg query`, same answers as graph.trig."""
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -10,20 +9,19 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset
 
+from helpers_kg import bench_store_module
 from kg.build import FileReport, write_outputs
 from kg.cli import cli
 from kg.query import QUERY_DIR, open_store, run_query
 from kg.store import count_quads, has_store, named_quads, open_read_only, write_store
+
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPETENCY = sorted(p.stem for p in QUERY_DIR.glob("*.rq"))
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_store", ROOT / "bench" / "bench_store.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return bench_store_module()
 
 
 @pytest.fixture(scope="module")
