@@ -71,15 +71,18 @@ class BuildResult:
 
 
 def list_inputs(inputs: Sequence[str | Path]) -> list[Path]:
-    """Every file of the given folders (recursively, names starting with a dot left out) and files."""
+    """Every file directly in the given folders (names starting with a dot left out), and files.
+
+    Subfolders are not entered: a corpus folder often has its annotations beside the articles
+    (``kg synth``'s gold/), and a build must never read them.
+    """
     paths: list[Path] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
+            for f in sorted(p.iterdir()):
                 # not only regular files: a broken link or a pipe is reported, not silently left out
-                if not f.is_dir() and not any(part.startswith(".") for part in rel.parts):
+                if not f.is_dir() and not f.name.startswith("."):
                     paths.append(f)
         else:
             paths.append(p)

@@ -41,3 +41,17 @@ def test_build_exit_status_and_query_formats(tmp_path):
     (src / "a.txt").write_bytes(b"")
     r = runner.invoke(cli, ["build", str(src), "--out", str(tmp_path / "out2"), "-q"])
     assert r.exit_code == 1
+
+
+def test_build_reads_files_of_the_folder_not_its_subfolders(tmp_path):
+    src = tmp_path / "corpus"
+    (src / "gold").mkdir(parents=True)
+    (src / "a.txt").write_text("Ông Trần Văn Bình, Chủ tịch UBND tỉnh Nghệ An dự.", encoding="utf-8")
+    (src / "gold" / "a.json").write_text('{"article": "a.txt"}', encoding="utf-8")
+    (src / ".hidden.txt").write_text("Ông Lê Văn Tám, Chủ tịch UBND tỉnh Nghệ An dự.", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["build", str(src), "--out", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == 0
+    import json
+    files = [Path(f["file"]).name for f in
+             json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["files"]]
+    assert files == ["a.txt"]
