@@ -200,7 +200,7 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
             return k
     if sum(1 for t in toks[k:m] if t.is_word and (t is toks[k] or toks[toks.index(t) - 1].end < t.start)) < 2:
         return k  # one word, even hyphenated ("Cô-dơ-lốp"): a short form, not a full name
-    if k > 0 and toks[k - 1].key in _NOT_AFTER_NAME_PLACE or \
+    if k > 0 and toks[k - 1].key in _NOT_AFTER_NAME_PLACE and not toks[k - 1].cap or \
             (k > 1 and f"{toks[k - 2].key} {toks[k - 1].key}" in _NOT_AFTER_NAME_PLACE):
         return k  # "đường Lê Lợi", "Công viên Hồ Nước Ngọt"
     if key in ("việt nam", "việt", "hồ chí minh") and not (k > 0 and toks[k - 1].key in ("chủ tịch", "bác")):

@@ -74,3 +74,8 @@ def test_leading_a_delegation_is_not_a_post():
              "Xayachack, Chủ tịch Hội hữu nghị Lào – Việt Nam làm Trưởng đoàn.")
     assert all(p.title != "Trưởng đoàn" for p in ex.positions)
     assert ("Sounthone Xayachack", "Chủ tịch", "Hội hữu nghị Lào – Việt Nam") in posts(ex)
+
+
+def test_our_ambassador_abroad_before_his_name():
+    ex = run("Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu cũng dự.")
+    assert posts(ex) == {("Phạm Quang Hiệu", "Đại sứ", "Đại sứ quán Việt Nam tại Nhật Bản")}
