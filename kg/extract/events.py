@@ -54,7 +54,8 @@ _PERIOD = re.compile(r"\b(trong (?:6|sáu|9|chín) tháng|trong năm|năm qua|tr
                      r"(?:6|sáu) tháng đầu năm|trong quý)\b", re.I)
 _ANNIV = re.compile(r"kỷ niệm\s+(\d{1,3})\s+năm[^.;]{0,120}?\(?\s*(?:\d{1,2}/\d{1,2}/)?(\d{4})\s*[-–—]\s*"
                     r"(?:\d{1,2}/\d{1,2}/)?(\d{4})", re.I)
-_AWARD = re.compile(r"(Huân chương[^,.;]{0,40}|Huy chương[^,.;]{0,40}|Kỷ niệm chương[^,.;]{0,60}|"
+_AWARD = re.compile(r"(Huân chương[^,.;]{0,40}|Huy chương[^,.;]{0,40}|"
+                    r"Kỷ niệm chương(?:\s*[“\"][^”\"]{1,80}[”\"])?[^,.;“\"]{0,40}|"
                     r"Bằng khen[^,.;]{0,40}|Giấy khen[^,.;]{0,40}|Cờ thi đua[^,.;]{0,40})", re.I)
 _COUNT = re.compile(r"(\d+)\s+(tập thể|cá nhân)", re.I)
 _DOC_DATE = re.compile(r"(\d+[-/][A-ZĐ]+[^\s,;]*|ban hành|ký)\s*(ngày\s*)?$")
@@ -507,9 +508,13 @@ def extract_events(doc: Doc) -> tuple[EventRecord, ...]:
                 if p.sent == s.index and p.name not in ev.attendees and p.name != ev.chair:
                     ev.attendees.append(p.name)
         for m in _AWARD.finditer(text):
-            counts = {k.lower(): int(n) for n, k in _COUNT.findall(text[m.start():m.start() + 200])}
-            ev.awards.append(AwardRecord(" ".join(m.group(1).split()[:8]).rstrip(" cho"),
-                                         text[m.end():m.end() + 80].strip(), doc.evidence(s.index),
+            # the counts are in the award's own clause, before or after it ("5 tập thể … được tặng")
+            a = text.rfind(";", 0, m.start()) + 1
+            b = text.find(";", m.end())
+            clause = s.text[a:b if b >= 0 else len(text)]
+            counts = {k.lower(): int(n) for n, k in _COUNT.findall(clause)}
+            kind = re.split(r"\s+(?:của|cho|tặng|đến|với)\s", " ".join(s.text[m.start():m.end()].split()))[0]
+            ev.awards.append(AwardRecord(kind, clause.strip(), doc.evidence(s.index),
                                          counts.get("tập thể"), counts.get("cá nhân")))
     from .countries import country_mentions
 

@@ -69,3 +69,11 @@ def test_awards_with_counts():
     (award,) = e.awards
     assert award.kind.startswith("Giấy khen")
     assert (award.collectives, award.individuals) == (21, 36)
+
+
+def test_award_titles_in_quotes_and_counts_before_the_award():
+    (e,) = events("Sáng 20/3/2022, Liên hiệp các tổ chức hữu nghị tỉnh An Giang tổ chức hội nghị. Dịp này, "
+                  "5 tập thể và 10 cá nhân được tặng Kỷ niệm chương \"Vì hòa bình, hữu nghị giữa các dân tộc\" "
+                  "của Liên hiệp các tổ chức hữu nghị Việt Nam; Liên hiệp trao Giấy khen cho 21 tập thể.")
+    got = {(a.kind, a.collectives, a.individuals) for a in e.awards}
+    assert got == {('Kỷ niệm chương "Vì hòa bình, hữu nghị giữa các dân tộc"', 5, 10), ("Giấy khen", 21, None)}
