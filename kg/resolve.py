@@ -64,6 +64,8 @@ def org_block_key(name: str, lex: Lexicon | None = None) -> str:
     key = key.replace("lien hiep cac to chuc huu nghi", "lien hiep huu nghi")
     key = key.replace("huu nghi viet nam ", "huu nghi viet ")
     key = _UNIT_WORDS.sub(" ", key)
+    if key.startswith(("dai su quan ", "tong lanh su quan ", "lanh su quan ")):
+        key = key.removesuffix(" tai viet nam")  # "Đại sứ quán Lào tại Việt Nam" is "Đại sứ quán Lào"
     return " ".join(key.split())
 
 

@@ -53,3 +53,9 @@ def test_override_file_is_read(tmp_path):
     from kg.errors import KGError
     with pytest.raises(KGError, match="line 1"):
         load_overrides(f)
+
+
+def test_a_mission_with_and_without_tai_viet_nam_is_one_body():
+    from kg.resolve import org_block_key
+    assert org_block_key("Đại sứ quán Lào tại Việt Nam") == org_block_key("Đại sứ quán Lào")
+    assert org_block_key("Đại sứ quán Việt Nam tại Lào") != org_block_key("Đại sứ quán Lào")

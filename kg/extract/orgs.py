@@ -264,9 +264,12 @@ class _Parser(PlaceParsing):
                 end = j + dept[0]
             parent = self.parse_parent(end)
             if parent is None:
-                if not toks[i].cap or (h.head == "Văn phòng" and not (end > j and self.locality(end)[0])):
+                after_role = i > 0 and toks[i - 1].key in ("trưởng", "phó")  # "Phó Trưởng ban Dân tộc tỉnh"
+                if not (toks[i].cap or after_role) or \
+                        (h.head == "Văn phòng" and not (end > j and self.locality(end)[0])):
                     return []
                 core, j = _expand(self.text(i, end)), end
+                core = core[:1].upper() + core[1:]  # "Phó Trưởng ban Dân tộc" names "Ban Dân tộc"
             else:
                 name = f"{_expand(self.text(i, end))} {parent.name}" if parent.name else None
                 if parent.name == "Trung ương":

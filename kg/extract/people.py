@@ -175,7 +175,8 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
     pattern = _SYLLABLE if vietnamese else _FOREIGN_WORD
     if toks[k].text.isupper() and len(toks[k].text) > 1:
         return k  # an acronym or an all-caps credit ("THANH NGA"), not a name
-    while m < len(toks) and m - k < (4 if vietnamese else 5):
+    words = 0
+    while m < len(toks) and words < (4 if vietnamese else 5):
         t = toks[m]
         if m > k and t.text in ("-", "'", "’") and m + 1 < len(toks) \
                 and toks[m - 1].end == t.start == toks[m + 1].start - 1 and toks[m + 1].is_word:
@@ -187,6 +188,7 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
                                         (m - k >= 3 or not vietnamese or m + 1 < len(toks) and toks[m + 1].cap))):
             break
         m += 1
+        words += 1  # a hyphenated transliteration ("Vla-đi-mia") is one word
     n = m - k
     if n < 2:
         return k
@@ -297,22 +299,19 @@ def _person(doc: Doc, s: Sentence, i: int, j: int) -> PersonMention:
 def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]) -> None:
     """A title chain right after a name: 'X, Phó Chủ tịch ...', 'X – Chủ tịch ...', 'X (Chủ tịch ...)'."""
     toks = ch.toks
-    if k < len(toks) and (toks[k].text in DASHES or toks[k].text in (",", "(", ":")):
+    if not (k < len(toks) and toks[k].text == "(" and _alias_in_parentheses(toks, k)) and \
+            k < len(toks) and (toks[k].text in DASHES or toks[k].text in (",", "(", ":")):
         k += 1
     if k < len(toks) and toks[k].key == "đồng" and k + 1 < len(toks) and toks[k + 1].key == "chí":
         k += 1
         k += 1
-    if k < len(toks) and toks[k].text == "(" and k > 0 and toks[k - 1].text != "(":
-        close = k + 1
-        while close < len(toks) and toks[close].text != ")" and close - k < 6:
-            close += 1
-        if close < len(toks) and toks[close].text == ")" and close > k + 2 \
-                and all(t.cap or not t.is_word for t in toks[k + 1:close]):
-            # "Lưu Chí Cường (Liu Zhiqiang)": the other spelling is an alias of the same person
-            doc.aliases.setdefault(person.name, set()).add(surface(ch.s.text, toks, k + 1, close, ch.s.start))
-            k = close + 1
-            if k < len(toks) and toks[k].text == ",":
-                k += 1
+    close = _alias_in_parentheses(toks, k) if k < len(toks) and toks[k].text == "(" else 0
+    if close:
+        # "Lưu Chí Cường (Liu Zhiqiang)": the other spelling is an alias of the same person
+        doc.aliases.setdefault(person.name, set()).add(surface(ch.s.text, toks, k + 1, close, ch.s.start))
+        k = close + 1
+        if k < len(toks) and toks[k].text in (",", "–", "-"):
+            k += 1
     items, end = ch.chain(k)
     if items:
         taken.update(range(k, end))
@@ -333,7 +332,9 @@ def _delegation_body(doc: Doc, sent: int, person: PersonMention) -> OrgMention |
     """'Đoàn đại biểu <body> ... do ông X, Phó Hội trưởng dẫn đầu': X's post is in <body>."""
     s = doc.sentences[sent]
     before = s.text[:person.start - s.start]
-    m = re.search(r"\b[Đđ]oàn\b[^;]*\bdo\s+(?:ông|bà|ngài|đồng chí)?\s*$", before)
+    m = None
+    for m in re.finditer(r"\b[Đđ]oàn\b(?=[^;]*\bdo\s+(?:ông|bà|ngài|đồng chí)?\s*$)", before):
+        pass  # the last "đoàn" before "do <person>": the delegation this person leads
     after = s.text[person.end - s.start:person.end - s.start + 60]
     if not m or not re.search(r"dẫn đầu|làm trưởng đoàn", after):
         return None
@@ -364,6 +365,18 @@ def _chain_locality(doc: Doc, items) -> list:
             org = new
         out.append((title, org, former, kind))
     return out
+
+
+def _alias_in_parentheses(toks, k: int) -> int:
+    """Index of the ')' of '(Liu Zhiqiang)' at token k when it holds a capitalised name, else 0."""
+    close = k + 1
+    while close < len(toks) and toks[close].text != ")" and close - k < 8:
+        close += 1
+    if close < len(toks) and toks[close].text == ")" and close > k + 2 \
+            and all(t.cap or not t.is_word for t in toks[k + 1:close]) \
+            and not any(t.text == "," for t in toks[k + 1:close]):
+        return close
+    return 0
 
 
 def _attach(doc: Doc, person: PersonMention, items, sent: int, elected: bool = False) -> None:

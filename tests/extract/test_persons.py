@@ -79,3 +79,12 @@ def test_leading_a_delegation_is_not_a_post():
 def test_our_ambassador_abroad_before_his_name():
     ex = run("Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu cũng dự.")
     assert posts(ex) == {("Phạm Quang Hiệu", "Đại sứ", "Đại sứ quán Việt Nam tại Nhật Bản")}
+
+
+def test_spellings_in_parentheses_and_hyphenated_transliterations():
+    ex = run("Tại Hà Nội, VUFO trao Huân chương Hữu nghị tặng Tiến sĩ Vla-đi-mia Cô-dơ-lốp (Vladimir Kozlov), "
+             "Phó Chủ tịch thứ nhất Hội hữu nghị Nga – Việt, nguyên Tham tán Đại sứ quán Liên Xô tại Hà Nội.")
+    (person,) = ex.persons
+    assert (person.name, person.aliases) == ("Vla-đi-mia Cô-dơ-lốp", ("Vladimir Kozlov",))
+    assert posts(ex) == {("Vla-đi-mia Cô-dơ-lốp", "Phó Chủ tịch thứ nhất", "Hội hữu nghị Nga – Việt"),
+                         ("Vla-đi-mia Cô-dơ-lốp", "Nguyên Tham tán", "Đại sứ quán Liên Xô tại Hà Nội")}
