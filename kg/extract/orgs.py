@@ -204,6 +204,13 @@ class _Parser(PlaceParsing):
         j = i + n
         core = _expand(h.head if len(h.head.split()) > 1 else self.text(i, j))
         kind, country = h.kind, None
+        if h.tail == "none" and h.kind == "MassOrganisation" and j < len(toks) and toks[j].cap \
+                and toks[j].is_word and not _province_at(doc, toks, j) and not _country_at(doc, toks, j) \
+                and toks[j].key not in lex.surnames and toks[j].key not in lex.org_heads \
+                and not longest(toks, j, lex.roles, lex.max_words["roles"]):
+            end = self.name_tail(j)  # "Hội Cựu chiến binh Hải quân Cam Ranh": a body of its own name,
+            core, j = f"{core} {self.text(j, end)}", end  # not the province's branch
+            return [self.mention(i, j, core, kind, None, None, ())]
         if h.tail == "bare":
             if j < len(toks) and toks[j].key in ("tỉnh", "các") and j + 1 < len(toks) \
                     and toks[j + 1].key in ("bạn", "thành viên"):

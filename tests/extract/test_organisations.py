@@ -71,3 +71,9 @@ def test_foreign_ministries_and_parties():
              "Đảng Nhân dân Cách mạng Lào.")
     assert "Bộ Nông Lâm Thủy sản Nhật Bản" in orgs(ex)
     assert "Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào" in orgs(ex)
+
+
+def test_a_mass_organisation_with_a_name_of_its_own_is_not_the_provinces_branch():
+    ex = run("Tại Khánh Hòa, Hội Cựu chiến binh Hải quân Cam Ranh, Hội Nông dân tỉnh và Hội Chữ thập đỏ Việt Nam dự.")
+    assert orgs(ex) == {"Hội Cựu chiến binh Hải quân Cam Ranh", "Hội Nông dân tỉnh Khánh Hòa",
+                        "Hội Chữ thập đỏ Việt Nam"}
