@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import BuildError, UnreadableInput
-from .export import COMPACT_JSONLD_MAX_QUADS, FORMATS, serialize, serialize_quads
+from .export import COMPACT_JSONLD_MAX_QUADS, FORMATS, OxQuads, serialize
 from .extract import EXTRACTOR_VERSION, extract
 from .graph import PREFIXES, dataset_from_quads, to_quads
 from .ingest import clean
@@ -227,18 +227,18 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
 
 def _write_staging(staging: Path, ds, resolution, extractions: list[Extraction],
                    reports: list[FileReport], seconds: float) -> dict[str, int]:
-    # ds: the quads of every article graph (kg.graph.to_quads); Oxigraph writes TriG and Turtle,
-    # an rdflib Dataset is filled once for the explorer and a compact JSON-LD of small builds.
+    # ds: the quads of every article graph (kg.graph.to_quads), converted to Oxigraph terms once;
+    # Oxigraph writes TriG, Turtle and large JSON-LD; the explorer reads the tuples themselves;
+    # an rdflib Dataset is filled only for the compact JSON-LD of small builds.
     quads, digests = ds, {}
+    oxq = OxQuads(quads)
     for fmt in ("trig", "ttl"):
-        digests[FORMATS[fmt][1]] = _write(staging / FORMATS[fmt][1],
-                                          serialize_quads(quads, fmt, PREFIXES))
-    ds = dataset_from_quads(quads)
-    jsonld = serialize(ds, "jsonld") if len(quads) <= COMPACT_JSONLD_MAX_QUADS \
-        else serialize_quads(quads, "jsonld")
+        digests[FORMATS[fmt][1]] = _write(staging / FORMATS[fmt][1], oxq.serialize(fmt, PREFIXES))
+    jsonld = serialize(dataset_from_quads(quads), "jsonld") \
+        if len(quads) <= COMPACT_JSONLD_MAX_QUADS else oxq.serialize("jsonld")
     digests[FORMATS["jsonld"][1]] = _write(staging / FORMATS["jsonld"][1], jsonld)
     from .viz import render_explorer
-    digests["explorer.html"] = _write(staging / "explorer.html", render_explorer(ds))
+    digests["explorer.html"] = _write(staging / "explorer.html", render_explorer(quads))
     merges = [asdict(m) for m in resolution.merges]
     digests["merges.json"] = _write(staging / "merges.json",
                                     json.dumps(merges, ensure_ascii=False, indent=1))
@@ -252,12 +252,13 @@ def _write_staging(staging: Path, ds, resolution, extractions: list[Extraction],
         "positions": sum(len(x.positions) for x in extractions),
         "documents": len({d.code for x in extractions for d in x.documents}),
         "countries": len({c.code for x in extractions for c in x.countries}),
-        "triples": len({(s, p, o) for s, p, o, _g in quads}),
+        "triples": len(oxq.union),
         "merges": len(merges),
     }
     # The Oxigraph store (DIR/store) for fast queries: part of the same commit as the files.
     from .store import STORE_DIRNAME, write_store
-    write_store(staging / STORE_DIRNAME, trig_path=staging / FORMATS["trig"][1])
+    write_store(staging / STORE_DIRNAME, trig_path=staging / FORMATS["trig"][1],
+                union_path=staging / FORMATS["ttl"][1])
     # sha256 of each file beside it lets a reader check that the set is one build's
     report = {"extractor_version": EXTRACTOR_VERSION, "seconds": round(seconds, 3),
               "counts": counts, "outputs": digests, "files": [asdict(r) for r in reports]}

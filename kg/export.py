@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -79,36 +80,47 @@ def _plain_quads(ds: Dataset) -> list[tuple]:
     return out
 
 
-def ox_quads(quads: list[tuple], union: bool = False) -> list:
-    """(s, p, o, graph) tuples of rdflib terms as pyoxigraph quads (with ``union``: each triple
-    once, in the default graph). Serialising through Oxigraph is two orders of magnitude faster
-    than rdflib's serializers and gives the same graphs (tests/test_e2e.py re-reads and compares)."""
+def ox_quads(quads: Iterable[tuple]) -> list:
+    """(s, p, o, graph) tuples of rdflib terms (graph None: the default graph) as pyoxigraph
+    quads, each distinct term converted once."""
     cache: dict = {}
+    get = cache.get
 
     def conv(t):
-        got = cache.get(t)
+        got = get(t)
         if got is None:
             got = cache[t] = _ox_term(t)
         return got
 
-    if union:
-        seen: set = set()
-        out = []
-        for s, p, o, _g in quads:
-            if (s, p, o) not in seen:
-                seen.add((s, p, o))
-                out.append(ox.Quad(conv(s), conv(p), conv(o)))
-        return out
-    return [ox.Quad(conv(s), conv(p), conv(o), ox.DefaultGraph() if g is None else conv(g))
+    default = ox.DefaultGraph()
+    return [ox.Quad(conv(s), conv(p), conv(o), default if g is None else conv(g))
             for s, p, o, g in quads]
 
 
-def serialize_quads(quads: list[tuple], fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
-    """(s, p, o, graph) tuples of rdflib terms in one of FORMATS, written by Oxigraph
-    (``ttl``: the union of the graphs, each triple once)."""
-    out = ox_quads(quads, union=(fmt == "ttl"))
-    kwargs = {"prefixes": prefixes} if prefixes and fmt in ("trig", "ttl") else {}
-    return ox.serialize(out, format=_OX_FORMATS[fmt], **kwargs)
+class OxQuads:
+    """The quads of a build (pyoxigraph terms, ``kg.graph.to_quads``) and their union, for every
+    output written from them. Serialising through Oxigraph is two orders of magnitude faster
+    than rdflib's serializers and gives the same graphs (tests/test_e2e.py re-reads and compares).
+
+    ``named``: one quad per (s, p, o, article graph); ``union``: each triple once (graph.ttl's
+    content and the store's default graph).
+    """
+
+    def __init__(self, quads: list):
+        self.named = quads
+        self.union = list(dict.fromkeys(q.triple for q in quads))
+
+    def serialize(self, fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
+        """One of FORMATS written by Oxigraph (``ttl``: the union, each triple once)."""
+        out = self.union if fmt == "ttl" else self.named
+        kwargs = {"prefixes": prefixes} if prefixes and fmt in ("trig", "ttl") else {}
+        return ox.serialize(out, format=_OX_FORMATS[fmt], **kwargs)
+
+
+def serialize_quads(quads: list, fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
+    """pyoxigraph quads in one of FORMATS, written by Oxigraph (``ttl``: the union of the
+    graphs, each triple once)."""
+    return OxQuads(quads).serialize(fmt, prefixes)
 
 
 def _prefixes(ds: Dataset) -> dict[str, str]:
@@ -127,7 +139,7 @@ def serialize(ds: Dataset, fmt: str) -> str:
     """The dataset in one of FORMATS (ttl is the union graph; the others keep named graphs)."""
     if fmt == "jsonld" and quad_count(ds) <= COMPACT_JSONLD_MAX_QUADS:
         return ds.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
-    return serialize_quads(_plain_quads(ds), fmt, _prefixes(ds)).decode("utf-8")
+    return serialize_quads(ox_quads(_plain_quads(ds)), fmt, _prefixes(ds)).decode("utf-8")
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:

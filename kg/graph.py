@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Dataset, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .lexicon import Lexicon, load_lexicon
@@ -80,245 +81,314 @@ def _confidence(value: float) -> Literal:
     return Literal(Decimal(f"{value:.2f}"), datatype=XSD.decimal)
 
 
-class _ArticleGraph:
-    """Writes the triples one article asserts into its named graph."""
+class _OxVocab:
+    """An rdflib namespace's terms as pyoxigraph NamedNodes, each made once (a closed
+    namespace such as KG still refuses a misspelt term)."""
 
-    def __init__(self, ds: Dataset | list, extraction: Extraction, res: Resolution, lex: Lexicon):
+    def __init__(self, ns):
+        self._ns = ns
+        self._memo: dict[str, ox.NamedNode] = {}
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        got = self._memo.get(name)
+        if got is None:
+            got = self._memo[name] = ox.NamedNode(str(getattr(self._ns, name)))
+        return got
+
+
+_KG, _SCHEMA, _ORG, _PROV, _RDF, _RDFS, _SKOS = (_OxVocab(ns) for ns in
+                                                (KG, SCHEMA, ORG, PROV, RDF, RDFS, SKOS))
+_XSD = {name: ox.NamedNode(str(XSD[name])) for name in
+        ("date", "gYearMonth", "gYear", "decimal", "integer", "boolean")}
+_ID = str(ID)
+_WD = str(WD)
+_ORG_KIND_OX = {k: ox.NamedNode(str(v)) for k, v in ORG_KIND_CLASS.items()}
+_EVENT_KIND_OX = {k: ox.NamedNode(str(v)) for k, v in EVENT_KIND_CLASS.items()}
+
+
+def _lit(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=_XSD["integer"])
+
+
+def _bool(value: bool) -> ox.Literal:
+    return ox.Literal("true" if value else "false", datatype=_XSD["boolean"])
+
+
+def _date(value: str) -> ox.Literal:
+    """date_literal as an Oxigraph term."""
+    kind = "date" if len(value) == 10 else "gYearMonth" if len(value) == 7 else "gYear"
+    return ox.Literal(value, datatype=_XSD[kind])
+
+
+def _conf(value: float) -> ox.Literal:
+    return ox.Literal(str(Decimal(f"{value:.2f}")), datatype=_XSD["decimal"])
+
+
+def _node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+class _ArticleGraph:
+    """Writes the triples one article asserts into its named graph, as pyoxigraph quads.
+
+    Terms are Oxigraph's (made once per article where they repeat): the build serialises,
+    stores and draws them without ever creating rdflib terms, which cost more than the rest
+    of the mapping together; ``to_dataset`` converts them for rdflib users.
+    """
+
+    def __init__(self, out: list, extraction: Extraction, res: Resolution, lex: Lexicon):
         self.ex = extraction
         self.art = extraction.article
         self.res = res
         self.lex = lex
-        self.iri = article_iri(self.art.name)
-        self._aslug = self.iri.rsplit("/", 1)[-1]
-        if isinstance(ds, list):  # plain quads: the build's fast path (rdflib's store is slow to fill)
-            seen: set = set()
-            iri = self.iri
+        iri = str(article_iri(self.art.name))
+        self.iri = _node(iri)
+        self._aslug = iri.rsplit("/", 1)[-1]
+        seen: set = set()
+        g = self.iri
 
-            def add(s, p, o, _out=ds, _seen=seen):
-                if (s, p, o) not in _seen:
-                    _seen.add((s, p, o))
-                    _out.append((s, p, o, iri))
-            self.add = add  # type: ignore[method-assign]
-        else:
-            self.g = ds.graph(self.iri)
+        def add(s, p, o, _out=out, _seen=seen):
+            if (s, p, o) not in _seen:  # a triple asserted twice in one article is one quad
+                _seen.add((s, p, o))
+                _out.append(ox.Quad(s, p, o, g))
+        self.add = add
 
-    def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
-
-    def evidence(self, ev: Evidence, kind: URIRef = KG.Evidence, salt: str = "") -> URIRef:
-        node = ID[f"evidence/{self._aslug}/{short_hash(str(ev.start), str(ev.end), salt)}"]
-        self.add(node, RDF.type, kind)
-        self.add(node, KG.sentence, Literal(ev.sentence))
-        self.add(node, KG.charStart, Literal(ev.start))
-        self.add(node, KG.charEnd, Literal(ev.end))
-        self.add(node, KG.confidence, _confidence(ev.confidence))
-        self.add(node, PROV.wasQuotedFrom, self.iri)
+    def evidence(self, ev: Evidence, kind: ox.NamedNode | None = None, salt: str = "") -> ox.NamedNode:
+        node = _node(f"{_ID}evidence/{self._aslug}/{short_hash(str(ev.start), str(ev.end), salt)}")
+        add = self.add
+        add(node, _RDF.type, kind or _KG.Evidence)
+        add(node, _KG.sentence, _lit(ev.sentence))
+        add(node, _KG.charStart, _int(ev.start))
+        add(node, _KG.charEnd, _int(ev.end))
+        add(node, _KG.confidence, _conf(ev.confidence))
+        add(node, _PROV.wasQuotedFrom, self.iri)
         return node
 
-    def mention(self, entity: URIRef, surface: str, ev: Evidence) -> None:
-        node = self.evidence(ev, KG.Mention, salt=str(entity) + surface)
-        self.add(node, KG.denotes, entity)
-        self.add(node, KG.surface, Literal(surface))
+    def mention(self, entity: ox.NamedNode, surface: str, ev: Evidence) -> None:
+        node = self.evidence(ev, _KG.Mention, salt=entity.value + surface)
+        self.add(node, _KG.denotes, entity)
+        self.add(node, _KG.surface, _lit(surface))
 
-    def place(self, name: str) -> URIRef:
+    def place(self, name: str) -> ox.NamedNode:
         memo = self.__dict__.setdefault("_places", {})
         if name in memo:
             return memo[name]
-        memo[name] = p = place_iri(name)
-        self.add(p, RDF.type, SCHEMA.AdministrativeArea)
-        self.add(p, SCHEMA.name, Literal(name))
+        memo[name] = p = _node(str(place_iri(name)))
+        self.add(p, _RDF.type, _SCHEMA.AdministrativeArea)
+        self.add(p, _SCHEMA.name, _lit(name))
         return p
 
-    def country(self, code: str) -> URIRef:
+    def country(self, code: str) -> ox.NamedNode:
         memo = self.__dict__.setdefault("_countries", {})
         if code in memo:
             return memo[code]
-        memo[code] = c = country_iri(code)
+        memo[code] = c = _node(str(country_iri(code)))
         info = self.lex.countries.get(code)
-        self.add(c, RDF.type, SCHEMA.Country)
-        self.add(c, KG.isoCode, Literal(code))
+        self.add(c, _RDF.type, _SCHEMA.Country)
+        self.add(c, _KG.isoCode, _lit(code))
         if info:
-            self.add(c, SCHEMA.name, Literal(info.name_vi, lang="vi"))
-            self.add(c, SCHEMA.name, Literal(info.name_en, lang="en"))
+            self.add(c, _SCHEMA.name, ox.Literal(info.name_vi, language="vi"))
+            self.add(c, _SCHEMA.name, ox.Literal(info.name_en, language="en"))
             if info.wikidata:
-                self.add(c, SCHEMA.sameAs, WD[info.wikidata])
+                self.add(c, _SCHEMA.sameAs, _node(_WD + info.wikidata))
         return c
 
-    def entity(self, kind: str, name: str) -> URIRef | None:
+    def entity(self, kind: str, name: str) -> ox.NamedNode | None:
         memo = self.__dict__.setdefault("_entities", {})
         if (kind, name) in memo:  # its type and name triples are already in this article's graph
             return memo[(kind, name)]
         memo[(kind, name)] = node = self._entity(kind, name)
         return node
 
-    def _entity(self, kind: str, name: str) -> URIRef | None:
+    def _entity(self, kind: str, name: str) -> ox.NamedNode | None:
         key = self.res.key(self.art.name, kind, name)
         if key is None:
             return None
         ent = self.res.entities[key]
         if kind == "person":
-            node = person_iri(key)
-            self.add(node, RDF.type, SCHEMA.Person)
+            node = _node(str(person_iri(key)))
+            self.add(node, _RDF.type, _SCHEMA.Person)
         else:
-            node = org_iri(key)
-            self.add(node, RDF.type, SCHEMA.Organization)
+            node = _node(str(org_iri(key)))
+            self.add(node, _RDF.type, _SCHEMA.Organization)
             if ent.org_kind in ORG_KIND_CLASS:
-                self.add(node, RDF.type, ORG_KIND_CLASS[ent.org_kind])
+                self.add(node, _RDF.type, _ORG_KIND_OX[ent.org_kind])
             if ent.org_kind == "StateBody":
-                self.add(node, RDF.type, SCHEMA.GovernmentOrganization)
+                self.add(node, _RDF.type, _SCHEMA.GovernmentOrganization)
             if ent.locality:
-                self.add(node, KG.locality, self.place(ent.locality))
+                self.add(node, _KG.locality, self.place(ent.locality))
             if ent.country and len(ent.country) == 2:  # historic states (Liên Xô) have no ISO code
-                self.add(node, KG.partnerNation, self.country(ent.country))
-        self.add(node, SCHEMA.name, Literal(ent.name))
-        self.add(node, RDFS.label, Literal(ent.name))
+                self.add(node, _KG.partnerNation, self.country(ent.country))
+        self.add(node, _SCHEMA.name, _lit(ent.name))
+        self.add(node, _RDFS.label, _lit(ent.name))
         if name != ent.name:
-            self.add(node, SKOS.altLabel, Literal(name))
+            self.add(node, _SKOS.altLabel, _lit(name))
         return node
 
     def write(self) -> None:
         art, ex = self.art, self.ex
         a = self.iri
-        self.add(a, RDF.type, SCHEMA.NewsArticle)
-        self.add(a, RDF.type, PROV.Entity)
-        self.add(a, KG.sourceFile, Literal(art.name))
-        self.add(a, SCHEMA.identifier, Literal(art.name))
-        self.add(a, SCHEMA.text, Literal(art.text))
+        self.add(a, _RDF.type, _SCHEMA.NewsArticle)
+        self.add(a, _RDF.type, _PROV.Entity)
+        self.add(a, _KG.sourceFile, _lit(art.name))
+        self.add(a, _SCHEMA.identifier, _lit(art.name))
+        self.add(a, _SCHEMA.text, _lit(art.text))
         if art.title:
-            self.add(a, SCHEMA.headline, Literal(art.title))
+            self.add(a, _SCHEMA.headline, _lit(art.title))
         if art.published:
-            self.add(a, SCHEMA.datePublished, date_literal(art.published))
+            self.add(a, _SCHEMA.datePublished, _date(art.published))
         if art.byline:
-            self.add(a, KG.byline, Literal(art.byline))
+            self.add(a, _KG.byline, _lit(art.byline))
         if art.source:
-            self.add(a, SCHEMA.publisher, Literal(art.source))
+            self.add(a, _SCHEMA.publisher, _lit(art.source))
         if art.locality:
-            self.add(a, KG.locality, self.place(art.locality))
+            self.add(a, _KG.locality, self.place(art.locality))
 
         for rec in ex.organisations:
             node = self.entity("organisation", rec.name)
             if node is not None:
                 self.mention(node, rec.surface or rec.name, rec.evidence)
                 for alias in rec.aliases:
-                    self.add(node, SKOS.altLabel, Literal(alias))
+                    self.add(node, _SKOS.altLabel, _lit(alias))
         for rec in ex.persons:
             node = self.entity("person", rec.name)
             if node is not None:
                 self.mention(node, rec.surface or rec.name, rec.evidence)
                 for alias in rec.aliases:
-                    self.add(node, SKOS.altLabel, Literal(alias))
+                    self.add(node, _SKOS.altLabel, _lit(alias))
         for rec in ex.countries:
             c = self.country(rec.code)
-            self.add(a, KG.partnerNation, c)
+            self.add(a, _KG.partnerNation, c)
             self.mention(c, rec.surface, rec.evidence)
         for rec in ex.positions:
             person = self.entity("person", rec.person)
             if person is None:
                 continue
             org = self.entity("organisation", rec.organisation) if rec.organisation else None
-            post = ID[f"post/{short_hash(art.name, str(person), rec.title, str(org))}"]
-            self.add(post, RDF.type, KG.Post)
-            self.add(post, RDF.type, ORG.Membership)
-            self.add(post, ORG.member, person)
+            post = _node(f"{_ID}post/{short_hash(art.name, person.value, rec.title, org.value if org else str(None))}")
+            self.add(post, _RDF.type, _KG.Post)
+            self.add(post, _RDF.type, _ORG.Membership)
+            self.add(post, _ORG.member, person)
             if org is not None:
-                self.add(post, ORG.organization, org)
-            self.add(post, KG.title, Literal(rec.title))
-            role = ID[f"role/{slug(rec.title)}"]
-            self.add(role, RDF.type, ORG.Role)
-            self.add(role, SKOS.prefLabel, Literal(rec.title))
-            self.add(post, ORG.role, role)
+                self.add(post, _ORG.organization, org)
+            self.add(post, _KG.title, _lit(rec.title))
+            role = _node(f"{_ID}role/{slug(rec.title)}")
+            self.add(role, _RDF.type, _ORG.Role)
+            self.add(role, _SKOS.prefLabel, _lit(rec.title))
+            self.add(post, _ORG.role, role)
             if rec.date:
-                self.add(post, KG.attestedOn, date_literal(rec.date))
-            self.add(post, KG.former, Literal(rec.former))
-            self.add(post, KG.confidence, _confidence(rec.evidence.confidence))
-            self.add(post, KG.evidence, self.evidence(rec.evidence, salt="post" + rec.title))
-            self.add(post, PROV.wasDerivedFrom, a)
+                self.add(post, _KG.attestedOn, _date(rec.date))
+            self.add(post, _KG.former, _bool(rec.former))
+            self.add(post, _KG.confidence, _conf(rec.evidence.confidence))
+            self.add(post, _KG.evidence, self.evidence(rec.evidence, salt="post" + rec.title))
+            self.add(post, _PROV.wasDerivedFrom, a)
         for n, rec in enumerate(ex.events):
-            ev = ID[f"event/{self._aslug}-{n + 1}"]
-            self.add(ev, RDF.type, SCHEMA.Event)
+            ev = _node(f"{_ID}event/{self._aslug}-{n + 1}")
+            self.add(ev, _RDF.type, _SCHEMA.Event)
             if rec.kind in EVENT_KIND_CLASS:
-                self.add(ev, RDF.type, EVENT_KIND_CLASS[rec.kind])
-            self.add(ev, SCHEMA.name, Literal(rec.label))
+                self.add(ev, _RDF.type, _EVENT_KIND_OX[rec.kind])
+            self.add(ev, _SCHEMA.name, _lit(rec.label))
             if rec.date:
-                self.add(ev, SCHEMA.startDate, date_literal(rec.date))
+                self.add(ev, _SCHEMA.startDate, _date(rec.date))
             if rec.location:
-                self.add(ev, SCHEMA.location, Literal(rec.location))
+                self.add(ev, _SCHEMA.location, _lit(rec.location))
             if rec.organiser:
                 org = self.entity("organisation", rec.organiser)
                 if org is not None:
-                    self.add(ev, SCHEMA.organizer, org)
+                    self.add(ev, _SCHEMA.organizer, org)
             if rec.chair:
                 chair = self.entity("person", rec.chair)
                 if chair is not None:
-                    self.add(ev, KG.chair, chair)
+                    self.add(ev, _KG.chair, chair)
             for att in rec.attendees:
                 node = self.entity("person", att) or self.entity("organisation", att)
                 if node is not None:
-                    self.add(ev, SCHEMA.attendee, node)
+                    self.add(ev, _SCHEMA.attendee, node)
             for code in rec.countries:
-                self.add(ev, KG.partnerNation, self.country(code))
+                self.add(ev, _KG.partnerNation, self.country(code))
             for i, aw in enumerate(rec.awards):
-                node = ID[f"award/{self._aslug}-{n + 1}-{i + 1}"]
-                self.add(node, RDF.type, KG.AwardGrant)
-                self.add(node, KG.awardKind, Literal(aw.kind))
-                self.add(node, KG.recipients, Literal(aw.recipients))
+                node = _node(f"{_ID}award/{self._aslug}-{n + 1}-{i + 1}")
+                self.add(node, _RDF.type, _KG.AwardGrant)
+                self.add(node, _KG.awardKind, _lit(aw.kind))
+                self.add(node, _KG.recipients, _lit(aw.recipients))
                 if aw.collectives is not None:
-                    self.add(node, KG.collectiveCount, Literal(aw.collectives))
+                    self.add(node, _KG.collectiveCount, _int(aw.collectives))
                 if aw.individuals is not None:
-                    self.add(node, KG.individualCount, Literal(aw.individuals))
-                self.add(node, KG.evidence, self.evidence(aw.evidence, salt="award"))
-                self.add(ev, KG.award, node)
-            self.add(ev, KG.confidence, _confidence(rec.evidence.confidence))
-            self.add(ev, KG.evidence, self.evidence(rec.evidence, salt=f"event{n}"))
-            self.add(ev, PROV.wasDerivedFrom, a)
+                    self.add(node, _KG.individualCount, _int(aw.individuals))
+                self.add(node, _KG.evidence, self.evidence(aw.evidence, salt="award"))
+                self.add(ev, _KG.award, node)
+            self.add(ev, _KG.confidence, _conf(rec.evidence.confidence))
+            self.add(ev, _KG.evidence, self.evidence(rec.evidence, salt=f"event{n}"))
+            self.add(ev, _PROV.wasDerivedFrom, a)
         for rec in ex.documents:
-            doc = document_iri(rec.code)
-            self.add(doc, RDF.type, KG.PartyStateDocument)
-            self.add(doc, RDF.type, SCHEMA.Legislation)
-            self.add(doc, KG.documentCode, Literal(rec.code))
-            self.add(doc, SCHEMA.legislationIdentifier, Literal(rec.code))
-            self.add(doc, SCHEMA.name, Literal(f"{rec.kind} {rec.code}" if rec.kind else rec.code))
+            doc = _node(str(document_iri(rec.code)))
+            self.add(doc, _RDF.type, _KG.PartyStateDocument)
+            self.add(doc, _RDF.type, _SCHEMA.Legislation)
+            self.add(doc, _KG.documentCode, _lit(rec.code))
+            self.add(doc, _SCHEMA.legislationIdentifier, _lit(rec.code))
+            self.add(doc, _SCHEMA.name, _lit(f"{rec.kind} {rec.code}" if rec.kind else rec.code))
             if rec.kind:
-                self.add(doc, KG.documentKind, Literal(rec.kind))
+                self.add(doc, _KG.documentKind, _lit(rec.kind))
             if rec.date:
-                self.add(doc, SCHEMA.legislationDate, date_literal(rec.date))
+                self.add(doc, _SCHEMA.legislationDate, _date(rec.date))
             if rec.issuer:
                 issuer = self.entity("organisation", rec.issuer)
                 if issuer is not None:
-                    self.add(doc, SCHEMA.legislationPassedBy, issuer)
-            self.add(a, KG.cites, doc)
+                    self.add(doc, _SCHEMA.legislationPassedBy, issuer)
+            self.add(a, _KG.cites, doc)
             self.mention(doc, rec.surface or rec.code, rec.evidence)
 
 
-def add_article(ds: Dataset, extraction: Extraction, resolution: Resolution,
-                lexicon: Lexicon | None = None) -> URIRef:
-    """Write one article's named graph into ``ds``; returns the graph's IRI."""
-    writer = _ArticleGraph(ds, extraction, resolution, lexicon or load_lexicon())
-    writer.write()
-    return writer.iri
-
-
 def to_quads(extractions: Iterable[Extraction], resolution: Resolution,
-             lexicon: Lexicon | None = None) -> list[tuple]:
-    """All articles as (s, p, o, graph IRI) tuples of rdflib terms: the same facts as
-    ``to_dataset``, without filling an rdflib store (the build serialises them with Oxigraph)."""
-    quads: list[tuple] = []
+             lexicon: Lexicon | None = None) -> list[ox.Quad]:
+    """All articles as pyoxigraph quads, one named graph per article, in article order."""
+    quads: list[ox.Quad] = []
     lex = lexicon or load_lexicon()
     for ex in extractions:
         _ArticleGraph(quads, ex, resolution, lex).write()
     return quads
 
 
-def dataset_from_quads(quads: list[tuple]) -> Dataset:
-    """An rdflib Dataset holding the quads of ``to_quads`` (for the explorer, compact JSON-LD)."""
+def rdflib_term(term):
+    """A pyoxigraph term as the same rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def dataset_from_quads(quads: Iterable[ox.Quad]) -> Dataset:
+    """An rdflib Dataset holding the quads of ``to_quads`` (compact JSON-LD, rdflib users)."""
     ds = new_dataset()
     graphs: dict = {}
+    terms: dict = {}
+
+    def conv(t):
+        got = terms.get(t)
+        if got is None:
+            got = terms[t] = rdflib_term(t)
+        return got
+
     batch = []
-    for s, p, o, g in quads:
-        ctx = graphs.get(g)
+    for q in quads:
+        ctx = graphs.get(q.graph_name)
         if ctx is None:
-            ctx = graphs[g] = ds.graph(g)
-        batch.append((s, p, o, ctx))
+            ctx = graphs[q.graph_name] = ds.graph(conv(q.graph_name))
+        batch.append((conv(q.subject), conv(q.predicate), conv(q.object), ctx))
     ds.addN(batch)
     return ds
 
@@ -338,9 +408,5 @@ def new_dataset() -> Dataset:
 
 def to_dataset(extractions: Iterable[Extraction], resolution: Resolution,
                lexicon: Lexicon | None = None) -> Dataset:
-    """All articles as one Dataset with a named graph per article."""
-    ds = new_dataset()
-    lex = lexicon or load_lexicon()
-    for ex in extractions:
-        add_article(ds, ex, resolution, lex)
-    return ds
+    """All articles as one rdflib Dataset with a named graph per article."""
+    return dataset_from_quads(to_quads(extractions, resolution, lexicon))

@@ -72,7 +72,7 @@ def has_union_graph(store: ox.Store) -> bool:
 
 
 def write_store(target: str | Path, trig_path: str | Path | None = None,
-                data: bytes | None = None) -> int:
+                data: bytes | None = None, union_path: str | Path | None = None) -> int:
     """Write a fresh on-disk store at ``target`` from TriG; swap it in atomically; return quads.
 
     The new store is built in a sibling folder ``.target.new-*`` and renamed to
@@ -87,7 +87,11 @@ def write_store(target: str | Path, trig_path: str | Path | None = None,
     try:
         store = ox.Store(str(fresh))
         load_trig(store, trig_path, data)
-        materialize_union(store)
+        if union_path is not None:
+            store.bulk_load(path=str(union_path), format=ox.RdfFormat.TURTLE,
+                            to_graph=ox.DefaultGraph())
+        else:
+            materialize_union(store)
         store.flush()
         n = count_quads(store)
         # RocksDB closes when the Store is dropped: it must be closed before the rename.

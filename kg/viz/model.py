@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import RDF, Dataset, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, BNode, Dataset, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from ..namespace import KG, ORG, PROV, SCHEMA
@@ -70,12 +72,45 @@ class ViewModel:
     index: dict[str, int] = field(default_factory=dict)
 
 
+class _Text(str):
+    """A literal's text with its language tag: all the page needs of a pyoxigraph literal
+    (building rdflib Literals for a large graph would cost more than the view model)."""
+
+    __slots__ = ("language",)
+
+    def __eq__(self, other) -> bool:  # "Cuba"@vi and "Cuba"@en are two names, as in RDF
+        return str.__eq__(self, other) and getattr(other, "language", None) == self.language
+
+    def __hash__(self) -> int:
+        return hash((str(self), self.language))
+
+
+def _term(t):
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.Literal):
+        text = _Text(t.value)
+        text.language = t.language
+        return text
+    return BNode(t.value)
+
+
 class _Index:
     """subject -> predicate -> ordered distinct objects, over every named graph."""
 
-    def __init__(self, ds: Dataset):
+    def __init__(self, ds: Dataset | Iterable):
         self.props: dict = defaultdict(lambda: defaultdict(dict))
-        for s, p, o, _ in ds.quads((None, None, None, None)):
+        if isinstance(ds, Dataset):
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                self.props[s][p][o] = None
+            return
+        terms: dict = {}  # pyoxigraph terms -> the rdflib-like terms read below, once each
+        get = terms.get
+        for q in ds:
+            s, p, o = q.subject, q.predicate, q.object
+            s = get(s) or terms.setdefault(s, _term(s))
+            p = get(p) or terms.setdefault(p, _term(p))
+            o = get(o) or terms.setdefault(o, _term(o))
             self.props[s][p][o] = None
 
     def all(self, s, p) -> list:
@@ -95,7 +130,7 @@ class _Index:
 
 
 def _name(idx: _Index, s, kind: str) -> str:
-    names = [n for n in idx.all(s, SCHEMA.name) if isinstance(n, Literal)]
+    names = [n for n in idx.all(s, SCHEMA.name) if isinstance(n, (Literal, _Text))]
     # Vietnamese first for countries (schema:name @vi / @en), then any untagged name
     for lang in ("vi", None, "en"):
         for n in names:
@@ -114,7 +149,7 @@ def _year(value) -> int | None:
 
 
 class _Builder:
-    def __init__(self, ds: Dataset):
+    def __init__(self, ds: Dataset | Iterable):
         self.idx = _Index(ds)
         self.vm = ViewModel()
         self._ev: dict = {}
@@ -349,8 +384,10 @@ def _conf(vm: ViewModel, ev: int) -> float:
     return c if c is not None else 0.0
 
 
-def view_model(ds: Dataset) -> ViewModel:
-    """The explorer's nodes, facts, edges and evidence read from the dataset."""
+def view_model(ds: Dataset | Iterable) -> ViewModel:
+    """The explorer's nodes, facts, edges and evidence read from a dataset, or from the
+    pyoxigraph quads that ``kg.graph.to_quads`` returns (the build passes those: filling an
+    rdflib store only to read it back once costs more than the rest)."""
     # millions of small dicts and sets: the cyclic GC's repeated full passes cost ~25 %
     # and nothing built here forms a cycle, so it is paused (and restored) meanwhile
     was_enabled = gc.isenabled()
