@@ -84,6 +84,8 @@ class Doc:
     posts: list[Post] = field(default_factory=list)
     aliases: dict[str, set[str]] = field(default_factory=dict)  # person name -> other spellings
     warnings: list[str] = field(default_factory=list)
+    # results computed once per document by later components (e.g. country mentions)
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
 
     def evidence(self, sent: int, confidence: float = 0.8) -> Evidence:
         s = self.sentences[sent]

@@ -24,15 +24,23 @@ _NOT_BEFORE = {"tiếng", "người", "chữ", "phố", "đường"}
 
 
 def country_mentions(doc: Doc) -> list[CountryRecord]:
-    """Every mention of a partner nation, in text order (a code may repeat)."""
+    """Every mention of a partner nation, in text order (a code may repeat); computed once per doc."""
+    if "countries" not in doc.memo:
+        doc.memo["countries"] = _country_mentions(doc)
+    return doc.memo["countries"]  # type: ignore[return-value]
+
+
+def _country_mentions(doc: Doc) -> list[CountryRecord]:
     lex = doc.lex
     found: list[CountryRecord] = []
+    persons: dict[int, list] = {}
+    for p in doc.persons:
+        persons.setdefault(p.sent, []).append(p)
     for s in doc.sentences:
         toks = s.tokens
         in_person = set()
-        for p in doc.persons:
-            if p.sent == s.index:
-                in_person.update(range(p.i, p.j))
+        for p in persons.get(s.index, ()):
+            in_person.update(range(p.i, p.j))
         k = 0
         while k < len(toks):
             if k in in_person:

@@ -63,7 +63,8 @@ def split_sentences(text: str) -> list[Sentence]:
         start = 0
         pieces = []
         for m in _SENT_END.finditer(para):
-            if _ABBREV_END.search(para[:m.start()]):
+            # bounded search: '$' matches at endpos, and slicing the paragraph each time is quadratic
+            if _ABBREV_END.search(para, max(0, m.start() - 8), m.start()):
                 continue
             pieces.append((start, m.start()))
             start = m.end()
