@@ -37,7 +37,7 @@ from pathlib import Path
 from .errors import BuildError, UnreadableInput
 from .export import COMPACT_JSONLD_MAX_QUADS, FORMATS, OxQuads, serialize
 from .extract import EXTRACTOR_VERSION, extract
-from .graph import PREFIXES, dataset_from_quads, to_quads
+from .graph import PREFIXES, dataset_from_quads
 from .ingest import clean
 from .model import Extraction
 from .reader import DEFAULT_MAX_BYTES, read_file
@@ -203,17 +203,28 @@ def _write(path: Path, text: str | bytes) -> str:
 
 
 def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileReport],
-                  seconds: float, overrides: dict[tuple[str, str], str] | None = None) -> dict[str, int]:
-    """Resolve, map to RDF and write every output as one set (see the module doc); returns the counts."""
+                  seconds: float, overrides: dict[tuple[str, str], str] | None = None,
+                  jobs: int = 1) -> dict[str, int]:
+    """Resolve, map to RDF and write every output as one set (see the module doc); returns the counts.
+
+    With ``jobs`` > 1 the mapping runs in forked workers and the explorer page in a child
+    while this process writes the graph files and a thread (Oxigraph releases the GIL) the store.
+    """
+    from .workers import map_parallel
+    stages: dict[str, float] = {}
+    clock = time.perf_counter()
     resolution = resolve(extractions, overrides=overrides)
-    ds = to_quads(extractions, resolution)
+    stages["resolve"], clock = _lap(clock)
+    ds = map_parallel(extractions, resolution, jobs)
+    stages["rdf_mapping"], clock = _lap(clock)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / LOCK_NAME, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if this process dies
         recover_outputs(out)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         try:
-            counts = _write_staging(staging, ds, resolution, extractions, reports, seconds)
+            counts = _write_staging(staging, ds, resolution, extractions, reports, seconds,
+                                    jobs, stages)
             (staging / _MANIFEST).write_text(json.dumps(
                 [n for n in OUTPUT_ORDER if os.path.lexists(staging / n)]), encoding="utf-8")
             _fsync(staging)
@@ -225,20 +236,62 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
     return counts
 
 
+def _lap(since: float) -> tuple[float, float]:
+    now = time.perf_counter()
+    return round(now - since, 3), now
+
+
 def _write_staging(staging: Path, ds, resolution, extractions: list[Extraction],
-                   reports: list[FileReport], seconds: float) -> dict[str, int]:
-    # ds: the quads of every article graph (kg.graph.to_quads), converted to Oxigraph terms once;
-    # Oxigraph writes TriG, Turtle and large JSON-LD; the explorer reads the tuples themselves;
-    # an rdflib Dataset is filled only for the compact JSON-LD of small builds.
-    quads, digests = ds, {}
-    oxq = OxQuads(quads)
-    for fmt in ("trig", "ttl"):
-        digests[FORMATS[fmt][1]] = _write(staging / FORMATS[fmt][1], oxq.serialize(fmt, PREFIXES))
-    jsonld = serialize(dataset_from_quads(quads), "jsonld") \
-        if len(quads) <= COMPACT_JSONLD_MAX_QUADS else oxq.serialize("jsonld")
-    digests[FORMATS["jsonld"][1]] = _write(staging / FORMATS["jsonld"][1], jsonld)
+                   reports: list[FileReport], seconds: float, jobs: int = 1,
+                   stages: dict[str, float] | None = None) -> dict[str, int]:
+    # ds: the quads of every article graph (kg.graph.to_quads, pyoxigraph terms). Oxigraph
+    # writes TriG, Turtle and large JSON-LD; the explorer reads the quads themselves (in a
+    # forked child with jobs > 1); an rdflib Dataset is filled only for a small build's compact
+    # JSON-LD; the store is bulk-loaded by a thread while the rest is written.
+    import threading
+
+    from .store import STORE_DIRNAME, write_store
     from .viz import render_explorer
-    digests["explorer.html"] = _write(staging / "explorer.html", render_explorer(quads))
+    from .workers import Background
+    stages = stages if stages is not None else {}
+    clock = time.perf_counter()
+    quads, digests = ds, {}
+    explorer = Background(lambda: _write(staging / "explorer.html", render_explorer(quads)),
+                          enabled=jobs > 1)
+    store = None
+    try:
+        oxq = OxQuads(quads)
+        for fmt in ("trig", "ttl"):
+            digests[FORMATS[fmt][1]] = _write(staging / FORMATS[fmt][1],
+                                              oxq.serialize(fmt, PREFIXES))
+        stages["trig_ttl"], clock = _lap(clock)
+        # The Oxigraph store (DIR/store) for fast queries: part of the same commit as the files.
+        store_error: list[BaseException] = []
+
+        def store_job() -> None:
+            try:
+                write_store(staging / STORE_DIRNAME, trig_path=staging / FORMATS["trig"][1],
+                            union_path=staging / FORMATS["ttl"][1])
+            except BaseException as error:  # noqa: BLE001 - re-raised by the main thread
+                store_error.append(error)
+
+        store = threading.Thread(target=store_job, name="kg-store")
+        store.start()
+        jsonld = serialize(dataset_from_quads(quads), "jsonld") \
+            if len(quads) <= COMPACT_JSONLD_MAX_QUADS else oxq.serialize("jsonld")
+        digests[FORMATS["jsonld"][1]] = _write(staging / FORMATS["jsonld"][1], jsonld)
+        stages["jsonld"], clock = _lap(clock)
+        digests["explorer.html"] = explorer.result()
+        stages["explorer"], clock = _lap(clock)
+        store.join()
+        if store_error:
+            raise store_error[0]
+        stages["store"], clock = _lap(clock)
+    except BaseException:
+        explorer.cancel()
+        if store is not None:
+            store.join()  # before the caller removes the staging folder under it
+        raise
     merges = [asdict(m) for m in resolution.merges]
     digests["merges.json"] = _write(staging / "merges.json",
                                     json.dumps(merges, ensure_ascii=False, indent=1))
@@ -255,13 +308,10 @@ def _write_staging(staging: Path, ds, resolution, extractions: list[Extraction],
         "triples": len(oxq.union),
         "merges": len(merges),
     }
-    # The Oxigraph store (DIR/store) for fast queries: part of the same commit as the files.
-    from .store import STORE_DIRNAME, write_store
-    write_store(staging / STORE_DIRNAME, trig_path=staging / FORMATS["trig"][1],
-                union_path=staging / FORMATS["ttl"][1])
     # sha256 of each file beside it lets a reader check that the set is one build's
     report = {"extractor_version": EXTRACTOR_VERSION, "seconds": round(seconds, 3),
-              "counts": counts, "outputs": digests, "files": [asdict(r) for r in reports]}
+              "stages": stages, "counts": counts, "outputs": digests,
+              "files": [asdict(r) for r in reports]}
     _write(staging / "report.json", json.dumps(report, ensure_ascii=False, indent=1))
     return counts
 
@@ -310,7 +360,8 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
         return BuildResult(out, reports, {"files": len(reports), "articles": len(extractions),
                                           "skipped": skipped}, 1, time.perf_counter() - start)
     try:
-        counts = write_outputs(out, extractions, reports, time.perf_counter() - start, overrides)
+        counts = write_outputs(out, extractions, reports, time.perf_counter() - start, overrides,
+                               jobs=jobs if engine == "local" else max(jobs, 2))
     except OSError as error:  # disk full, no permission: the previous outputs stay as they were
         raise BuildError(f"cannot write the outputs to {out}: "
                          f"{error.strerror or error}") from None

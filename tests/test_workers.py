@@ -1,0 +1,80 @@
+"""The write phase on several cores: forked mapping equals the serial one, the explorer child
+reports its result or its failure, and a failed child leaves the previous outputs whole."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kg import workers
+from kg.build import build
+from kg.errors import BuildError
+from kg.engine import run_local
+from kg.graph import to_quads
+from kg.resolve import resolve
+from kg.synth import synth
+
+pytestmark = pytest.mark.skipif(not workers.can_fork(), reason="fork is POSIX-only")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("workers")
+    synth(40, d, seed=5)
+    return d / "articles"
+
+
+@pytest.fixture(scope="module")
+def extractions(corpus):
+    return [ex for ex, _ in run_local(sorted(corpus.iterdir())) if ex is not None]
+
+
+def test_forked_mapping_gives_the_same_quads_in_the_same_order(extractions, monkeypatch):
+    monkeypatch.setattr(workers, "MIN_CHUNK", 3)  # 40 articles -> many chunks over 2 workers
+    res = resolve(extractions)
+    serial = to_quads(extractions, res)
+    forked = workers.map_parallel(extractions, res, jobs=2)
+    assert len(serial) > 40 * 50
+    assert forked == serial
+
+
+def test_background_returns_the_childs_result_computed_in_another_process():
+    job = workers.Background(lambda: os.getpid())
+    assert job.result() != os.getpid()
+
+
+def test_background_reraises_the_childs_error_with_its_reason():
+    def fail():
+        raise ValueError("no such node")
+    with pytest.raises(BuildError, match="ValueError: no such node"):
+        workers.Background(fail).result()
+
+
+def test_a_child_that_dies_is_an_error_not_a_hang():
+    with pytest.raises(BuildError, match="died"):
+        workers.Background(lambda: os._exit(3)).result()
+
+
+def test_two_jobs_write_byte_identical_outputs(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(workers, "MIN_CHUNK", 4)
+    build([corpus], tmp_path / "j1", jobs=1, cache=False)
+    build([corpus], tmp_path / "j2", jobs=2, cache=False)
+    for name in ("graph.trig", "graph.ttl", "explorer.html", "merges.json"):
+        assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes(), name
+
+
+def test_a_failing_explorer_child_leaves_the_previous_build_whole(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([corpus], out, jobs=2, cache=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+    def broken(*args, **kwargs):
+        raise MemoryError("page too large")
+    monkeypatch.setattr("kg.viz.render_explorer", broken)
+    with pytest.raises(BuildError, match="page too large"):
+        build([corpus], out, jobs=2, cache=False)
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".")
+                and p.name not in (".cache", ".lock", ".kg.lock") and p.is_dir()]
