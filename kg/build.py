@@ -22,7 +22,6 @@ Example:
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -35,9 +34,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import BuildError, UnreadableInput
-from .export import COMPACT_JSONLD_MAX_QUADS, FORMATS, OxQuads, serialize
 from .extract import EXTRACTOR_VERSION, extract
-from .graph import PREFIXES, dataset_from_quads
 from .ingest import clean
 from .model import Extraction
 from .reader import DEFAULT_MAX_BYTES, read_file
@@ -192,39 +189,46 @@ def recover_outputs(out: str | Path) -> bool:
     return moved
 
 
-def _write(path: Path, text: str | bytes) -> str:
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    with open(path, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.chmod(path, 0o644)
-    return hashlib.sha256(data).hexdigest()
-
-
 def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileReport],
                   seconds: float, overrides: dict[tuple[str, str], str] | None = None,
                   jobs: int = 1) -> dict[str, int]:
     """Resolve, map to RDF and write every output as one set (see the module doc); returns the counts.
 
-    With ``jobs`` > 1 the mapping runs in forked workers and the explorer page in a child
-    while this process writes the graph files and a thread (Oxigraph releases the GIL) the store.
+    The files are written by ``kg.write.write_staging`` (with ``jobs`` > 1 the mapping runs in
+    forked workers and the explorer page in a child) into a staging folder committed at once.
     """
-    from .workers import map_parallel
-    stages: dict[str, float] = {}
+    from .write import merges_json, write_file, write_staging
+    stages: dict[str, float] = {"extract": round(seconds, 3)}
     clock = time.perf_counter()
     resolution = resolve(extractions, overrides=overrides)
-    stages["resolve"], clock = _lap(clock)
-    ds = map_parallel(extractions, resolution, jobs)
-    stages["rdf_mapping"], clock = _lap(clock)
+    stages["resolve"] = round(time.perf_counter() - clock, 3)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / LOCK_NAME, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if this process dies
         recover_outputs(out)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         try:
-            counts = _write_staging(staging, ds, resolution, extractions, reports, seconds,
-                                    jobs, stages)
+            digests, sizes = write_staging(staging, extractions, resolution, jobs, stages)
+            digests["merges.json"] = write_file(staging / "merges.json", merges_json(resolution))
+            counts = {
+                "files": len(reports),
+                "articles": len(extractions),
+                "skipped": sum(r.status == "skipped" for r in reports),
+                "persons": sum(e.kind == "person" for e in resolution.entities.values()),
+                "organisations": sum(e.kind == "organisation"
+                                     for e in resolution.entities.values()),
+                "events": sum(len(x.events) for x in extractions),
+                "positions": sum(len(x.positions) for x in extractions),
+                "documents": len({d.code for x in extractions for d in x.documents}),
+                "countries": len({c.code for x in extractions for c in x.countries}),
+                "triples": sizes["triples"],
+                "merges": len(resolution.merges),
+            }
+            # sha256 of each file beside it lets a reader check that the set is one build's
+            report = {"extractor_version": EXTRACTOR_VERSION, "seconds": round(seconds, 3),
+                      "stages": stages, "counts": counts, "outputs": digests,
+                      "files": [asdict(r) for r in reports]}
+            write_file(staging / "report.json", json.dumps(report, ensure_ascii=False, indent=1))
             (staging / _MANIFEST).write_text(json.dumps(
                 [n for n in OUTPUT_ORDER if os.path.lexists(staging / n)]), encoding="utf-8")
             _fsync(staging)
@@ -233,86 +237,6 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
             shutil.rmtree(staging, ignore_errors=True)
             raise
         _apply_commit(out, out / COMMIT_DIRNAME)
-    return counts
-
-
-def _lap(since: float) -> tuple[float, float]:
-    now = time.perf_counter()
-    return round(now - since, 3), now
-
-
-def _write_staging(staging: Path, ds, resolution, extractions: list[Extraction],
-                   reports: list[FileReport], seconds: float, jobs: int = 1,
-                   stages: dict[str, float] | None = None) -> dict[str, int]:
-    # ds: the quads of every article graph (kg.graph.to_quads, pyoxigraph terms). Oxigraph
-    # writes TriG, Turtle and large JSON-LD; the explorer reads the quads themselves (in a
-    # forked child with jobs > 1); an rdflib Dataset is filled only for a small build's compact
-    # JSON-LD; the store is bulk-loaded by a thread while the rest is written.
-    import threading
-
-    from .store import STORE_DIRNAME, write_store
-    from .viz import render_explorer
-    from .workers import Background
-    stages = stages if stages is not None else {}
-    clock = time.perf_counter()
-    quads, digests = ds, {}
-    explorer = Background(lambda: _write(staging / "explorer.html", render_explorer(quads)),
-                          enabled=jobs > 1)
-    store = None
-    try:
-        oxq = OxQuads(quads)
-        for fmt in ("trig", "ttl"):
-            digests[FORMATS[fmt][1]] = _write(staging / FORMATS[fmt][1],
-                                              oxq.serialize(fmt, PREFIXES))
-        stages["trig_ttl"], clock = _lap(clock)
-        # The Oxigraph store (DIR/store) for fast queries: part of the same commit as the files.
-        store_error: list[BaseException] = []
-
-        def store_job() -> None:
-            try:
-                write_store(staging / STORE_DIRNAME, trig_path=staging / FORMATS["trig"][1],
-                            union_path=staging / FORMATS["ttl"][1])
-            except BaseException as error:  # noqa: BLE001 - re-raised by the main thread
-                store_error.append(error)
-
-        store = threading.Thread(target=store_job, name="kg-store")
-        store.start()
-        jsonld = serialize(dataset_from_quads(quads), "jsonld") \
-            if len(quads) <= COMPACT_JSONLD_MAX_QUADS else oxq.serialize("jsonld")
-        digests[FORMATS["jsonld"][1]] = _write(staging / FORMATS["jsonld"][1], jsonld)
-        stages["jsonld"], clock = _lap(clock)
-        digests["explorer.html"] = explorer.result()
-        stages["explorer"], clock = _lap(clock)
-        store.join()
-        if store_error:
-            raise store_error[0]
-        stages["store"], clock = _lap(clock)
-    except BaseException:
-        explorer.cancel()
-        if store is not None:
-            store.join()  # before the caller removes the staging folder under it
-        raise
-    merges = [asdict(m) for m in resolution.merges]
-    digests["merges.json"] = _write(staging / "merges.json",
-                                    json.dumps(merges, ensure_ascii=False, indent=1))
-    counts = {
-        "files": len(reports),
-        "articles": len(extractions),
-        "skipped": sum(r.status == "skipped" for r in reports),
-        "persons": sum(e.kind == "person" for e in resolution.entities.values()),
-        "organisations": sum(e.kind == "organisation" for e in resolution.entities.values()),
-        "events": sum(len(x.events) for x in extractions),
-        "positions": sum(len(x.positions) for x in extractions),
-        "documents": len({d.code for x in extractions for d in x.documents}),
-        "countries": len({c.code for x in extractions for c in x.countries}),
-        "triples": len(oxq.union),
-        "merges": len(merges),
-    }
-    # sha256 of each file beside it lets a reader check that the set is one build's
-    report = {"extractor_version": EXTRACTOR_VERSION, "seconds": round(seconds, 3),
-              "stages": stages, "counts": counts, "outputs": digests,
-              "files": [asdict(r) for r in reports]}
-    _write(staging / "report.json", json.dumps(report, ensure_ascii=False, indent=1))
     return counts
 
 

@@ -14,7 +14,6 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Literal, URIRef
@@ -68,19 +67,6 @@ def document_iri(code: str) -> URIRef:
     return ID[f"document/{slug(code)}-{short_hash(code.upper(), length=6)}"]
 
 
-def date_literal(value: str) -> Literal:
-    """ISO date as precise as known: xsd:date, xsd:gYearMonth or xsd:gYear."""
-    if len(value) == 10:
-        return Literal(value, datatype=XSD.date)
-    if len(value) == 7:
-        return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value, datatype=XSD.gYear)
-
-
-def _confidence(value: float) -> Literal:
-    return Literal(Decimal(f"{value:.2f}"), datatype=XSD.decimal)
-
-
 class _OxVocab:
     """An rdflib namespace's terms as pyoxigraph NamedNodes, each made once (a closed
     namespace such as KG still refuses a misspelt term)."""
@@ -121,13 +107,16 @@ def _bool(value: bool) -> ox.Literal:
 
 
 def _date(value: str) -> ox.Literal:
-    """date_literal as an Oxigraph term."""
+    """An ISO date as precise as known: xsd:date, xsd:gYearMonth or xsd:gYear."""
     kind = "date" if len(value) == 10 else "gYearMonth" if len(value) == 7 else "gYear"
     return ox.Literal(value, datatype=_XSD[kind])
 
 
 def _conf(value: float) -> ox.Literal:
-    return ox.Literal(str(Decimal(f"{value:.2f}")), datatype=_XSD["decimal"])
+    # canonical lexical form ("0.9", "1"), the one Oxigraph stores: graph.trig, graph.ttl
+    # (dumped from the store) and query answers then show the same literal
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return ox.Literal(text or "0", datatype=_XSD["decimal"])
 
 
 def _node(iri: str) -> ox.NamedNode:

@@ -33,11 +33,16 @@ import pyoxigraph as ox
 STORE_DIRNAME = "store"
 
 
+_FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
+            ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
+
+
 def load_trig(store: ox.Store, trig_path: str | Path | None = None, data: bytes | None = None
               ) -> None:
-    """Bulk-load TriG (a file or bytes) into a store."""
+    """Bulk-load TriG (a file or bytes) into a store (a file ending .nq: N-Quads)."""
     if trig_path is not None:
-        store.bulk_load(path=str(trig_path), format=ox.RdfFormat.TRIG)
+        store.bulk_load(path=str(trig_path), format=_FORMATS.get(Path(trig_path).suffix,
+                                                                 ox.RdfFormat.TRIG))
     elif data is not None:
         store.bulk_load(data, format=ox.RdfFormat.TRIG)
 
@@ -88,8 +93,8 @@ def write_store(target: str | Path, trig_path: str | Path | None = None,
         store = ox.Store(str(fresh))
         load_trig(store, trig_path, data)
         if union_path is not None:
-            store.bulk_load(path=str(union_path), format=ox.RdfFormat.TURTLE,
-                            to_graph=ox.DefaultGraph())
+            store.bulk_load(path=str(union_path), format=_FORMATS.get(
+                Path(union_path).suffix, ox.RdfFormat.TURTLE), to_graph=ox.DefaultGraph())
         else:
             materialize_union(store)
         store.flush()

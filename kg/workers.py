@@ -3,10 +3,9 @@
 After resolution the build holds every extraction and the resolution in memory;
 forked processes inherit them without pickling (copy-on-write), so
 
-- ``map_parallel`` maps contiguous chunks of articles to quads in ``jobs``
-  workers; each returns its chunk as N-Quads bytes (Oxigraph writes and parses
-  them in Rust), and the chunks are joined in article order, so the quads are
-  exactly those of ``kg.graph.to_quads`` in the same order;
+- ``serialise_chunks`` maps contiguous chunks of articles to quads in ``jobs``
+  workers; each returns its chunk serialised (TriG, N-Quads, N-Triples, JSON-LD,
+  written by Oxigraph in Rust), appended to the files in article order;
 - ``Background`` runs one function (the explorer page) in a forked child while
   this process serialises the graph and writes the store, and hands back its
   result or raises its error as a BuildError (one line for the CLI).
@@ -19,6 +18,7 @@ import multiprocessing as mp
 import os
 import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -37,30 +37,81 @@ def can_fork() -> bool:
     return "fork" in mp.get_all_start_methods() and os.name == "posix"
 
 
-def _map_chunk(bounds: tuple[int, int]) -> bytes:
+def _strip_prefixes(trig: bytes) -> bytes:
+    """A TriG chunk without its @prefix lines (the first chunk declares them for the file)."""
+    lines = trig.split(b"\n")
+    k = 0
+    while k < len(lines) and lines[k].startswith(b"@prefix"):
+        k += 1
+    return b"\n".join(lines[k:])
+
+
+def _serialise_chunk(task: tuple[int, int, bool]) -> tuple[bytes, bytes, bytes, bytes, int]:
+    """One chunk of articles as TriG (body), N-Quads, N-Triples (for the union) and expanded
+    JSON-LD (the items of its top-level array), plus its number of quads."""
+    from .graph import PREFIXES
+    start, end, first = task
     extractions, resolution, lexicon = _STATE  # type: ignore[misc]
-    quads = to_quads(extractions[bounds[0]:bounds[1]], resolution, lexicon)
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    quads = to_quads(extractions[start:end], resolution, lexicon)
+    trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
+    return (trig if first else _strip_prefixes(trig),
+            ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
+            ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES),
+            jsonld[1:-1] if jsonld.startswith(b"[") else jsonld, len(quads))
 
 
-def map_parallel(extractions: Sequence[Extraction], resolution: Resolution, jobs: int,
-                 lexicon: Lexicon | None = None) -> list[ox.Quad]:
-    """``to_quads`` of the extractions, computed in ``jobs`` forked workers (same quads, same order)."""
+class ChunkFiles:
+    """Where ``serialise_chunks`` streams the chunks (paths inside the build's staging folder)."""
+
+    def __init__(self, trig: Path, nquads: Path, ntriples: Path, jsonld: Path):
+        self.trig, self.nquads, self.ntriples, self.jsonld = trig, nquads, ntriples, jsonld
+
+
+def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, jobs: int,
+                     files: ChunkFiles, lexicon: Lexicon | None = None) -> int:
+    """Map and serialise contiguous chunks of articles, appending each chunk in article order
+    to the files (TriG, N-Quads, N-Triples, the expanded JSON-LD array); returns the quads.
+
+    With ``jobs`` > 1 the chunks are made by forked workers. Either way the quads never all
+    live in one process, and the chunks concatenate to exactly what one serialisation of
+    all the quads gives (tests/test_workers.py).
+    """
     global _STATE
-    lexicon = lexicon or load_lexicon()
     n = len(extractions)
-    if jobs <= 1 or n < 2 * MIN_CHUNK or not can_fork():
-        return to_quads(extractions, resolution, lexicon)
-    size = max(MIN_CHUNK, -(-n // (jobs * 4)))
-    bounds = [(i, min(n, i + size)) for i in range(0, n, size)]
-    _STATE = (extractions, resolution, lexicon)
+    parallel = jobs > 1 and n >= 2 * MIN_CHUNK and can_fork()
+    size = max(MIN_CHUNK, -(-n // (jobs * 8))) if parallel else max(MIN_CHUNK, 256)
+    tasks = [(i, min(n, i + size), i == 0) for i in range(0, n, size)] or [(0, 0, True)]
+    _STATE = (extractions, resolution, lexicon or load_lexicon())
+    total = 0
+    wrote_jsonld = False
+    handles = [open(p, "wb") for p in (files.trig, files.nquads, files.ntriples, files.jsonld)]
+    trig, nq, nt, js = handles
     try:
-        with mp.get_context("fork").Pool(jobs) as pool:
-            quads: list[ox.Quad] = []
-            for data in pool.imap(_map_chunk, bounds):
-                quads.extend(ox.parse(data, format=ox.RdfFormat.N_QUADS))
-            return quads
+        pool = mp.get_context("fork").Pool(jobs) if parallel else None
+        try:
+            chunks = pool.imap(_serialise_chunk, tasks) if pool else map(_serialise_chunk, tasks)
+            js.write(b"[")
+            for t, q, tr, j, count in chunks:
+                trig.write(t)
+                nq.write(q)
+                nt.write(tr)
+                if j:
+                    js.write(b"," + j if wrote_jsonld else j)
+                    wrote_jsonld = True
+                total += count
+            js.write(b"]")
+        finally:
+            if pool is not None:
+                pool.close()
+                pool.join()
+        for f in handles:
+            f.flush()
+            os.fsync(f.fileno())
+        return total
     finally:
+        for f in handles:
+            f.close()
         _STATE = None
 
 

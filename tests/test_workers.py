@@ -30,13 +30,27 @@ def extractions(corpus):
     return [ex for ex, _ in run_local(sorted(corpus.iterdir())) if ex is not None]
 
 
-def test_forked_mapping_gives_the_same_quads_in_the_same_order(extractions, monkeypatch):
+def test_chunks_concatenate_to_one_serialisation_of_all_the_quads(extractions, tmp_path,
+                                                                  monkeypatch):
+    import pyoxigraph as ox
+
+    from kg.graph import PREFIXES
     monkeypatch.setattr(workers, "MIN_CHUNK", 3)  # 40 articles -> many chunks over 2 workers
     res = resolve(extractions)
-    serial = to_quads(extractions, res)
-    forked = workers.map_parallel(extractions, res, jobs=2)
-    assert len(serial) > 40 * 50
-    assert forked == serial
+    quads = to_quads(extractions, res)
+    assert len(quads) > 40 * 50
+    for jobs in (1, 2):
+        d = tmp_path / f"j{jobs}"
+        d.mkdir()
+        files = workers.ChunkFiles(d / "g.trig", d / "g.nq", d / "g.nt", d / "g.jsonld")
+        assert workers.serialise_chunks(extractions, res, jobs, files) == len(quads)
+        assert files.trig.read_bytes() == ox.serialize(quads, format=ox.RdfFormat.TRIG,
+                                                       prefixes=PREFIXES)
+        assert list(ox.parse(path=str(files.nquads), format=ox.RdfFormat.N_QUADS)) == quads
+        assert [q.triple for q in ox.parse(path=str(files.ntriples),
+                                           format=ox.RdfFormat.N_TRIPLES)] == \
+            [q.triple for q in quads]
+        assert set(ox.parse(path=str(files.jsonld), format=ox.RdfFormat.JSON_LD)) == set(quads)
 
 
 def test_background_returns_the_childs_result_computed_in_another_process():
@@ -60,7 +74,7 @@ def test_two_jobs_write_byte_identical_outputs(corpus, tmp_path, monkeypatch):
     monkeypatch.setattr(workers, "MIN_CHUNK", 4)
     build([corpus], tmp_path / "j1", jobs=1, cache=False)
     build([corpus], tmp_path / "j2", jobs=2, cache=False)
-    for name in ("graph.trig", "graph.ttl", "explorer.html", "merges.json"):
+    for name in ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html", "merges.json"):
         assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes(), name
 
 

@@ -21,7 +21,9 @@ _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“‘(\[]?[A-ZĐÀ-Ỹ0-9])|\n+"
 _ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Ms|Dr|St|Q|H|P|tr|NXB|v\.v)\.)$")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass's __init__ goes through object.__setattr__ and made tokenising
+# a fifth of extraction; tokens are still never changed after tokenize() (and hash by value).
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     text: str
     start: int
