@@ -7,9 +7,10 @@ Usage:
 
 For each size N it writes a synthetic corpus (``kg synth N``, seed 1) and runs
 ``kg build -q --no-cache -j J`` in a subprocess, sampling the RSS of the whole
-process tree (psutil) for the peak memory; articles/s = N / wall time. It then
-times the stages of one in-process build (extraction, resolution, RDF mapping,
-each serialisation, explorer, store), an incremental rebuild after changing 10
+process tree (psutil) for the peak memory; articles/s = N / wall time; with each
+build, the stage times it writes to its report.json (extraction, resolution, RDF
+mapping and serialisation, JSON-LD, explorer, store and Turtle). It then times an
+incremental rebuild after changing 10
 articles (as a fraction of the full build with the cache on), resolution alone
 on 1k/10k/100k extractions (the extractions of the corpus, repeated under new
 article and person names), and, if installed, underthesea's NER on the same
@@ -56,36 +57,6 @@ def corpus(work: Path, n: int) -> Path:
     if not (d / "articles").is_dir() or len(list((d / "articles").iterdir())) != n:
         synth(n, d, seed=1)
     return d / "articles"
-
-
-def stages(articles: Path) -> dict[str, float]:
-    """Seconds per stage of one in-process build (-j 2 extraction)."""
-    from kg.build import list_inputs
-    from kg.engine import run_local
-    from kg.export import serialize
-    from kg.graph import to_dataset
-    from kg.resolve import resolve
-    from kg.viz import render_explorer
-
-    t = {}
-    s = time.perf_counter()
-    exs = [ex for ex, _ in run_local(list_inputs([articles]), jobs=2) if ex is not None]
-    t["extract_j2"] = time.perf_counter() - s
-    s = time.perf_counter()
-    res = resolve(exs)
-    t["resolve"] = time.perf_counter() - s
-    s = time.perf_counter()
-    ds = to_dataset(exs, res)
-    t["rdf_mapping"] = time.perf_counter() - s
-    t["triples"] = len(ds)
-    for fmt in ("trig", "ttl", "jsonld"):
-        s = time.perf_counter()
-        serialize(ds, fmt)
-        t[f"serialise_{fmt}"] = time.perf_counter() - s
-    s = time.perf_counter()
-    render_explorer(ds)
-    t["explorer"] = time.perf_counter() - s
-    return t
 
 
 def incremental(articles: Path, work: Path, jobs: int) -> dict[str, float]:
@@ -155,7 +126,6 @@ def main() -> None:
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--resolve-sizes", default="1000,10000,100000")
     ap.add_argument("--underthesea", type=int, default=200)
-    ap.add_argument("--stages", type=int, default=1000, help="corpus size for the stage timing (0: skip)")
     ap.add_argument("--incremental", type=int, default=10000, help="corpus size (0: skip)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/kg-bench"))
     ap.add_argument("--json", type=Path)
@@ -175,12 +145,11 @@ def main() -> None:
                                         "--no-cache", "-j", str(j)])
             row = {"articles": n, "jobs": j, "seconds": round(secs, 2),
                    "articles_per_s": round(n / secs, 1), "peak_mb": round(peak), "exit": rc}
+            rep = a.work / f"out-{n}-j{j}" / "report.json"
+            if rep.is_file():  # the build times its own stages (extract, resolve, mapping...)
+                row["stages"] = json.loads(rep.read_text(encoding="utf-8")).get("stages", {})
             results["builds"].append(row)
             report("build", row)
-    if a.stages:
-        results["stages"] = {k: round(v, 2) for k, v in stages(corpus(a.work, a.stages)).items()}
-        results["stages"]["articles"] = a.stages
-        report("stages", results["stages"])
     if a.incremental:
         results["incremental"] = incremental(corpus(a.work, a.incremental), a.work, 2)
         results["incremental"]["articles"] = a.incremental

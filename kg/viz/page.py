@@ -38,9 +38,13 @@ def safe_json(data: object) -> str:
 @lru_cache(maxsize=1)
 def vis_network_js() -> str:
     """vis-network's standalone build, as shipped inside the pyvis package."""
-    import pyvis
+    import importlib.util
 
-    path = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    # located, not imported: importing pyvis pulls in jinja2 and IPython (about a second)
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("pyvis is not installed: it ships the vis-network script the page needs")
+    path = Path(spec.origin).resolve().parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
     text = path.read_text(encoding="utf-8")
     # the map file is not shipped; the comment would only make developer tools look for it
     text = text.replace("//# sourceMappingURL=vis-network.min.js.map", "")
