@@ -106,7 +106,10 @@ def detect_locality(article: Article, sentences: list[Sentence], lex: Lexicon) -
     for s in sentences:
         toks = s.tokens
         boost = 2 if s.index < 3 else 1
+        starts = lex.provinces.prefixes  # inline first-word test: most tokens start no name
         for i in range(len(toks)):
+            if toks[i].key not in starts:
+                continue
             hit = longest(toks, i, lex.provinces, lex.max_words["provinces"], need_cap=True)
             if not hit:
                 continue

@@ -43,7 +43,8 @@ def _country_mentions(doc: Doc) -> list[CountryRecord]:
             in_person.update(range(p.i, p.j))
         k = 0
         while k < len(toks):
-            if k in in_person:
+            if k in in_person or (toks[k].key not in lex.provinces.prefixes
+                                  and toks[k].key not in lex.country_names.prefixes):
                 k += 1
                 continue
             prov = longest(toks, k, lex.provinces, lex.max_words["provinces"], need_cap=True)

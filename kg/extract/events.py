@@ -119,7 +119,8 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
         if not (a <= t.start - s.start < b):
             k += 1
             continue
-        hit = longest(toks, k, lex.event_triggers, lex.max_words["event_triggers"])
+        hit = longest(toks, k, lex.event_triggers, lex.max_words["event_triggers"]) \
+            if t.key in lex.event_triggers.prefixes else None
         if not hit:
             k += 1
             continue

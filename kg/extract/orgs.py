@@ -163,8 +163,11 @@ class _Parser(PlaceParsing):
         acr = self.doc_acronyms().get(toks[i].text) if toks[i].text.isupper() and len(toks[i].text) > 1 else None
         if acr is not None:
             return [self.mention(i, i + 1, acr.name, acr.kind, acr.locality, acr.country, ())]
-        known = longest(toks, i, lex.known_orgs, lex.max_words["known_orgs"])
-        head = longest(toks, i, lex.org_heads, lex.max_words["org_heads"])
+        key = toks[i].key
+        known = longest(toks, i, lex.known_orgs, lex.max_words["known_orgs"]) \
+            if key in lex.known_orgs.prefixes else None
+        head = longest(toks, i, lex.org_heads, lex.max_words["org_heads"]) \
+            if key in lex.org_heads.prefixes else None
         if known and toks[i].cap and (not head or known[0] >= head[0]):
             n, org = known
             j = i + n
