@@ -11,9 +11,20 @@ real ``kg.resolve.resolve``, then in the same run measures
 
 and prints a table with the rdflib/Oxigraph ratios.
 
+``--from-build DIR`` measures an existing build instead (DIR/store as ``kg
+query`` opens it, read-only; rdflib only with ``--rdflib``). ``--memory`` also
+times the same queries on an in-memory pyoxigraph store loaded from
+DIR/graph.trig and DIR/graph.ttl (the union, in the default graph), and checks
+that it returns the same rows as the on-disk store.
+
+A query's latency is the time to evaluate it and serialise every row as TSV
+(in Rust, so no Python row objects are timed); rdflib's is the time to list
+its rows.
+
 Usage:
     python bench/bench_store.py                            # 6100 articles, about 1M triples
     python bench/bench_store.py --articles 200 --runs 3    # a quick look
+    python bench/bench_store.py --from-build out --memory  # a real build
 
 ``synthetic_extractions`` is also used by the tests (a small seeded corpus
 whose answers are computed independently), so it must stay deterministic.
@@ -145,65 +156,151 @@ def _median_ms(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def main(argv: list[str] | None = None) -> None:
+def queries() -> list[tuple[str, str]]:
+    """(name, text) of the competency queries, then of the example queries."""
+    from kg.query import QUERY_DIR
+
+    found = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(QUERY_DIR.glob("*.rq"))]
+    return found + [(f"examples/{p.stem}", p.read_text(encoding="utf-8"))
+                    for p in sorted((QUERY_DIR / "examples").glob("*.rq"))]
+
+
+def tsv(store, query: str) -> bytes:
+    """Every row of a query on a pyoxigraph store, serialised as TSV (in Rust)."""
+    import pyoxigraph as ox
+
+    return store.query(query).serialize(format=ox.QueryResultsFormat.TSV)
+
+
+def memory_store(trig_path: Path, union_path: Path | None = None):
+    """An in-memory pyoxigraph store of graph.trig, with graph.ttl (the union) as default graph.
+
+    Loaded in a worker thread on purpose: glibc gives that thread its own malloc
+    arena, so the main thread's arena, where queries later allocate their rows,
+    is not left fragmented by the load (measured: joins ran 2-3x slower after a
+    load in the main thread).
+    """
+    import threading
+
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    failed: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            store.bulk_load(path=str(trig_path), format=ox.RdfFormat.TRIG)
+            if union_path is not None:
+                store.bulk_load(path=str(union_path), format=ox.RdfFormat.TURTLE,
+                                to_graph=ox.DefaultGraph())
+        except BaseException as error:  # re-raised in the caller's thread
+            failed.append(error)
+
+    worker = threading.Thread(target=load)
+    worker.start()
+    worker.join()
+    if failed:
+        raise failed[0]
+    return store
+
+
+def measure(store, runs: int, memory=None, rds=None, rdflib_runs: int = 1) -> list[dict]:
+    """Rows and median ms of every query on the store (and on the in-memory copy, rdflib)."""
+    out = []
+    for name, q in queries():
+        first = tsv(store, q)
+        row = {"query": name, "rows": first.count(b"\n") - 1,
+               "store_ms": _median_ms(lambda: tsv(store, q), runs)}
+        if memory is not None:
+            # Same rows; rows that tie under ORDER BY may come in another order, and
+            # GROUP_CONCAT's order is the engine's own, so differences are reported.
+            if sorted(tsv(memory, q).split(b"\n")) != sorted(first.split(b"\n")):
+                row["memory_note"] = "rows differ from the store's (ties, GROUP_CONCAT order?)"
+            row["memory_ms"] = _median_ms(lambda: tsv(memory, q), runs)
+        if rds is not None:
+            row["rdflib_rows"] = len(list(rds.query(q)))
+            row["rdflib_ms"] = _median_ms(lambda: list(rds.query(q)), rdflib_runs)
+        out.append(row)
+        print("  " + "  ".join(f"{k} {v:.1f}" if isinstance(v, float) else f"{v}"
+                               for k, v in row.items()), flush=True)
+    return out
+
+
+def print_table(rows: list[dict], load: dict[str, float]) -> None:
+    cols = [c for c in ("store_ms", "memory_ms", "rdflib_ms") if c in rows[0]]
+    print()
+    print(f"{'query':40s} {'rows':>7s} " + " ".join(f"{c:>10s}" for c in cols)
+          + (f" {'ratio':>7s}" if "rdflib_ms" in cols else ""))
+    for r in rows:
+        line = f"{r['query']:40s} {r['rows']:7d} " + " ".join(f"{r[c]:10.1f}" for c in cols)
+        if "memory_note" in r:
+            line += "  (memory: " + r["memory_note"] + ")"
+        if "rdflib_ms" in cols:
+            line += f" {r['rdflib_ms'] / r['store_ms']:7.0f}"
+            if r["rdflib_rows"] != r["rows"]:
+                line += f"  (rdflib rows {r['rdflib_rows']})"
+        print(line)
+    print("load (s): " + ", ".join(f"{k} {v:.1f}" for k, v in load.items()))
+
+
+def main(argv: list[str] | None = None) -> list[dict]:
     import pyoxigraph as ox
     from rdflib import Dataset
 
-    from kg.export import serialize
-    from kg.query import QUERY_DIR
     from kg.store import write_store
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=6100,
-                    help="synthetic articles (about 164 triples each: 6100 give ~1M)")
-    ap.add_argument("--runs", type=int, default=11, help="runs per query on the Oxigraph store")
+                    help="synthetic articles (about 156 quads each: 6100 give ~1M)")
+    ap.add_argument("--from-build", metavar="DIR", type=Path,
+                    help="measure an existing build (DIR/store, DIR/graph.trig) instead")
+    ap.add_argument("--memory", action="store_true",
+                    help="also time an in-memory store loaded from graph.trig and graph.ttl")
+    ap.add_argument("--rdflib", action=argparse.BooleanOptionalAction, default=None,
+                    help="time rdflib too (default: on for synthetic corpora, off for --from-build)")
+    ap.add_argument("--runs", type=int, default=11, help="runs per query on Oxigraph")
     ap.add_argument("--rdflib-runs", type=int, default=1,
                     help="runs per query on rdflib (slow: one run can take minutes)")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
-
-    t = time.perf_counter()
-    ds = synthetic_dataset(args.articles, args.seed)
-    trig = serialize(ds, "trig").encode("utf-8")
-    n_quads = len(ds)
-    del ds
-    print(f"generated {args.articles} articles, {n_quads} quads, {len(trig) / 1e6:.1f} MB TriG "
-          f"in {time.perf_counter() - t:.1f} s", flush=True)
+    use_rdflib = args.rdflib if args.rdflib is not None else args.from_build is None
 
     with tempfile.TemporaryDirectory() as tmp:
-        trig_path = Path(tmp) / "graph.trig"
-        trig_path.write_bytes(trig)
-        t = time.perf_counter()
-        write_store(Path(tmp) / "store", trig_path=trig_path)
-        store = ox.Store.read_only(str(Path(tmp) / "store"))
-        ox_load = time.perf_counter() - t
-        t = time.perf_counter()
-        rds = Dataset(default_union=True)
-        rds.parse(trig_path, format="trig")
-        rdf_load = time.perf_counter() - t
-        print(f"load: oxigraph {ox_load:.1f} s, rdflib {rdf_load:.1f} s "
-              f"(x{rdf_load / ox_load:.1f})", flush=True)
-
-        queries = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(QUERY_DIR.glob("*.rq"))]
-        queries += [(f"examples/{p.stem}", p.read_text(encoding="utf-8"))
-                    for p in sorted((QUERY_DIR / "examples").glob("*.rq"))]
-        rows = []
-        for name, q in queries:
-            # kg's store holds the union in its default graph: no union option (kg.query).
-            n_ox = len(list(store.query(q)))
-            ox_ms = _median_ms(lambda: list(store.query(q)), args.runs)
-            n_rdf = len(list(rds.query(q)))
-            rdf_ms = _median_ms(lambda: list(rds.query(q)), args.rdflib_runs)
-            rows.append((name, n_ox, n_rdf, ox_ms, rdf_ms))
-            print(f"  {name:40s} {ox_ms:9.1f} ms  rdflib {rdf_ms:10.1f} ms", flush=True)
-
-    print()
-    print(f"{'query':40s} {'rows':>7s} {'oxigraph ms':>12s} {'rdflib ms':>11s} {'ratio':>7s}")
-    for name, n_ox, n_rdf, ox_ms, rdf_ms in rows:
-        flag = "" if n_ox == n_rdf else f"  (rdflib rows {n_rdf})"
-        print(f"{name:40s} {n_ox:7d} {ox_ms:12.1f} {rdf_ms:11.1f} {rdf_ms / ox_ms:7.0f}{flag}")
-    print(f"{'load (s)':40s} {n_quads:7d} {ox_load:12.1f} {rdf_load:11.1f} "
-          f"{rdf_load / ox_load:7.1f}")
+        load: dict[str, float] = {}
+        if args.from_build is not None:
+            build = args.from_build
+            trig_path, union_path = build / "graph.trig", build / "graph.ttl"
+            store = ox.Store.read_only(str(build / "store"))
+            print(f"{build}: {len(store)} quads in the store", flush=True)
+        else:
+            t = time.perf_counter()
+            ds = synthetic_dataset(args.articles, args.seed)
+            from kg.export import serialize
+            trig_path, union_path = Path(tmp) / "graph.trig", Path(tmp) / "graph.ttl"
+            trig_path.write_text(serialize(ds, "trig"), encoding="utf-8")
+            union_path.write_text(serialize(ds, "ttl"), encoding="utf-8")
+            print(f"generated {args.articles} articles, {len(ds)} quads in "
+                  f"{time.perf_counter() - t:.1f} s", flush=True)
+            del ds
+            t = time.perf_counter()
+            write_store(Path(tmp) / "store", trig_path=trig_path, union_path=union_path)
+            store = ox.Store.read_only(str(Path(tmp) / "store"))
+            load["store"] = time.perf_counter() - t
+        memory = None
+        if args.memory:
+            t = time.perf_counter()
+            memory = memory_store(trig_path, union_path if union_path.is_file() else None)
+            load["memory"] = time.perf_counter() - t
+        rds = None
+        if use_rdflib:
+            t = time.perf_counter()
+            rds = Dataset(default_union=True)
+            rds.parse(trig_path, format="trig")
+            load["rdflib"] = time.perf_counter() - t
+        print("load (s): " + ", ".join(f"{k} {v:.1f}" for k, v in load.items()), flush=True)
+        rows = measure(store, args.runs, memory, rds, args.rdflib_runs)
+    print_table(rows, load)
+    return rows
 
 
 if __name__ == "__main__":
