@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -76,8 +77,18 @@ def _term_value(term) -> str:
     return term.value
 
 
+_COMMENT = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>)|#[^\n]*""")
+
+
+def has_order_by(query: str) -> bool:
+    """True when the query text (comments, strings and IRIs aside) says ORDER BY anywhere."""
+    text = _COMMENT.sub(" ", query)
+    return re.search(r"\bORDER\s+BY\b", text, re.IGNORECASE) is not None
+
+
 def run_query_on(store: ox.Store, query: str) -> tuple[list[str], list[dict[str, str]]]:
-    """(variables, rows as plain strings) of a SELECT query; '' for unbound."""
+    """(variables, rows as plain strings) of a SELECT query; '' for unbound. The rows of a
+    query without ORDER BY come sorted by their columns, in order."""
     try:
         result = store.query(query, use_default_graph_as_union=_union(store))
     except SyntaxError as error:
@@ -85,6 +96,11 @@ def run_query_on(store: ox.Store, query: str) -> tuple[list[str], list[dict[str,
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
         rows = [{v: _term_value(sol[v]) for v in variables} for sol in result]
+        if not has_order_by(query):
+            # any order is a right answer to an unordered query; sorted by the columns it is the
+            # same on every engine and run, and Python sorts strings far faster than Oxigraph
+            # sorts terms on disk (it decodes both at every comparison: 1.3 of 1.6 s at 1M)
+            rows.sort(key=lambda r: tuple(r[v] for v in variables))
         return variables, rows
     if isinstance(result, ox.QueryBoolean):
         return ["boolean"], [{"boolean": "true" if bool(result) else "false"}]
