@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import re
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -46,6 +47,16 @@ def _strip_prefixes(trig: bytes) -> bytes:
     return b"\n".join(lines[k:])
 
 
+# The graph name ending an N-Quads line: an IRI after a space (a datatype IRI follows ^^), and
+# no literal can hold " <...> .\n" since N-Quads escapes line breaks inside literals.
+_GRAPH_AT_END = re.compile(rb" <[^<>\s]*> \.\n")
+
+
+def _drop_graph(nquads: bytes) -> bytes:
+    """N-Quads of named graphs as N-Triples (about 10x cheaper than building Triple objects)."""
+    return _GRAPH_AT_END.sub(b" .\n", nquads)
+
+
 def _serialise_chunk(task: tuple[int, int, bool]) -> tuple[bytes, bytes, bytes, bytes, int]:
     """One chunk of articles as TriG (body), N-Quads, N-Triples (for the union) and expanded
     JSON-LD (the items of its top-level array), plus its number of quads."""
@@ -55,9 +66,9 @@ def _serialise_chunk(task: tuple[int, int, bool]) -> tuple[bytes, bytes, bytes, 
     quads = to_quads(extractions[start:end], resolution, lexicon)
     trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
-    return (trig if first else _strip_prefixes(trig),
-            ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
-            ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES),
+    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    return (trig if first else _strip_prefixes(trig), nquads,
+            _drop_graph(nquads),
             jsonld[1:-1] if jsonld.startswith(b"[") else jsonld, len(quads))
 
 

@@ -92,3 +92,16 @@ def test_a_failing_explorer_child_leaves_the_previous_build_whole(corpus, tmp_pa
     assert after == before
     assert not [p for p in out.iterdir() if p.name.startswith(".")
                 and p.name not in (".cache", ".lock", ".kg.lock") and p.is_dir()]
+
+
+def test_dropping_the_graph_keeps_literals_that_look_like_iris_and_typed_literals():
+    import pyoxigraph as ox
+
+    g, s, p = ox.NamedNode("http://g/1"), ox.NamedNode("http://s"), ox.NamedNode("http://p")
+    objects = [ox.Literal("a <http://x/y> .\nb <http://z> ."),
+               ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+               ox.Literal("Lào", language="vi"), ox.NamedNode("http://o")]
+    quads = [ox.Quad(s, p, o, g) for o in objects]
+    nt = workers._drop_graph(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    assert [t.triple for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)] == \
+        [q.triple for q in quads]
