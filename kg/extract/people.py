@@ -299,6 +299,7 @@ def _person(doc: Doc, s: Sentence, i: int, j: int) -> PersonMention:
 def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]) -> None:
     """A title chain right after a name: 'X, Phó Chủ tịch ...', 'X – Chủ tịch ...', 'X (Chủ tịch ...)'."""
     toks = ch.toks
+    name_end = k
     if not (k < len(toks) and toks[k].text == "(" and _alias_in_parentheses(toks, k)) and \
             k < len(toks) and (toks[k].text in DASHES or toks[k].text in (",", "(", ":")):
         k += 1
@@ -317,6 +318,8 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
         taken.update(range(k, end))
         _attach(doc, person, items, ch.s.index)
         k = end
+    if not items:
+        k = max(k, _joined_names_end(doc, ch, name_end))
     # "X, Giám đốc Sở ..., được bầu giữ chức Chủ tịch Hội", "X được bầu làm Phó Chủ tịch"
     if k < len(toks) and toks[k].text == ",":
         k += 1
@@ -326,6 +329,22 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
         if more:
             taken.update(range(k, end))
             _attach(doc, person, more, ch.s.index, elected=True)
+
+
+def _joined_names_end(doc: Doc, ch: _Chains, k: int) -> int:
+    """After 'và ông B' / ', bà C và ông D' (names joined to one subject: 'bà A và ông B được
+    bầu làm Phó Chủ tịch'), the token where a shared predicate would start; k if no name follows."""
+    toks = ch.toks
+    end = k
+    while end < len(toks) and (toks[end].key == "và" or toks[end].text == ","):
+        q = end + 1
+        q += _honorific_len(toks, q)
+        name_end = _name_at(doc, ch, q, cue=True)
+        if name_end <= q:
+            break
+        end = name_end
+    return end if end > k and _election_len(toks, end + (toks[end].text == ","
+                                                        if end < len(toks) else 0)) else k
 
 
 def _delegation_body(doc: Doc, sent: int, person: PersonMention) -> OrgMention | None:

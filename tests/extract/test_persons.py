@@ -57,6 +57,18 @@ def test_elected_posts_in_the_congress_body():
     assert ("Trần Thị Hạnh", "Phó Chủ tịch", assoc) in p
 
 
+def test_names_joined_by_va_share_the_post_they_are_elected_to():
+    ex = run("Đại hội Hội hữu nghị Việt Nam – Lào tỉnh Nghệ An lần thứ IV diễn ra ngày 15/8/2019. "
+             "Ông Nguyễn Văn Đức được bầu làm Chủ tịch Hội; ông Hồ Văn Lâm, bà Lê Thị Hoa và ông "
+             "Trần Quốc Việt được bầu làm Phó Chủ tịch. Ông Phan Văn Tú và bà Vi Thị Lan đã phát biểu.")
+    p = posts(ex)
+    assoc = "Hội hữu nghị Việt Nam – Lào tỉnh Nghệ An"
+    assert ("Nguyễn Văn Đức", "Chủ tịch", assoc) in p
+    for name in ("Hồ Văn Lâm", "Lê Thị Hoa", "Trần Quốc Việt"):
+        assert (name, "Phó Chủ tịch", assoc) in p
+    assert not [x for x in p if x[0] in ("Phan Văn Tú", "Vi Thị Lan")]  # no election: no post
+
+
 def test_foreign_names_hyphens_and_honorifics():
     ex = run("Chủ tịch UBND tỉnh Bắc Ninh tiếp Ngài Park Noh-wan, Đại sứ Hàn Quốc tại Việt Nam, và bà "
              "Kim Hee-jung.")
