@@ -26,6 +26,7 @@ import gc
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -77,7 +78,8 @@ def has_union_graph(store: ox.Store) -> bool:
 
 
 def write_store(target: str | Path, trig_path: str | Path | None = None,
-                data: bytes | None = None, union_path: str | Path | None = None) -> int:
+                data: bytes | None = None, union_path: str | Path | None = None,
+                chunks: Iterable[bytes] | None = None) -> int:
     """Write a fresh on-disk store at ``target`` from TriG; swap it in atomically; return quads.
 
     The new store is built in a sibling folder ``.target.new-*`` and renamed to
@@ -91,6 +93,8 @@ def write_store(target: str | Path, trig_path: str | Path | None = None,
     os.chmod(fresh, 0o755)  # mkdtemp makes it 0700; other users read builds too
     try:
         store = ox.Store(str(fresh))
+        for chunk in chunks or ():  # N-Quads, loaded while the build is still writing the rest
+            store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
         load_trig(store, trig_path, data)
         if union_path is not None:
             store.bulk_load(path=str(union_path), format=_FORMATS.get(

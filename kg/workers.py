@@ -14,6 +14,7 @@ Fork is POSIX-only; elsewhere (or with one job) the same work runs in this proce
 """
 from __future__ import annotations
 
+import hashlib
 import multiprocessing as mp
 import os
 import re
@@ -80,13 +81,19 @@ class ChunkFiles:
 
 
 def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, jobs: int,
-                     files: ChunkFiles, lexicon: Lexicon | None = None) -> int:
+                     files: ChunkFiles, lexicon: Lexicon | None = None,
+                     on_chunk: Callable[[bytes], None] | None = None,
+                     on_pool: Callable[[], None] | None = None) -> tuple[int, int]:
     """Map and serialise contiguous chunks of articles, appending each chunk in article order
-    to the files (TriG, N-Quads, N-Triples, the expanded JSON-LD array); returns the quads.
+    to the files (TriG, N-Quads, the union's N-Triples, the expanded JSON-LD array); returns
+    (quads, distinct triples).
 
     With ``jobs`` > 1 the chunks are made by forked workers. Either way the quads never all
     live in one process, and the chunks concatenate to exactly what one serialisation of
-    all the quads gives (tests/test_workers.py).
+    all the quads gives (tests/test_workers.py). The union file holds each triple once (an
+    entity's name, asserted by every article naming it, is written the first time).
+    ``on_chunk`` gets each chunk's N-Quads as it arrives (the store loads them meanwhile);
+    ``on_pool`` runs once the workers exist (threads are started after forking, not before).
     """
     global _STATE
     n = len(extractions)
@@ -95,18 +102,23 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
     tasks = [(i, min(n, i + size), i == 0) for i in range(0, n, size)] or [(0, 0, True)]
     _STATE = (extractions, resolution, lexicon or load_lexicon())
     total = 0
+    seen: set[bytes] = set()  # 128-bit digests of the union's lines
     wrote_jsonld = False
     handles = [open(p, "wb") for p in (files.trig, files.nquads, files.ntriples, files.jsonld)]
     trig, nq, nt, js = handles
     try:
         pool = mp.get_context("fork").Pool(jobs) if parallel else None
         try:
+            if on_pool is not None:
+                on_pool()
             chunks = pool.imap(_serialise_chunk, tasks) if pool else map(_serialise_chunk, tasks)
             js.write(b"[")
             for t, q, tr, j, count in chunks:
                 trig.write(t)
                 nq.write(q)
-                nt.write(tr)
+                if on_chunk is not None:
+                    on_chunk(q)
+                nt.write(_new_lines(tr, seen))
                 if j:
                     js.write(b"," + j if wrote_jsonld else j)
                     wrote_jsonld = True
@@ -119,11 +131,22 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
         for f in handles:
             f.flush()
             os.fsync(f.fileno())
-        return total
+        return total, len(seen)
     finally:
         for f in handles:
             f.close()
         _STATE = None
+
+
+def _new_lines(lines: bytes, seen: set[bytes]) -> bytes:
+    """The lines not seen before (N-Triples are canonical: one triple, one line of text)."""
+    out = []
+    for line in lines.splitlines(keepends=True):
+        digest = hashlib.blake2b(line, digest_size=16).digest()
+        if digest not in seen:
+            seen.add(digest)
+            out.append(line)
+    return b"".join(out)
 
 
 def _run_child(conn, fn: Callable[[], Any]) -> None:

@@ -3,13 +3,15 @@
 The records are mapped and serialised chunk by chunk (``kg.workers.serialise_chunks``:
 forked workers with ``jobs`` > 1), so all the quads never live in one process at once:
 
-1. graph.trig, a temporary N-Quads and N-Triples copy, and the expanded JSON-LD are
-   streamed to disk chunk after chunk, in article order;
-2. a thread bulk-loads the store from the N-Quads (named graphs) and the N-Triples
-   (the default graph: the store keeps each triple once, which is the union), then
-   dumps graph.ttl from that default graph; Oxigraph releases the GIL meanwhile;
-3. the explorer page is drawn from the N-Quads (in a forked child with ``jobs`` > 1);
-4. a small build's JSON-LD is rewritten compact with the published context.
+1. graph.trig, a temporary N-Quads copy, the union's N-Triples (each triple once) and the
+   expanded JSON-LD are streamed to disk chunk after chunk, in article order;
+2. meanwhile a thread bulk-loads the store with each chunk's N-Quads as it arrives (the
+   article graphs), then the union into the default graph; Oxigraph releases the GIL;
+3. the explorer page is drawn from the N-Quads, in a child forked before anything else
+   (with ``jobs`` > 1) that waits for them;
+4. graph.ttl: a small build's is pretty Turtle dumped from the store; a large one's is the
+   union's N-Triples lines (valid Turtle); a small build's JSON-LD is rewritten compact
+   with the published context.
 
 ``kg.build`` then commits the staging folder atomically.
 """
@@ -62,50 +64,63 @@ def _lap(since: float) -> tuple[float, float]:
     return round(now - since, 3), now
 
 
-def _explorer(nquads: Path, target: Path) -> str:
+# Up to this many quads graph.ttl is pretty Turtle (prefixes, grouped subjects) dumped from the
+# store; above it, the union's N-Triples lines themselves (valid Turtle, written as they stream).
+PRETTY_TURTLE_MAX_QUADS = 300_000
+
+
+def _explorer(nquads: Path, target: Path, ready) -> str:
     from .viz import render_explorer
+    ready.wait()  # forked before the mapping; the N-Quads are complete when this is set
     return write_file(target, render_explorer(ox.parse(path=str(nquads),
                                                        format=ox.RdfFormat.N_QUADS)))
-
-
-def _store_and_turtle(staging: Path) -> int:
-    """Write DIR/store, then graph.ttl from its default graph; return the number of triples."""
-    write_store(staging / STORE_DIRNAME, trig_path=staging / _NQUADS,
-                union_path=staging / _NTRIPLES)
-    store = open_read_only(staging / STORE_DIRNAME)
-    store.dump(str(staging / FORMATS["ttl"][1]), format=ox.RdfFormat.TURTLE,
-               from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
-    rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    count = int(next(iter(rows))["n"].value)
-    del store
-    return count
 
 
 def write_staging(staging: Path, extractions: list[Extraction], resolution: Resolution,
                   jobs: int = 1, stages: dict[str, float] | None = None
                   ) -> tuple[dict[str, str], dict[str, int]]:
     """Every output of the build in ``staging``; returns (sha256 per file, counts)."""
+    import multiprocessing as mp
+    import queue
+
     stages = stages if stages is not None else {}
     clock = time.perf_counter()
     nquads, ntriples, expanded = staging / _NQUADS, staging / _NTRIPLES, staging / _JSONLD
-    trig = staging / FORMATS["trig"][1]
-    n_quads = serialise_chunks(extractions, resolution, jobs,
-                               ChunkFiles(trig, nquads, ntriples, expanded))
-    stages["rdf_mapping"], clock = _lap(clock)
-    digests = {trig.name: file_digest(trig)}
-    explorer = Background(lambda: _explorer(nquads, staging / "explorer.html"), enabled=jobs > 1)
-    result: dict[str, int] = {}
+    trig, turtle = staging / FORMATS["trig"][1], staging / FORMATS["ttl"][1]
+    # The explorer child is forked first, while this process has no other thread, and waits.
+    ready = mp.get_context("fork").Event() if jobs > 1 else threading.Event()
+    explorer = Background(lambda: _explorer(nquads, staging / "explorer.html", ready),
+                          enabled=jobs > 1)
+    chunks: queue.Queue = queue.Queue(maxsize=8)  # bounded: a slow store slows the writer
     errors: list[BaseException] = []
+
+    ended = threading.Event()
+
+    def feed():
+        while (item := chunks.get()) is not None:
+            yield item
+        ended.set()
 
     def store_job() -> None:
         try:
-            result["triples"] = _store_and_turtle(staging)
+            write_store(staging / STORE_DIRNAME, chunks=feed(), union_path=ntriples)
         except BaseException as error:  # noqa: BLE001 - re-raised by the main thread
             errors.append(error)
+            while not ended.is_set() and chunks.get() is not None:
+                pass  # keep the writer from blocking on a full queue
 
     store = threading.Thread(target=store_job, name="kg-store")
-    store.start()
     try:
+        try:
+            n_quads, n_triples = serialise_chunks(
+                extractions, resolution, jobs, ChunkFiles(trig, nquads, ntriples, expanded),
+                on_chunk=chunks.put, on_pool=store.start)
+        finally:
+            if store.ident is not None:
+                chunks.put(None)  # the end of the chunks
+        ready.set()
+        stages["rdf_mapping"], clock = _lap(clock)
+        digests = {trig.name: file_digest(trig)}
         jsonld = staging / FORMATS["jsonld"][1]
         if n_quads <= COMPACT_JSONLD_MAX_QUADS:  # small: compact, with the published context
             quads = list(ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS))
@@ -121,14 +136,21 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
         explorer.cancel()
         raise
     finally:
-        store.join()  # before anyone removes the staging folder under it
+        if store.ident is not None:
+            store.join()  # before anyone removes the staging folder under it
     if errors:
         raise errors[0]
+    if n_quads <= PRETTY_TURTLE_MAX_QUADS:
+        open_read_only(staging / STORE_DIRNAME).dump(
+            str(turtle), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+            prefixes=PREFIXES)
+        ntriples.unlink()
+    else:
+        os.replace(ntriples, turtle)
     stages["store_and_turtle"], clock = _lap(clock)
-    digests[FORMATS["ttl"][1]] = file_digest(staging / FORMATS["ttl"][1])
+    digests[turtle.name] = file_digest(turtle)
     nquads.unlink()
-    ntriples.unlink()
-    return digests, {"triples": result["triples"], "quads": n_quads}
+    return digests, {"triples": n_triples, "quads": n_quads}
 
 
 def merges_json(resolution: Resolution) -> str:

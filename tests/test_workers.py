@@ -43,13 +43,14 @@ def test_chunks_concatenate_to_one_serialisation_of_all_the_quads(extractions, t
         d = tmp_path / f"j{jobs}"
         d.mkdir()
         files = workers.ChunkFiles(d / "g.trig", d / "g.nq", d / "g.nt", d / "g.jsonld")
-        assert workers.serialise_chunks(extractions, res, jobs, files) == len(quads)
+        union = list(dict.fromkeys(q.triple for q in quads))
+        assert workers.serialise_chunks(extractions, res, jobs, files) == (len(quads), len(union))
+        assert len(union) < len(quads)  # entities named by several articles: written once
         assert files.trig.read_bytes() == ox.serialize(quads, format=ox.RdfFormat.TRIG,
                                                        prefixes=PREFIXES)
         assert list(ox.parse(path=str(files.nquads), format=ox.RdfFormat.N_QUADS)) == quads
         assert [q.triple for q in ox.parse(path=str(files.ntriples),
-                                           format=ox.RdfFormat.N_TRIPLES)] == \
-            [q.triple for q in quads]
+                                           format=ox.RdfFormat.N_TRIPLES)] == union
         assert set(ox.parse(path=str(files.jsonld), format=ox.RdfFormat.JSON_LD)) == set(quads)
 
 
@@ -105,3 +106,24 @@ def test_dropping_the_graph_keeps_literals_that_look_like_iris_and_typed_literal
     nt = workers._drop_graph(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
     assert [t.triple for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)] == \
         [q.triple for q in quads]
+
+
+def test_a_large_builds_turtle_is_the_union_line_by_line(corpus, tmp_path, monkeypatch):
+    """Above PRETTY_TURTLE_MAX_QUADS graph.ttl is the union's N-Triples (valid Turtle): the
+    same triples as the pretty dump, each once, and the count report.json gives."""
+    import json
+
+    import pyoxigraph as ox
+
+    from kg import write
+    build([corpus], tmp_path / "pretty", jobs=2, cache=False)
+    monkeypatch.setattr(write, "PRETTY_TURTLE_MAX_QUADS", 0)
+    build([corpus], tmp_path / "lines", jobs=2, cache=False)
+
+    def triples(out):
+        return [q.triple for q in ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)]
+    pretty, lines = triples(tmp_path / "pretty"), triples(tmp_path / "lines")
+    assert len(lines) == len(set(lines)) and set(lines) == set(pretty)
+    report = json.loads((tmp_path / "lines" / "report.json").read_text(encoding="utf-8"))
+    assert report["counts"]["triples"] == len(lines)
+    assert not (tmp_path / "lines" / "graph.ttl").read_text(encoding="utf-8").startswith("@prefix")
