@@ -200,6 +200,8 @@ class _ArticleGraph:
         if key is None:
             return None
         ent = self.res.entities[key]
+        if len(ent.name.strip()) < 2:  # debris of a garbled text: no node (shapes.ttl: minLength 2)
+            return None
         if kind == "person":
             node = _node(str(person_iri(key)))
             self.add(node, _RDF.type, _SCHEMA.Person)

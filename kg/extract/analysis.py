@@ -150,7 +150,8 @@ def analyse(article: Article, lex: Lexicon) -> Doc:
     doc.sentences = split_sentences(article.text)
     doc.locality = detect_locality(article, doc.sentences, lex)
     for s in doc.sentences:
-        doc.orgs.extend(find_orgs(doc, s))
+        # a one-letter "name" is debris of a garbled text (fuzzing found "F"), never a body
+        doc.orgs.extend(m for m in find_orgs(doc, s) if not m.name or len(m.name.strip()) >= 2)
     find_persons_and_posts(doc)
     merge_name_variants(doc)
     return doc
