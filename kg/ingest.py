@@ -43,6 +43,11 @@ _BREADCRUMB = re.compile(r"^[^.]{0,80}\s[>»/]\s[^.]{0,80}\s[>»/]\s[^.]{0,80}$"
 _PHOTO_CREDIT = re.compile(r"\s*\((?:ảnh|Ảnh|ẢNH)\s*:[^)]*\)|(?:^|\s)(?:Ảnh|ẢNH)\s*:\s*[^.\n]*$", re.M)
 _SOURCE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[.:]?\s+(.{2,80})$", re.I)
 _MONTH_SOURCE = re.compile(r"(?:tháng\s*)?(\d{1,2})\s*[/\-.]\s*(\d{4})")
+_MENU_SEP = re.compile(r"\s*[|•·]\s*|[ \t\u00a0]{2,}|\t")
+# The outlet's name heading the page ("BÁO LẠNG SƠN ĐIỆN TỬ", "Cổng thông tin điện tử tỉnh ..."):
+# not the article's title when it stands above the text.
+_OUTLET = re.compile(r"^(báo|cổng thông tin|trang thông tin|tạp chí|đài phát thanh|đài truyền hình)"
+                     r"\b[^.!?:]{0,60}$", re.I)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -93,23 +98,45 @@ def normalise_text(text: str) -> str:
     return "\n".join(lines)
 
 
+def _is_menu(raw_line: str) -> bool:
+    """A menu or share bar: four or more short items set apart by runs of spaces, tabs or bars
+    ("Trang chủ   Thời sự   Chính trị ...", "Chia sẻ   Facebook   Zalo   In bài")."""
+    items = [i for i in _MENU_SEP.split(raw_line.strip()) if i]
+    return len(items) >= 4 and all(len(i.split()) <= 5 and not i.rstrip().endswith((".", "!", "?"))
+                                   for i in items)
+
+
+def _is_prose(line: str) -> bool:
+    """A line of the running text: a sentence (ends with . ! ?) or a long line."""
+    words = len(line.split())
+    return words >= 10 or (words >= 4 and line.rstrip().endswith((".", "!", "?", "…")))
+
+
 def clean(name: str, raw: str) -> Article:
     """Cut chrome and read metadata; returns the cleaned Article."""
     sha = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    raw_lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = normalise_text(raw).split("\n")
+    menus = {i for i, line in enumerate(raw_lines) if _is_menu(line)} \
+        if len(raw_lines) == len(lines) else set()
     published = None
     source = None
     byline = None
     body: list[str] = []
-    for line in lines:
+    prose = False  # has the article's running text begun?
+    for i, line in enumerate(lines):
         if _TRAILER.match(line):
-            break
+            if prose:
+                break
+            continue  # a share bar or "tin liên quan" above the article: that line only
         stamp = _stamp_date(line)
         if stamp:
             published = published or stamp
             continue
-        if _CHROME_LINE.match(line) or _BREADCRUMB.match(line):
+        if i in menus or _CHROME_LINE.match(line) or _BREADCRUMB.match(line) or \
+                (not prose and _OUTLET.match(line)):
             continue
+        prose = prose or _is_prose(line)
         body.append(line)
     # closing lines: source line ("Nguồn. ANHP", "Theo baohaiduong.vn"), byline ("NP", "Thu Thủy")
     while body and not body[-1]:

@@ -54,3 +54,19 @@ def test_breadcrumb_and_outlet_tag():
 def test_old_tone_placement_and_spaces_are_normalised():
     a = clean("e", "Quỹ  Hoà bình\u00a0và Phát triển")
     assert a.text == "Quỹ Hòa bình và Phát triển"
+
+
+def test_menus_share_bars_and_the_outlet_above_the_article_are_chrome_not_its_end():
+    raw = ("BÁO LẠNG SƠN ĐIỆN TỬ\n"
+           "Trang chủ   Thời sự   Chính trị   Kinh tế   Quốc phòng - An ninh   Đối ngoại\n"
+           "Thứ Hai, 12/03/2018 08:15\n"
+           "Chia sẻ   Facebook   Zalo   In bài   Cỡ chữ: A- A+\n\n"
+           "Đoàn Liên hiệp các tổ chức hữu nghị tỉnh thăm Quảng Tây\n\n"
+           "Liên hiệp các tổ chức hữu nghị tỉnh tổ chức đoàn công tác thăm Quảng Tây từ ngày 7 đến 9/3.\n\n"
+           "Chia sẻ   Facebook   Zalo\nTin liên quan\nMột tin khác hoàn toàn")
+    a = clean("c.txt", raw)
+    assert a.published == "2018-03-12"
+    assert a.title == "Đoàn Liên hiệp các tổ chức hữu nghị tỉnh thăm Quảng Tây"
+    assert "đoàn công tác thăm Quảng Tây" in a.text
+    for chrome in ("BÁO LẠNG SƠN", "Trang chủ", "Facebook", "tin khác"):
+        assert chrome.lower() not in a.text.lower(), chrome
