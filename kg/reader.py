@@ -236,7 +236,37 @@ def html_to_text(html: str) -> str:
         raise UnreadableInput(f"HTML page could not be parsed ({type(error).__name__})") from None
     if not text or not text.strip():
         raise UnreadableInput("HTML page without extractable article text")
+    headline = _headline(html)
+    if headline and headline not in text[:len(headline) + 400]:
+        text = f"{headline}\n\n{text}"  # trafilatura keeps the headline as metadata, not text
     return text
+
+
+def _headline(html: str) -> str | None:
+    """The page's <h1>, else its <title> without the outlet's name ("... - Báo Phú Yên Online")."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for h1 in root.iter("h1"):
+        text = " ".join(h1.text_content().split())
+        if len(text.split()) >= 4 and not _OUTLET_NAME.search(text):
+            return text
+    title = root.find(".//title")
+    if title is None:
+        return None
+    text = " ".join(title.text_content().split())
+    m = re.match(r"(.+)\s+[-–|]\s+([^-–|]+)$", text)  # the last segment may be the outlet
+    if m and _OUTLET_NAME.search(m.group(2)):
+        text = m.group(1)
+    return text if len(text.split()) >= 4 and not _OUTLET_NAME.search(text) else None
+
+
+# An outlet's own name in a page's <h1> or <title>: "Báo Phú Yên Online", "Cổng thông tin điện tử"
+_OUTLET_NAME = re.compile(r"(?i)^(báo|cổng|trang thông tin|tạp chí)\b|\b(online|điện tử|tin tức)$|\.vn\b")
 
 
 def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

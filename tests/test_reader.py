@@ -188,3 +188,15 @@ def test_read_file_reports_a_read_error():
     with pytest.raises(UnreadableInput) as info:
         read_file("/proc/self/mem")
     assert str(info.value) == "cannot read: Input/output error"
+
+
+def test_an_html_pages_headline_is_kept_without_the_outlets_name(tmp_path):
+    body = "<p>" + "Liên hiệp các tổ chức hữu nghị tỉnh tổ chức gặp mặt kỷ niệm. " * 3 + "</p>"
+    page = tmp_path / "a.html"
+    page.write_text(f"<html><head><title>Gặp mặt kỷ niệm 55 năm quan hệ Việt Nam – Cuba - Báo Phú Yên "
+                    f"Online</title></head><body><div class='article'><h1>Gặp mặt kỷ niệm 55 năm "
+                    f"thiết lập quan hệ</h1>{body}</div></body></html>", encoding="utf-8")
+    assert read_file(page).startswith("Gặp mặt kỷ niệm 55 năm thiết lập quan hệ\n\n")
+    page.write_text(f"<html><head><title>Gặp mặt kỷ niệm 55 năm quan hệ Việt Nam – Cuba - Báo Phú Yên "
+                    f"Online</title></head><body>{body}</body></html>", encoding="utf-8")
+    assert read_file(page).startswith("Gặp mặt kỷ niệm 55 năm quan hệ Việt Nam – Cuba\n\n")

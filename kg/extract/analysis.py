@@ -26,7 +26,9 @@ from .spans import longest
 from .tokens import Sentence, split_sentences
 
 _UNIT_BEFORE = {"tỉnh", "thành phố", "tp"}
-_DISTRICT_UNITS_BEFORE = {"huyện", "quận", "thị xã", "xã", "huyện", "các huyện"}
+# a district-level unit's word before its name: "huyện Thanh Miện", "TP Tuy Hòa" (a provincial
+# city; the province-level cities are provinces and are scored as such first)
+_DISTRICT_UNITS_BEFORE = {"huyện", "quận", "thị xã", "xã", "các huyện", "tp", "thành phố"}
 
 
 @dataclass
@@ -123,7 +125,8 @@ def detect_locality(article: Article, sentences: list[Sentence], lex: Lexicon) -
                 w += 4
             scores[name] += w * boost
         for i in range(1, len(toks)):
-            if toks[i - 1].key in _DISTRICT_UNITS_BEFORE and toks[i].cap:
+            if (toks[i - 1].key in _DISTRICT_UNITS_BEFORE or
+                    i > 1 and f"{toks[i - 2].key} {toks[i - 1].key}" in _DISTRICT_UNITS_BEFORE) and toks[i].cap:
                 hit = longest(toks, i, lex.districts, lex.max_words["districts"], need_cap=True)
                 if hit and len({p for _u, p in hit[1]}) == 1:
                     scores[hit[1][0][1]] += 1  # "huyện Thanh Miện" is in Hải Dương

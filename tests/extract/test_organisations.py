@@ -10,6 +10,14 @@ def test_bare_local_bodies_resolve_to_the_articles_province():
     assert ex.article.locality == "Nghệ An"
 
 
+def test_a_provincial_citys_name_counts_for_its_province():
+    # "TP Tuy Hòa" is in Phú Yên; "Đồng Hới (Quảng Bình)" alone would tie with the one "Phú Yên"
+    ex = run("Chiều 1/12, tại TP Tuy Hòa, Liên hiệp các tổ chức hữu nghị tỉnh tổ chức gặp mặt. "
+             "Bà A nhắc lại Bệnh viện Hữu nghị Đồng Hới (Quảng Bình). Nhân dân Phú Yên cảm ơn.")
+    assert ex.article.locality == "Phú Yên"
+    assert "Liên hiệp các tổ chức hữu nghị tỉnh Phú Yên" in orgs(ex)
+
+
 def test_city_units_and_abbreviations():
     ex = run("Liên hiệp các tổ chức hữu nghị thành phố Đà Nẵng phối hợp với UBND thành phố và "
              "HĐND thành phố tổ chức hội nghị.")
