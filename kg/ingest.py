@@ -41,7 +41,7 @@ _STAMP_WORDS = re.compile(
 _SOURCE_TAG = re.compile(r"^\s*(?:\(([A-Za-zĐđ0-9.\-]+\.(?:vn|com|net|org)|[A-ZĐ]{2,6})\)|([A-ZĐ]{2,6}))\s*[–—-]\s+")
 _BREADCRUMB = re.compile(r"^[^.]{0,80}\s[>»/]\s[^.]{0,80}\s[>»/]\s[^.]{0,80}$")
 _PHOTO_CREDIT = re.compile(r"\s*\((?:ảnh|Ảnh|ẢNH)\s*:[^)]*\)|(?:^|\s)(?:Ảnh|ẢNH)\s*:\s*[^.\n]*$", re.M)
-_SOURCE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[.:]?\s+(.{2,80})$", re.I)
+_SOURCE_LINE = re.compile(r"^\s*\(?\s*(nguồn|theo)\s*[.:]?\s+(.{2,80}?)\s*\)?\s*$", re.I)
 _MONTH_SOURCE = re.compile(r"(?:tháng\s*)?(\d{1,2})\s*[/\-.]\s*(\d{4})")
 _MENU_SEP = re.compile(r"\s*[|•·]\s*|[ \t\u00a0]{2,}|\t")
 # The outlet's name heading the page ("BÁO LẠNG SƠN ĐIỆN TỬ", "Cổng thông tin điện tử tỉnh ..."):

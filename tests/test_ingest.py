@@ -70,3 +70,10 @@ def test_menus_share_bars_and_the_outlet_above_the_article_are_chrome_not_its_en
     assert "đoàn công tác thăm Quảng Tây" in a.text
     for chrome in ("BÁO LẠNG SƠN", "Trang chủ", "Facebook", "tin khác"):
         assert chrome.lower() not in a.text.lower(), chrome
+
+
+def test_a_source_line_in_parentheses_gives_the_month():
+    a = clean("s.txt", "Tiêu đề\n\nNgày 14/10, Liên hiệp các tổ chức hữu nghị tỉnh tiếp đoàn bạn.\n\n"
+                       "(Nguồn: Báo Nam Định, tháng 10/2016)")
+    assert a.published == "2016-10" and a.source.startswith("Báo Nam Định")
+    assert "Nguồn" not in a.text

@@ -76,6 +76,7 @@ class _Event:
     location: str | None = None
     chair: str | None = None
     anaphoric: bool = False
+    backref: bool = False  # "Tại buổi làm việc, ...": names a gathering already told
     attendees: list[str] = field(default_factory=list)
     awards: list[AwardRecord] = field(default_factory=list)
     confidence: float = 0.7
@@ -417,7 +418,14 @@ class _Builder:
         location = self.location(sent, a, b, kind in ("Visit", "Reception"))
         label = _label(self.doc, sent, k, b) if k is not None else s.text[a:b].strip()
         anaphoric = not stated and not org_stated and location is None
-        return _Event(kind, sent, (a, b), label, org, org_stated, date, location, None, anaphoric)
+        backref = anaphoric and bool(_BACKREF.search(s.text[max(0, pos - 24):pos]))
+        return _Event(kind, sent, (a, b), label, org, org_stated, date, location, None, anaphoric,
+                      backref)
+
+
+# "Tại buổi làm việc, ..." after "X tiếp và làm việc với đoàn": the reception is that working session
+_BACKREF = re.compile(r"(?i)\b(tại|trong|sau|kết thúc)\s+(buổi|cuộc)?\s*$")
+_SAME_GATHERING = {"Meeting": ("Reception", "Visit"), "Reception": ("Meeting",), "Visit": ("Meeting",)}
 
 
 def _merge(events: list[_Event]) -> list[_Event]:
@@ -426,7 +434,7 @@ def _merge(events: list[_Event]) -> list[_Event]:
     for ev in events:
         target = None
         for prev in reversed(out):
-            if prev.kind != ev.kind:
+            if prev.kind != ev.kind and not (ev.backref and prev.kind in _SAME_GATHERING.get(ev.kind, ())):
                 continue
             same_org = (ev.organiser is None or prev.organiser is None
                         or ev.organiser.name == prev.organiser.name)

@@ -91,6 +91,10 @@ class _Parser(PlaceParsing):
                     continue
                 break
             country = _country_at(self.doc, toks, m)
+            pair = self._friendship_pair(m, country)
+            if pair:  # "Bệnh viện Hữu nghị Việt Nam – Cuba Đồng Hới", "Trường Hữu nghị Việt – Lào"
+                m = pair
+                continue
             if country and country[1][0] == "VN":
                 return m + country[0]
             if _province_at(self.doc, toks, m) or country:
@@ -133,6 +137,22 @@ class _Parser(PlaceParsing):
                 continue
             break
         return m
+
+    def _friendship_pair(self, m: int, country) -> int:
+        """End of "Việt Nam – <partner>" / "Việt – <partner>" right after "Hữu nghị" in a name, or 0."""
+        toks = self.toks
+        if m < 2 or (toks[m - 2].key, toks[m - 1].key) != ("hữu", "nghị"):
+            return 0
+        if country and country[1][0] == "VN":
+            after = m + country[0]
+        elif toks[m].key == "việt":
+            after = m + 1
+        else:
+            return 0
+        if after + 1 >= len(toks) or toks[after].text not in DASHES:
+            return 0
+        partner = _country_at(self.doc, toks, after + 1)
+        return after + 1 + partner[0] if partner and partner[1][0] != "VN" else 0
 
     def _goes_on(self, m: int) -> bool:
         """After a lower-case syllable inside a name, does the name (or the phrase) go on or end cleanly?

@@ -38,6 +38,9 @@ _QUALIFIER = "thường trực"
 _MISSION = {"Đại sứ": "Đại sứ quán", "Đại sứ đặc mệnh toàn quyền": "Đại sứ quán",
             "Tổng Lãnh sự": "Tổng Lãnh sự quán", "Phó Tổng Lãnh sự": "Tổng Lãnh sự quán",
             "Lãnh sự": "Lãnh sự quán", "Lãnh sự danh dự": "Lãnh sự quán"}
+# FORMAT rule 6: "Đại sứ đặc mệnh toàn quyền <country>" holds the post "Đại sứ" (the rank is
+# part of every ambassador's style, not another post)
+_TITLE_AS = {"đại sứ đặc mệnh toàn quyền": "Đại sứ"}
 _SYLLABLE = re.compile(r"^[^\W\d_]{1,8}$")
 _FOREIGN_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*$")
 _NOT_AFTER_NAME_PLACE = {"đường", "phố", "tên", "quảng trường", "hẻm", "ngõ", "trường", "làng", "xã",
@@ -202,7 +205,8 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
             return k
     if sum(1 for t in toks[k:m] if t.is_word and (t is toks[k] or toks[toks.index(t) - 1].end < t.start)) < 2:
         return k  # one word, even hyphenated ("Cô-dơ-lốp"): a short form, not a full name
-    if k > 0 and toks[k - 1].key in _NOT_AFTER_NAME_PLACE and not toks[k - 1].cap or \
+    city = k > 1 and toks[k - 2].key == "thành" and toks[k - 1].key == "phố"  # a unit, not a street
+    if k > 0 and toks[k - 1].key in _NOT_AFTER_NAME_PLACE and not toks[k - 1].cap and not city or \
             (k > 1 and f"{toks[k - 2].key} {toks[k - 1].key}" in _NOT_AFTER_NAME_PLACE):
         return k  # "đường Lê Lợi", "Công viên Hồ Nước Ngọt"
     if key in ("việt nam", "việt", "hồ chí minh") and not (k > 0 and toks[k - 1].key in ("chủ tịch", "bác")):
@@ -419,4 +423,4 @@ def _attach(doc: Doc, person: PersonMention, items, sent: int, elected: bool = F
             continue
         if org is None and title.lower().startswith(("trưởng đoàn", "phó trưởng đoàn")):
             continue
-        doc.posts.append(Post(person, title, org, former, sent))
+        doc.posts.append(Post(person, _TITLE_AS.get(title.lower(), title), org, former, sent))

@@ -34,3 +34,9 @@ def test_an_events_partner_nations_come_from_its_sentence():
     (event,) = ex.events
     assert event.countries == ("LA",)
     assert {c.code for c in ex.countries} == {"LA", "JP"}
+
+
+def test_codes_whose_issuer_part_ends_in_a_lower_case_letter():
+    ex = run("Liên hiệp triển khai Quyết định số 1178/QĐ-TTg của Thủ tướng Chính phủ và Nghị định "
+             "93/2009/NĐ-CP về viện trợ phi chính phủ nước ngoài.")
+    assert {"1178/QĐ-TTg", "93/2009/NĐ-CP"} <= {d.code for d in ex.documents}

@@ -77,3 +77,9 @@ def test_award_titles_in_quotes_and_counts_before_the_award():
                   "của Liên hiệp các tổ chức hữu nghị Việt Nam; Liên hiệp trao Giấy khen cho 21 tập thể.")
     got = {(a.kind, a.collectives, a.individuals) for a in e.awards}
     assert got == {('Kỷ niệm chương "Vì hòa bình, hữu nghị giữa các dân tộc"', 5, 10), ("Giấy khen", 21, None)}
+
+
+def test_at_the_working_session_is_the_reception_already_told():
+    evs = events("Thứ Sáu, 18/10/2019 10:00\n\nSáng 18/10, Liên hiệp các tổ chức hữu nghị tỉnh Quảng "
+                 "Ngãi tiếp và làm việc với đoàn tình nguyện viên JICA. Tại buổi làm việc, bà Phạm Thị Xuân thông tin về tình hình của tỉnh.")
+    assert [e.date for e in evs] == ["2019-10-18"]

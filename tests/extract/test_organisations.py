@@ -85,3 +85,9 @@ def test_a_mass_organisation_with_a_name_of_its_own_is_not_the_provinces_branch(
     ex = run("Tại Khánh Hòa, Hội Cựu chiến binh Hải quân Cam Ranh, Hội Nông dân tỉnh và Hội Chữ thập đỏ Việt Nam dự.")
     assert orgs(ex) == {"Hội Cựu chiến binh Hải quân Cam Ranh", "Hội Nông dân tỉnh Khánh Hòa",
                         "Hội Chữ thập đỏ Việt Nam"}
+
+
+def test_friendship_institutions_keep_both_nations_of_their_name():
+    ex = run("Liên hiệp các tổ chức hữu nghị tỉnh Quảng Nam thăm Trường Hữu nghị Việt – Lào và nhắc lại "
+             "Bệnh viện Hữu nghị Việt Nam – Cuba Đồng Hới (Quảng Bình).")
+    assert {"Trường Hữu nghị Việt – Lào", "Bệnh viện Hữu nghị Việt Nam – Cuba Đồng Hới"} <= orgs(ex)

@@ -100,3 +100,14 @@ def test_spellings_in_parentheses_and_hyphenated_transliterations():
     assert (person.name, person.aliases) == ("Vla-đi-mia Cô-dơ-lốp", ("Vladimir Kozlov",))
     assert posts(ex) == {("Vla-đi-mia Cô-dơ-lốp", "Phó Chủ tịch thứ nhất", "Hội hữu nghị Nga – Việt"),
                          ("Vla-đi-mia Cô-dơ-lốp", "Nguyên Tham tán", "Đại sứ quán Liên Xô tại Hà Nội")}
+
+
+def test_a_name_after_a_citys_body_and_the_ambassadors_full_style():
+    ex = run("Chiều 16/4, Phó Chủ tịch UBND thành phố Hải Phòng Lê Minh Khoa tiếp Đại sứ đặc mệnh toàn "
+             "quyền Hungary tại Việt Nam, Ngài Tamás Kovács-Nagy. Dự có Phó Chủ tịch Thường trực Liên hiệp "
+             "các tổ chức hữu nghị thành phố Trần Thị Bích Hạnh.")
+    p = posts(ex)
+    assert ("Lê Minh Khoa", "Phó Chủ tịch", "Ủy ban nhân dân thành phố Hải Phòng") in p
+    assert ("Trần Thị Bích Hạnh", "Phó Chủ tịch Thường trực",
+            "Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng") in p
+    assert ("Tamás Kovács-Nagy", "Đại sứ", "Đại sứ quán Hungary tại Việt Nam") in p
