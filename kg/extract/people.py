@@ -322,8 +322,7 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
         taken.update(range(k, end))
         _attach(doc, person, items, ch.s.index)
         k = end
-    if not items:
-        k = max(k, _joined_names_end(doc, ch, name_end))
+    k = max(k, _joined_names_end(doc, ch, k if items else name_end))
     # "X, Giám đốc Sở ..., được bầu giữ chức Chủ tịch Hội", "X được bầu làm Phó Chủ tịch"
     if k < len(toks) and toks[k].text == ",":
         k += 1
@@ -336,19 +335,27 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
 
 
 def _joined_names_end(doc: Doc, ch: _Chains, k: int) -> int:
-    """After 'và ông B' / ', bà C và ông D' (names joined to one subject: 'bà A và ông B được
-    bầu làm Phó Chủ tịch'), the token where a shared predicate would start; k if no name follows."""
+    """After 'và ông B' / ', bà C và ông D' (names joined to one subject, each maybe with its own
+    titles: 'bà A, Phó Giám đốc Sở Ngoại vụ, và ông B được bầu làm Phó Chủ tịch'), the token
+    where a shared election would start; k if no joined name, or no election, follows."""
     toks = ch.toks
     end = k
     while end < len(toks) and (toks[end].key == "và" or toks[end].text == ","):
         q = end + 1
+        if q < len(toks) and toks[end].text == "," and toks[q].key == "và":
+            q += 1
         q += _honorific_len(toks, q)
         name_end = _name_at(doc, ch, q, cue=True)
         if name_end <= q:
             break
         end = name_end
-    return end if end > k and _election_len(toks, end + (toks[end].text == ","
-                                                        if end < len(toks) else 0)) else k
+        after = end + 1 if end < len(toks) and toks[end].text == "," else end
+        titles, titles_end = ch.chain(after)
+        if titles:
+            end = titles_end
+    if end < len(toks) and toks[end].text == ",":
+        end += 1
+    return end if end > k and _election_len(toks, end) else k
 
 
 def _delegation_body(doc: Doc, sent: int, person: PersonMention) -> OrgMention | None:
@@ -409,7 +416,8 @@ def _attach(doc: Doc, person: PersonMention, items, sent: int, elected: bool = F
     items = _chain_locality(doc, items)
     for idx, (title, org, former, kind) in enumerate(items):
         if org is None and elected and not title.lower().startswith(("trưởng đoàn", "phó trưởng đoàn")):
-            earlier = [p.org for p in doc.posts if p.sent == sent and p.org is not None and p.org.name]
+            # the body of the sentence's other elections, never someone's present post
+            earlier = [o for s_, o in doc.memo.get("elected", ()) if s_ == sent and o.name]
             if earlier:
                 org = earlier[-1]
         if org is None and not title.lower().startswith(("trưởng đoàn", "phó trưởng đoàn")):
@@ -423,4 +431,6 @@ def _attach(doc: Doc, person: PersonMention, items, sent: int, elected: bool = F
             continue
         if org is None and title.lower().startswith(("trưởng đoàn", "phó trưởng đoàn")):
             continue
+        if elected and org is not None:
+            doc.memo.setdefault("elected", []).append((sent, org))  # type: ignore[union-attr]
         doc.posts.append(Post(person, _TITLE_AS.get(title.lower(), title), org, former, sent))

@@ -41,8 +41,10 @@ def longest(tokens: Sequence[Token], i: int, table: Mapping[str, T], max_n: int,
     key = ""
     for j in range(i, limit):
         t = tokens[j]
-        if t.text in DASHES or (t.text in (".", ",") and j > i):
-            continue  # "TP.HCM", "TP. Hồ Chí Minh", "Bộ Văn hóa, Thể thao và Du lịch"
+        if t.text in DASHES or (t.text == "." and j > i) or (t.text == "," and j > i + 1):
+            # "TP.HCM", "TP. Hồ Chí Minh", "Bộ Văn hóa, Thể thao và Du lịch"; never a comma right
+            # after the first word: "Đặng Quốc Thành, Ủy viên ..." is no "Thành ủy"
+            continue
         if not t.is_word:
             break
         key = f"{key} {t.key}" if key else t.key

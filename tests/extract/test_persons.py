@@ -111,3 +111,24 @@ def test_a_name_after_a_citys_body_and_the_ambassadors_full_style():
     assert ("Trần Thị Bích Hạnh", "Phó Chủ tịch Thường trực",
             "Liên hiệp các tổ chức hữu nghị thành phố Hải Phòng") in p
     assert ("Tamás Kovács-Nagy", "Đại sứ", "Đại sứ quán Hungary tại Việt Nam") in p
+
+
+def test_joined_names_with_their_own_titles_share_the_election_and_keep_their_posts():
+    ex = run("Đại hội Hội hữu nghị Việt Nam – Lào tỉnh Quảng Nam khóa II. Ông Nguyễn Văn Hoà được bầu "
+             "làm Chủ tịch Hội; bà Đinh Thị Thuý Nga, Phó Giám đốc Sở Ngoại vụ, và ông Huỳnh Tấn Khải, "
+             "Phó Giám đốc Sở Giáo dục và Đào tạo, được bầu làm Phó Chủ tịch Hội; ông Võ Minh Luỹ được "
+             "bầu làm Tổng Thư ký.")
+    p = posts(ex)
+    assoc = "Hội hữu nghị Việt Nam – Lào tỉnh Quảng Nam"
+    assert ("Đinh Thị Thúy Nga", "Phó Chủ tịch", assoc) in p
+    assert ("Đinh Thị Thúy Nga", "Phó Giám đốc", "Sở Ngoại vụ tỉnh Quảng Nam") in p
+    assert ("Huỳnh Tấn Khải", "Phó Chủ tịch", assoc) in p
+    assert ("Võ Minh Lũy", "Tổng Thư ký", assoc) in p  # the body of the sentence's elections
+    assert not any(t == "Phó Chủ tịch" and o.startswith("Sở") for _, t, o in p)
+
+
+def test_a_name_ending_in_thanh_before_a_comma_is_no_thanh_uy():
+    ex = run("Dự buổi lễ có đồng chí Đặng Quốc Thành, Ủy viên Trung ương Đảng, Chủ tịch Liên hiệp các "
+             "tổ chức hữu nghị Việt Nam.")
+    assert {"Đặng Quốc Thành"} == {p.name for p in ex.persons}
+    assert ("Đặng Quốc Thành", "Ủy viên", "Ban Chấp hành Trung ương Đảng") in posts(ex)
