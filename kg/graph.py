@@ -21,7 +21,7 @@ from rdflib.namespace import SKOS
 
 from .lexicon import Lexicon, load_lexicon
 from .model import Evidence, Extraction, Resolution
-from .namespace import ID, KG, ORG, PROV, SCHEMA, WD
+from .namespace import ID, KG, ORG, PROV, SCHEMA, WD, Terms
 from .iri import name_slug, segment
 from .text import short_hash, slug
 
@@ -67,25 +67,9 @@ def document_iri(code: str) -> URIRef:
     return ID[f"document/{slug(code)}-{short_hash(code.upper(), length=6)}"]
 
 
-class _OxVocab:
-    """An rdflib namespace's terms as pyoxigraph NamedNodes, each made once (a closed
-    namespace such as KG still refuses a misspelt term)."""
-
-    def __init__(self, ns):
-        self._ns = ns
-        self._memo: dict[str, ox.NamedNode] = {}
-
-    def __getattr__(self, name: str) -> ox.NamedNode:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        got = self._memo.get(name)
-        if got is None:
-            got = self._memo[name] = ox.NamedNode(str(getattr(self._ns, name)))
-        return got
-
-
-_KG, _SCHEMA, _ORG, _PROV, _RDF, _RDFS, _SKOS = (_OxVocab(ns) for ns in
-                                                (KG, SCHEMA, ORG, PROV, RDF, RDFS, SKOS))
+# the vocabularies as pyoxigraph NamedNodes, each term made once
+_KG, _SCHEMA, _ORG, _PROV, _RDF, _RDFS, _SKOS = (Terms(ns, lambda t: ox.NamedNode(str(t)))
+                                                for ns in (KG, SCHEMA, ORG, PROV, RDF, RDFS, SKOS))
 _XSD = {name: ox.NamedNode(str(XSD[name])) for name in
         ("date", "gYearMonth", "gYear", "decimal", "integer", "boolean")}
 _ID = str(ID)
@@ -112,11 +96,14 @@ def _date(value: str) -> ox.Literal:
     return ox.Literal(value, datatype=_XSD[kind])
 
 
+def conf_text(value: float) -> str:
+    """A confidence as xsd:decimal text in canonical form ("0.9", "1"), the form Oxigraph
+    stores: graph.trig, graph.ttl (dumped from the store) and query answers then agree."""
+    return f"{value:.2f}".rstrip("0").rstrip(".") or "0"
+
+
 def _conf(value: float) -> ox.Literal:
-    # canonical lexical form ("0.9", "1"), the one Oxigraph stores: graph.trig, graph.ttl
-    # (dumped from the store) and query answers then show the same literal
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return ox.Literal(text or "0", datatype=_XSD["decimal"])
+    return ox.Literal(conf_text(value), datatype=_XSD["decimal"])
 
 
 def _node(iri: str) -> ox.NamedNode:

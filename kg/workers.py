@@ -14,6 +14,7 @@ Fork is POSIX-only; elsewhere (or with one job) the same work runs in this proce
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing as mp
 import os
@@ -29,6 +30,7 @@ from .errors import BuildError
 from .graph import to_quads
 from .lexicon import Lexicon, load_lexicon
 from .model import Extraction, Resolution
+from .namespace import ID
 
 # Chunks small enough to balance two workers, large enough that each costs more than its IPC.
 MIN_CHUNK = 64
@@ -74,10 +76,34 @@ def _serialise_chunk(task: tuple[int, int, bool]) -> tuple[bytes, bytes, bytes, 
 
 
 class ChunkFiles:
-    """Where ``serialise_chunks`` streams the chunks (paths inside the build's staging folder)."""
+    """Where ``serialise_chunks`` streams the chunks (paths inside the build's staging folder);
+    after it, ``sha256`` holds each file's digest, computed as it was written (not read back)."""
 
-    def __init__(self, trig: Path, nquads: Path, ntriples: Path, jsonld: Path):
+    def __init__(self, trig: Path, nquads: Path | None, ntriples: Path, jsonld: Path):
         self.trig, self.nquads, self.ntriples, self.jsonld = trig, nquads, ntriples, jsonld
+        self.sha256: dict[Path, str] = {}
+
+
+class _Hashed:
+    """A binary file being written, and the sha256 of what was written to it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.file = open(path, "wb")
+        self.hash = hashlib.sha256()
+
+    def write(self, data: bytes) -> None:
+        self.file.write(data)
+        self.hash.update(data)  # releases the GIL on large data, like the write
+
+    def flush(self) -> None:
+        self.file.flush()
+
+    def fileno(self) -> int:
+        return self.file.fileno()
+
+    def close(self) -> None:
+        self.file.close()
 
 
 def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, jobs: int,
@@ -102,11 +128,17 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
     tasks = [(i, min(n, i + size), i == 0) for i in range(0, n, size)] or [(0, 0, True)]
     _STATE = (extractions, resolution, lexicon or load_lexicon())
     total = 0
-    seen: set[bytes] = set()  # 128-bit digests of the union's lines
+    seen: set[bytes] = set()  # 128-bit digests of the union's lines that several articles may hold
+    union = _Union(seen, scoped=len({ex.article.name for ex in extractions}) == n)
     wrote_jsonld = False
-    handles = [open(p, "wb") for p in (files.trig, files.nquads, files.ntriples, files.jsonld)]
-    trig, nq, nt, js = handles
+    handles = [_Hashed(p) for p in (files.trig, files.nquads, files.ntriples, files.jsonld) if p]
+    trig, nt, js = handles[0], handles[-2], handles[-1]
+    nq = handles[1] if files.nquads else None
     try:
+        if parallel:
+            # the workers inherit the extractions; a cyclic GC pass in one of them would touch
+            # every inherited object and so copy the parent's whole heap (copy-on-write)
+            gc.freeze()
         pool = mp.get_context("fork").Pool(jobs) if parallel else None
         try:
             if on_pool is not None:
@@ -115,10 +147,11 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
             js.write(b"[")
             for t, q, tr, j, count in chunks:
                 trig.write(t)
-                nq.write(q)
+                if nq is not None:
+                    nq.write(q)
                 if on_chunk is not None:
                     on_chunk(q)
-                nt.write(_new_lines(tr, seen))
+                nt.write(union.new_lines(tr))
                 if j:
                     js.write(b"," + j if wrote_jsonld else j)
                     wrote_jsonld = True
@@ -128,25 +161,47 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
             if pool is not None:
                 pool.close()
                 pool.join()
+                gc.unfreeze()
         for f in handles:
             f.flush()
             os.fsync(f.fileno())
-        return total, len(seen)
+            files.sha256[f.path] = f.hash.hexdigest()
+        return total, union.count
     finally:
         for f in handles:
             f.close()
         _STATE = None
 
 
-def _new_lines(lines: bytes, seen: set[bytes]) -> bytes:
-    """The lines not seen before (N-Triples are canonical: one triple, one line of text)."""
-    out = []
-    for line in lines.splitlines(keepends=True):
-        digest = hashlib.blake2b(line, digest_size=16).digest()
-        if digest not in seen:
-            seen.add(digest)
+# Subjects whose IRIs carry their article's name (kg.graph: the article, its evidence, posts,
+# events and awards): only that article's graph holds their triples, so they are new by
+# construction and need no digest. Entities (persons, organisations, places...) recur.
+_ARTICLE_SCOPED = tuple(f"<{ID}{kind}/".encode() for kind in
+                        ("article", "evidence", "post", "event", "award"))
+
+
+class _Union:
+    """Keeps the union's lines that were not written before (N-Triples are canonical: one
+    triple, one line of text), in the order first seen; counts them."""
+
+    def __init__(self, seen: set[bytes], scoped: bool = True):
+        self.seen = seen
+        # with two inputs of the same file name, article-scoped IRIs repeat: digest every line
+        self.scoped = _ARTICLE_SCOPED if scoped else ()
+        self.count = 0
+
+    def new_lines(self, lines: bytes) -> bytes:
+        out = []
+        seen, scoped = self.seen, self.scoped
+        for line in lines.splitlines(keepends=True):
+            if not line.startswith(scoped):
+                digest = hashlib.blake2b(line, digest_size=16).digest()
+                if digest in seen:
+                    continue
+                seen.add(digest)
             out.append(line)
-    return b"".join(out)
+        self.count += len(out)
+        return b"".join(out)
 
 
 def _run_child(conn, fn: Callable[[], Any]) -> None:

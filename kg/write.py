@@ -3,12 +3,12 @@
 The records are mapped and serialised chunk by chunk (``kg.workers.serialise_chunks``:
 forked workers with ``jobs`` > 1), so all the quads never live in one process at once:
 
-1. graph.trig, a temporary N-Quads copy, the union's N-Triples (each triple once) and the
-   expanded JSON-LD are streamed to disk chunk after chunk, in article order;
+1. graph.trig, the union's N-Triples (each triple once) and the expanded JSON-LD are
+   streamed to disk chunk after chunk, in article order;
 2. meanwhile a thread bulk-loads the store with each chunk's N-Quads as it arrives (the
    article graphs), then the union into the default graph; Oxigraph releases the GIL;
-3. the explorer page is drawn from the N-Quads, in a child forked before anything else
-   (with ``jobs`` > 1) that waits for them;
+3. the explorer page is drawn from the records (``kg.viz.records``: the same view model as
+   from the RDF), in a child forked before anything else (with ``jobs`` > 1);
 4. graph.ttl: a small build's is pretty Turtle dumped from the store; a large one's is the
    union's N-Triples lines (valid Turtle); a small build's JSON-LD is rewritten compact
    with the published context.
@@ -33,7 +33,6 @@ from .model import Extraction, Resolution
 from .store import STORE_DIRNAME, open_read_only, write_store
 from .workers import Background, ChunkFiles, serialise_chunks
 
-_NQUADS = ".quads.nq"  # temporary, inside the staging folder
 _NTRIPLES = ".union.nt"
 _JSONLD = ".expanded.jsonld"
 
@@ -47,6 +46,12 @@ def write_file(path: Path, text: str | bytes) -> str:
         os.fsync(f.fileno())
     os.chmod(path, 0o644)
     return hashlib.sha256(data).hexdigest()
+
+
+def _published(path: Path, sha256: str) -> str:
+    """A file written in pieces, whose digest was computed meanwhile: made world-readable."""
+    os.chmod(path, 0o644)
+    return sha256
 
 
 def file_digest(path: Path) -> str:
@@ -69,27 +74,35 @@ def _lap(since: float) -> tuple[float, float]:
 PRETTY_TURTLE_MAX_QUADS = 300_000
 
 
-def _explorer(nquads: Path, target: Path, ready) -> str:
+def _explorer(extractions: list[Extraction], resolution: Resolution, target: Path) -> str:
+    """The explorer page, drawn from the records (kg.viz.records) rather than the RDF: the
+    same view model (tested) without serialising and re-parsing millions of quads."""
+    import gc
+
     from .viz import render_explorer
-    ready.wait()  # forked before the mapping; the N-Quads are complete when this is set
-    return write_file(target, render_explorer(ox.parse(path=str(nquads),
-                                                       format=ox.RdfFormat.N_QUADS)))
+    from .viz.records import record_index
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of small objects and no cycles: the GC's full passes cost ~25 %
+    try:
+        return write_file(target, render_explorer(record_index(extractions, resolution)))
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def write_staging(staging: Path, extractions: list[Extraction], resolution: Resolution,
                   jobs: int = 1, stages: dict[str, float] | None = None
                   ) -> tuple[dict[str, str], dict[str, int]]:
     """Every output of the build in ``staging``; returns (sha256 per file, counts)."""
-    import multiprocessing as mp
     import queue
 
     stages = stages if stages is not None else {}
     clock = time.perf_counter()
-    nquads, ntriples, expanded = staging / _NQUADS, staging / _NTRIPLES, staging / _JSONLD
+    ntriples, expanded = staging / _NTRIPLES, staging / _JSONLD
     trig, turtle = staging / FORMATS["trig"][1], staging / FORMATS["ttl"][1]
-    # The explorer child is forked first, while this process has no other thread, and waits.
-    ready = mp.get_context("fork").Event() if jobs > 1 else threading.Event()
-    explorer = Background(lambda: _explorer(nquads, staging / "explorer.html", ready),
+    # The explorer child is forked first, while this process has no other thread; it inherits
+    # the records and draws the page while this process maps them to RDF.
+    explorer = Background(lambda: _explorer(extractions, resolution, staging / "explorer.html"),
                           enabled=jobs > 1)
     chunks: queue.Queue = queue.Queue(maxsize=8)  # bounded: a slow store slows the writer
     errors: list[BaseException] = []
@@ -103,7 +116,7 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
 
     def store_job() -> None:
         try:
-            write_store(staging / STORE_DIRNAME, chunks=feed(), union_path=ntriples)
+            write_store(staging / STORE_DIRNAME, chunks=feed(), union_path=ntriples, count=False)
         except BaseException as error:  # noqa: BLE001 - re-raised by the main thread
             errors.append(error)
             while not ended.is_set() and chunks.get() is not None:
@@ -112,23 +125,23 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
     store = threading.Thread(target=store_job, name="kg-store")
     try:
         try:
+            files = ChunkFiles(trig, None, ntriples, expanded)
             n_quads, n_triples = serialise_chunks(
-                extractions, resolution, jobs, ChunkFiles(trig, nquads, ntriples, expanded),
+                extractions, resolution, jobs, files,
                 on_chunk=chunks.put, on_pool=store.start)
         finally:
             if store.ident is not None:
                 chunks.put(None)  # the end of the chunks
-        ready.set()
         stages["rdf_mapping"], clock = _lap(clock)
-        digests = {trig.name: file_digest(trig)}
+        digests = {trig.name: _published(trig, files.sha256[trig])}
         jsonld = staging / FORMATS["jsonld"][1]
         if n_quads <= COMPACT_JSONLD_MAX_QUADS:  # small: compact, with the published context
-            quads = list(ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS))
+            quads = list(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
             digests[jsonld.name] = write_file(jsonld, serialize(dataset_from_quads(quads), "jsonld"))
             expanded.unlink()
         else:
             os.replace(expanded, jsonld)
-            digests[jsonld.name] = file_digest(jsonld)
+            digests[jsonld.name] = _published(jsonld, files.sha256[expanded])
         stages["jsonld"], clock = _lap(clock)
         digests["explorer.html"] = explorer.result()
         stages["explorer"], clock = _lap(clock)
@@ -145,11 +158,11 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
             str(turtle), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
             prefixes=PREFIXES)
         ntriples.unlink()
+        digests[turtle.name] = file_digest(turtle)
     else:
         os.replace(ntriples, turtle)
+        digests[turtle.name] = _published(turtle, files.sha256[ntriples])
     stages["store_and_turtle"], clock = _lap(clock)
-    digests[turtle.name] = file_digest(turtle)
-    nquads.unlink()
     return digests, {"triples": n_triples, "quads": n_quads}
 
 

@@ -127,3 +127,27 @@ def test_a_large_builds_turtle_is_the_union_line_by_line(corpus, tmp_path, monke
     report = json.loads((tmp_path / "lines" / "report.json").read_text(encoding="utf-8"))
     assert report["counts"]["triples"] == len(lines)
     assert not (tmp_path / "lines" / "graph.ttl").read_text(encoding="utf-8").startswith("@prefix")
+
+
+def test_streamed_digests_are_the_files_sha256(extractions, tmp_path):
+    import hashlib
+
+    res = resolve(extractions)
+    files = workers.ChunkFiles(tmp_path / "g.trig", None, tmp_path / "g.nt", tmp_path / "g.jsonld")
+    workers.serialise_chunks(extractions, res, 2, files)
+    for path in (files.trig, files.ntriples, files.jsonld):
+        assert files.sha256[path] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_union_keeps_each_triple_once_when_two_inputs_share_a_file_name(extractions, tmp_path):
+    """Article-scoped IRIs carry the file name, so their lines skip the digest, unless two
+    inputs (from two folders) have the same name: then every line is checked."""
+    import pyoxigraph as ox
+
+    twice = [extractions[0], extractions[0]]  # the same name, the same graph
+    res = resolve(twice)
+    files = workers.ChunkFiles(tmp_path / "g.trig", None, tmp_path / "g.nt", tmp_path / "g.jsonld")
+    n_quads, n_triples = workers.serialise_chunks(twice, res, 1, files)
+    lines = files.ntriples.read_bytes().splitlines()
+    assert len(lines) == len(set(lines)) == n_triples == n_quads // 2
+    assert len(set(ox.parse(path=str(files.ntriples), format=ox.RdfFormat.N_TRIPLES))) == n_triples

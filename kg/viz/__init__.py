@@ -74,9 +74,10 @@ def explorer_payload(vm: ViewModel, layout_threshold: int = LARGE_THRESHOLD) -> 
     }
 
 
-def render_explorer(ds: Dataset | Iterable[tuple], layout_threshold: int = LARGE_THRESHOLD,
+def render_explorer(ds: Dataset | Iterable[tuple] | object, layout_threshold: int = LARGE_THRESHOLD,
                     title: str = "Knowledge graph explorer") -> str:
-    """The explorer page of a dataset (or of ``to_quads`` tuples), as one self-contained HTML string."""
+    """The explorer page of a dataset (or of ``to_quads`` quads, or of the index that
+    ``kg.viz.records.record_index`` makes), as one self-contained HTML string."""
     vm = view_model(ds)
     payload = explorer_payload(vm, layout_threshold)
     counts = {k: sum(1 for n in vm.nodes if n["kind"] == k) for k in KINDS}

@@ -24,12 +24,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import RDF, BNode, Dataset, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib import RDF as _RDF
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import SKOS as _SKOS
 
-from ..namespace import KG, ORG, PROV, SCHEMA
+from ..namespace import KG as _KG
+from ..namespace import ORG as _ORG
+from ..namespace import PROV as _PROV
+from ..namespace import SCHEMA as _SCHEMA
+from ..namespace import Terms
 from ..text import fold, nfc
 
+# read millions of times below: plain attributes, not rdflib's __getattr__
+KG, ORG, PROV, SCHEMA, RDF, SKOS = (Terms(ns) for ns in (_KG, _ORG, _PROV, _SCHEMA, _RDF, _SKOS))
 KINDS = ("person", "organisation", "event", "country", "document", "article", "place")
 _CLASS_KIND = [(SCHEMA.Person, "person"), (SCHEMA.Organization, "organisation"),
                (SCHEMA.Event, "event"), (SCHEMA.Country, "country"),
@@ -96,30 +103,45 @@ def _term(t):
 
 
 class _Index:
-    """subject -> predicate -> ordered distinct objects, over every named graph."""
+    """subject -> predicate -> ordered distinct objects, over every named graph.
 
-    def __init__(self, ds: Dataset | Iterable):
+    Filled from an rdflib Dataset or pyoxigraph quads, or by ``kg.viz.records`` from the
+    records themselves.
+    """
+
+    def __init__(self, ds: Dataset | Iterable = ()):
         self.props: dict = defaultdict(lambda: defaultdict(dict))
+        self._terms: dict = {}  # pyoxigraph terms -> the rdflib-like terms read below, once each
         if isinstance(ds, Dataset):
             for s, p, o, _ in ds.quads((None, None, None, None)):
                 self.props[s][p][o] = None
             return
-        terms: dict = {}  # pyoxigraph terms -> the rdflib-like terms read below, once each
+        self.add(ds)
+
+    def add(self, quads: Iterable) -> None:
+        """Index more pyoxigraph quads (e.g. the next chunk of a build)."""
+        terms, props = self._terms, self.props
         get = terms.get
-        for q in ds:
-            s, p, o = q.subject, q.predicate, q.object
-            s = get(s) or terms.setdefault(s, _term(s))
-            p = get(p) or terms.setdefault(p, _term(p))
-            o = get(o) or terms.setdefault(o, _term(o))
-            self.props[s][p][o] = None
+        for s, p, o, _ in quads:
+            s2 = get(s)
+            if s2 is None:
+                s2 = terms[s] = _term(s)
+            p2 = get(p)
+            if p2 is None:
+                p2 = terms[p] = _term(p)
+            o2 = get(o)
+            if o2 is None:
+                o2 = terms[o] = _term(o)
+            props[s2][p2][o2] = None
 
     def all(self, s, p) -> list:
         row = self.props.get(s)
         return list(row[p]) if row is not None and p in row else []
 
     def one(self, s, p):
-        values = self.all(s, p)
-        return values[0] if values else None
+        row = self.props.get(s)
+        values = row.get(p) if row is not None else None
+        return next(iter(values)) if values else None
 
     def text(self, s, p) -> str:
         value = self.one(s, p)
@@ -149,8 +171,8 @@ def _year(value) -> int | None:
 
 
 class _Builder:
-    def __init__(self, ds: Dataset | Iterable):
-        self.idx = _Index(ds)
+    def __init__(self, ds: Dataset | Iterable | _Index):
+        self.idx = ds if isinstance(ds, _Index) else _Index(ds)
         self.vm = ViewModel()
         self._ev: dict = {}
 
@@ -384,10 +406,11 @@ def _conf(vm: ViewModel, ev: int) -> float:
     return c if c is not None else 0.0
 
 
-def view_model(ds: Dataset | Iterable) -> ViewModel:
+def view_model(ds: Dataset | Iterable | _Index) -> ViewModel:
     """The explorer's nodes, facts, edges and evidence read from a dataset, or from the
     pyoxigraph quads that ``kg.graph.to_quads`` returns (the build passes those: filling an
-    rdflib store only to read it back once costs more than the rest)."""
+    rdflib store only to read it back once costs more than the rest), or from the index
+    that ``kg.viz.records.record_index`` makes from the records (what the build does)."""
     # millions of small dicts and sets: the cyclic GC's repeated full passes cost ~25 %
     # and nothing built here forms a cycle, so it is paused (and restored) meanwhile
     was_enabled = gc.isenabled()
