@@ -139,7 +139,11 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
             # the workers inherit the extractions; a cyclic GC pass in one of them would touch
             # every inherited object and so copy the parent's whole heap (copy-on-write)
             gc.freeze()
-        pool = mp.get_context("fork").Pool(jobs) if parallel else None
+        try:
+            pool = mp.get_context("fork").Pool(jobs) if parallel else None
+        finally:
+            if parallel:
+                gc.unfreeze()  # the children keep their frozen copy; here the GC sees all again
         try:
             if on_pool is not None:
                 on_pool()
@@ -161,7 +165,6 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
             if pool is not None:
                 pool.close()
                 pool.join()
-                gc.unfreeze()
         for f in handles:
             f.flush()
             os.fsync(f.fileno())
