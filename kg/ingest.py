@@ -83,6 +83,9 @@ def _is_byline(line: str) -> bool:
 def _sentence_case(line: str) -> str:
     """A headline in capitals ("TRƯỜNG MẦM NON THÔN CHENG ...") in sentence case: capitals carry no
     name information there, and left as they are every word would look like a proper noun."""
+    upper = sum(map(str.isupper, line))
+    if upper < 0.8 * (upper + sum(map(str.islower, line))):  # most lines, decided in C
+        return line
     letters = [c for c in line if c.isalpha()]
     if len(line.split()) < 4 or not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
         return line

@@ -155,6 +155,14 @@ def _label(doc: Doc, sent: int, k: int, b: int) -> str:
 def masked(doc: Doc, sent: int) -> str:
     """The sentence with organisation names blanked out (same length), so that words inside
     names ("Sở Kế hoạch và Đầu tư", "Liên hiệp các tổ chức hữu nghị") are not read as verbs."""
+    memo = doc.memo.setdefault("masked", {})
+    key = (sent, len(doc.orgs))  # organisations found later (a mission after a name) re-mask
+    if key not in memo:
+        memo[key] = _mask(doc, sent)
+    return memo[key]
+
+
+def _mask(doc: Doc, sent: int) -> str:
     s = doc.sentences[sent]
     chars = list(s.text)
     for m in doc.orgs:

@@ -275,7 +275,12 @@ def _election_len(toks, k: int) -> int:
     return 0
 
 
+_HONORIFIC_FIRST = {h.split()[0] for h in HONORIFICS}
+
+
 def _honorific_len(toks, k: int) -> int:
+    if k >= len(toks) or toks[k].key.split(" ", 1)[0] not in _HONORIFIC_FIRST:
+        return 0  # most tokens: no join (this runs at every token of every sentence)
     for n in (2, 1):
         if k + n <= len(toks) and " ".join(t.key for t in toks[k:k + n]) in HONORIFICS:
             if k + n < len(toks) and toks[k + n].text == ".":
