@@ -79,7 +79,8 @@ def has_union_graph(store: ox.Store) -> bool:
 
 def write_store(target: str | Path, trig_path: str | Path | None = None,
                 data: bytes | None = None, union_path: str | Path | None = None,
-                chunks: Iterable[bytes] | None = None, count: bool = True) -> int | None:
+                chunks: Iterable[tuple[bytes, bytes]] | None = None, count: bool = True
+                ) -> int | None:
     """Write a fresh on-disk store at ``target`` from TriG; swap it in atomically; return the
     number of quads (None with ``count=False``: counting reads every quad back, seconds at 1M).
 
@@ -96,14 +97,21 @@ def write_store(target: str | Path, trig_path: str | Path | None = None,
         store = ox.Store(str(fresh))
         # The chunks and the union are the build's own output, written by Oxigraph's serialiser:
         # loading them leniently (no IRI validation) saves ~15 % of the store's CPU.
-        for chunk in chunks or ():  # N-Quads, loaded while the build is still writing the rest
-            store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
+        union_streamed = False
+        for named, union in chunks or ():
+            # a chunk of article graphs (N-Quads) and the union's lines it adds (N-Triples, into
+            # the default graph), loaded while the build is still writing the rest
+            store.bulk_load(named, format=ox.RdfFormat.N_QUADS, lenient=True)
+            if union:
+                store.bulk_load(union, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(),
+                                lenient=True)
+            union_streamed = True
         load_trig(store, trig_path, data)
         if union_path is not None:
             store.bulk_load(path=str(union_path), format=_FORMATS.get(
                 Path(union_path).suffix, ox.RdfFormat.TURTLE), to_graph=ox.DefaultGraph(),
                 lenient=True)
-        else:
+        elif not union_streamed:
             materialize_union(store)
         store.flush()
         n = count_quads(store) if count else None

@@ -108,7 +108,7 @@ class _Hashed:
 
 def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, jobs: int,
                      files: ChunkFiles, lexicon: Lexicon | None = None,
-                     on_chunk: Callable[[bytes], None] | None = None,
+                     on_chunk: Callable[[bytes, bytes], None] | None = None,
                      on_pool: Callable[[], None] | None = None) -> tuple[int, int]:
     """Map and serialise contiguous chunks of articles, appending each chunk in article order
     to the files (TriG, N-Quads, the union's N-Triples, the expanded JSON-LD array); returns
@@ -118,7 +118,8 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
     live in one process, and the chunks concatenate to exactly what one serialisation of
     all the quads gives (tests/test_workers.py). The union file holds each triple once (an
     entity's name, asserted by every article naming it, is written the first time).
-    ``on_chunk`` gets each chunk's N-Quads as it arrives (the store loads them meanwhile);
+    ``on_chunk`` gets each chunk's N-Quads and its new union lines as they arrive (the store
+    loads them meanwhile);
     ``on_pool`` runs once the workers exist (threads are started after forking, not before).
     """
     global _STATE
@@ -153,9 +154,10 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
                 trig.write(t)
                 if nq is not None:
                     nq.write(q)
+                new = union.new_lines(tr)
+                nt.write(new)
                 if on_chunk is not None:
-                    on_chunk(q)
-                nt.write(union.new_lines(tr))
+                    on_chunk(q, new)
                 if j:
                     js.write(b"," + j if wrote_jsonld else j)
                     wrote_jsonld = True

@@ -116,7 +116,7 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
 
     def store_job() -> None:
         try:
-            write_store(staging / STORE_DIRNAME, chunks=feed(), union_path=ntriples, count=False)
+            write_store(staging / STORE_DIRNAME, chunks=feed(), count=False)
         except BaseException as error:  # noqa: BLE001 - re-raised by the main thread
             errors.append(error)
             while not ended.is_set() and chunks.get() is not None:
@@ -128,7 +128,7 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
             files = ChunkFiles(trig, None, ntriples, expanded)
             n_quads, n_triples = serialise_chunks(
                 extractions, resolution, jobs, files,
-                on_chunk=chunks.put, on_pool=store.start)
+                on_chunk=lambda q, new: chunks.put((q, new)), on_pool=store.start)
         finally:
             if store.ident is not None:
                 chunks.put(None)  # the end of the chunks
