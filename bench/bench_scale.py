@@ -6,8 +6,9 @@ Usage:
                                 [--json results.json]
 
 For each size N it writes a synthetic corpus (``kg synth N``, seed 1) and runs
-``kg build -q --no-cache -j J`` in a subprocess, sampling the RSS of the whole
-process tree (psutil) for the peak memory; articles/s = N / wall time; with each
+``kg build -q --no-cache -j J`` in a subprocess, sampling the memory of the whole
+process tree (psutil) for the peak: the sum of PSS (a page shared by forked processes
+counted once, split among them) and, for comparison, the sum of RSS; articles/s = N / wall time; with each
 build, the stage times it writes to its report.json (extraction, resolution, RDF
 mapping and serialisation, JSON-LD, explorer, store and Turtle). It then times an
 incremental rebuild after changing 10
@@ -33,21 +34,36 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def run_build(args: list[str]) -> tuple[float, float, int]:
-    """(seconds, peak MB of the process tree, exit status) of one `kg build`."""
+def _tree_memory(procs) -> tuple[int, int]:
+    """(PSS, RSS) summed over processes. Forked workers share their parent's pages until they
+    write them: RSS counts a shared page in every process, PSS divides it among them, so the
+    PSS sum is the memory the tree really holds."""
+    pss = rss = 0
+    for p in procs:
+        try:
+            info = p.memory_full_info()
+            pss += getattr(info, "pss", info.rss)
+            rss += info.rss
+        except psutil.Error:
+            pass
+    return pss, rss
+
+
+def run_build(args: list[str]) -> tuple[float, float, int, float]:
+    """(seconds, peak MB of the process tree (PSS), exit status, peak MB summing RSS)."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", *args],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parent = psutil.Process(proc.pid)
-    peak = 0
+    peak = peak_rss = 0
     while proc.poll() is None:
         try:
-            procs = [parent] + parent.children(recursive=True)
-            peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+            pss, rss = _tree_memory([parent] + parent.children(recursive=True))
+            peak, peak_rss = max(peak, pss), max(peak_rss, rss)
         except psutil.Error:
             pass
         time.sleep(0.2)
-    return time.perf_counter() - start, peak / 2**20, proc.returncode
+    return time.perf_counter() - start, peak / 2**20, proc.returncode, peak_rss / 2**20
 
 
 def corpus(work: Path, n: int) -> Path:
@@ -61,14 +77,14 @@ def corpus(work: Path, n: int) -> Path:
 
 def incremental(articles: Path, work: Path, jobs: int) -> dict[str, float]:
     out = work / f"incr-{articles.parent.name}"
-    full, _, _ = run_build([str(articles), "--out", str(out), "-q", "-j", str(jobs)])
+    full, _, _, _ = run_build([str(articles), "--out", str(out), "-q", "-j", str(jobs)])
     files = sorted(articles.iterdir())
     originals = {f: f.read_bytes() for f in files[:10]}
     try:
         for f in originals:
             f.write_text(f.read_text(encoding="utf-8") + "\nLiên hiệp đã tiếp đoàn bạn Lào.\n",
                          encoding="utf-8")
-        again, _, _ = run_build([str(articles), "--out", str(out), "-q", "-j", str(jobs)])
+        again, _, _, _ = run_build([str(articles), "--out", str(out), "-q", "-j", str(jobs)])
     finally:
         for f, data in originals.items():
             f.write_bytes(data)
@@ -141,10 +157,11 @@ def main() -> None:
     for n in [int(x) for x in a.sizes.split(",") if x]:
         arts = corpus(a.work, n)
         for j in [int(x) for x in a.jobs.split(",")]:
-            secs, peak, rc = run_build([str(arts), "--out", str(a.work / f"out-{n}-j{j}"), "-q",
-                                        "--no-cache", "-j", str(j)])
+            secs, peak, rc, peak_rss = run_build([str(arts), "--out", str(a.work / f"out-{n}-j{j}"),
+                                                  "-q", "--no-cache", "-j", str(j)])
             row = {"articles": n, "jobs": j, "seconds": round(secs, 2),
-                   "articles_per_s": round(n / secs, 1), "peak_mb": round(peak), "exit": rc}
+                   "articles_per_s": round(n / secs, 1), "peak_mb": round(peak),
+                   "peak_rss_sum_mb": round(peak_rss), "exit": rc}
             rep = a.work / f"out-{n}-j{j}" / "report.json"
             if rep.is_file():  # the build times its own stages (extract, resolve, mapping...)
                 row["stages"] = json.loads(rep.read_text(encoding="utf-8")).get("stages", {})

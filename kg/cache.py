@@ -10,9 +10,8 @@ forget. The cache lives in ``DIR/.cache/<fingerprint>/`` (CONTRACTS: a fresh
 ``--out`` is a full build); older fingerprints are removed when a build
 starts, and entries of files no longer given are removed when it ends.
 
-The cache also spools: the build keeps only slim extractions (no texts, no
-evidence) in memory and reads each full one back while writing the graph, so
-memory does not grow with the corpus' text.
+The build still holds every extraction in memory until the graph is written
+(about 0.1 MB per article with the write phase's processes: see docs/scale.md).
 
 Example:
     >>> import tempfile

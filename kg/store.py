@@ -77,6 +77,27 @@ def has_union_graph(store: ox.Store) -> bool:
         is not None
 
 
+# Each bulk load writes new sorted files that RocksDB later merges: loading tiny chunks one by
+# one made a 1k-article build's store 3x slower than one load. Chunks are gathered up to this.
+BATCH_BYTES = 32 << 20
+
+
+def _batches(chunks: Iterable[tuple[bytes, bytes]]) -> Iterable[tuple[bytes, bytes]]:
+    """(named, union) chunks joined into batches of at least BATCH_BYTES."""
+    named: list[bytes] = []
+    union: list[bytes] = []
+    size = 0
+    for n, u in chunks:
+        named.append(n)
+        union.append(u)
+        size += len(n) + len(u)
+        if size >= BATCH_BYTES:
+            yield b"".join(named), b"".join(union)
+            named, union, size = [], [], 0
+    if named:
+        yield b"".join(named), b"".join(union)
+
+
 def write_store(target: str | Path, trig_path: str | Path | None = None,
                 data: bytes | None = None, union_path: str | Path | None = None,
                 chunks: Iterable[tuple[bytes, bytes]] | None = None, count: bool = True
@@ -98,9 +119,9 @@ def write_store(target: str | Path, trig_path: str | Path | None = None,
         # The chunks and the union are the build's own output, written by Oxigraph's serialiser:
         # loading them leniently (no IRI validation) saves ~15 % of the store's CPU.
         union_streamed = False
-        for named, union in chunks or ():
-            # a chunk of article graphs (N-Quads) and the union's lines it adds (N-Triples, into
-            # the default graph), loaded while the build is still writing the rest
+        for named, union in _batches(chunks or ()):
+            # article graphs (N-Quads) and the union's lines they add (N-Triples, into the
+            # default graph), loaded while the build is still writing the rest
             store.bulk_load(named, format=ox.RdfFormat.N_QUADS, lenient=True)
             if union:
                 store.bulk_load(union, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(),
