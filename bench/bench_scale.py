@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
+import shutil
 import subprocess
 import sys
 import time
@@ -77,6 +78,7 @@ def corpus(work: Path, n: int) -> Path:
 
 def incremental(articles: Path, work: Path, jobs: int) -> dict[str, float]:
     out = work / f"incr-{articles.parent.name}"
+    shutil.rmtree(out, ignore_errors=True)  # the first build must be a full one (a cold cache)
     full, _, _, _ = run_build([str(articles), "--out", str(out), "-q", "-j", str(jobs)])
     files = sorted(articles.iterdir())
     originals = {f: f.read_bytes() for f in files[:10]}

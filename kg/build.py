@@ -191,24 +191,28 @@ def recover_outputs(out: str | Path) -> bool:
 
 def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileReport],
                   seconds: float, overrides: dict[tuple[str, str], str] | None = None,
-                  jobs: int = 1) -> dict[str, int]:
+                  jobs: int = 1, file_keys: dict[str, str] | None = None) -> dict[str, int]:
     """Resolve, map to RDF and write every output as one set (see the module doc); returns the counts.
 
     The files are written by ``kg.write.write_staging`` (with ``jobs`` > 1 the mapping runs in
     forked workers and the explorer page in a child) into a staging folder committed at once.
     """
+    from .delta import article_signatures, forget_state, plan_store_update, save_state
     from .write import merges_json, write_file, write_staging
     stages: dict[str, float] = {"extract": round(seconds, 3)}
     clock = time.perf_counter()
     resolution = resolve(extractions, overrides=overrides)
+    # with the cache on: a signature per article graph, so the next build can update the store
+    signatures = article_signatures(extractions, resolution, file_keys) if file_keys else None
     stages["resolve"] = round(time.perf_counter() - clock, 3)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / LOCK_NAME, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if this process dies
         recover_outputs(out)
+        update = plan_store_update(out, signatures)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         try:
-            digests, sizes = write_staging(staging, extractions, resolution, jobs, stages)
+            digests, sizes = write_staging(staging, extractions, resolution, jobs, stages, update)
             digests["merges.json"] = write_file(staging / "merges.json", merges_json(resolution))
             counts = {
                 "files": len(reports),
@@ -225,8 +229,10 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
                 "merges": len(resolution.merges),
             }
             # sha256 of each file beside it lets a reader check that the set is one build's
+            store = ({"mode": "updated", "graphs_loaded": len(update.add),
+                      "graphs_removed": len(update.remove)} if update else {"mode": "loaded"})
             report = {"extractor_version": EXTRACTOR_VERSION, "seconds": round(seconds, 3),
-                      "stages": stages, "counts": counts, "outputs": digests,
+                      "stages": stages, "counts": counts, "store": store, "outputs": digests,
                       "files": [asdict(r) for r in reports]}
             write_file(staging / "report.json", json.dumps(report, ensure_ascii=False, indent=1))
             (staging / _MANIFEST).write_text(json.dumps(
@@ -237,6 +243,10 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
             shutil.rmtree(staging, ignore_errors=True)
             raise
         _apply_commit(out, out / COMMIT_DIRNAME)
+        if signatures:
+            save_state(out, signatures, digests["graph.trig"])
+        else:
+            forget_state(out)
     return counts
 
 
@@ -266,12 +276,14 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
     # Not regular files (broken links, pipes, devices) are refused here, never opened: a pipe blocks.
     odd = {i: process_file(p, max_bytes) for i, p in enumerate(paths) if not _is_regular(p)}
     regular = [p for i, p in enumerate(paths) if i not in odd]
+    stats = None
     if runner is not None:
         results = extract_all(regular, jobs, max_bytes, progress, runner)
     else:
-        from .engine import extract, make_runner
+        from .engine import ExtractStats, extract, make_runner
+        stats = ExtractStats()
         results = extract(regular, out, make_runner(engine, jobs, scheduler, max_bytes), max_bytes,
-                          use_cache=cache, progress=progress) if regular else []
+                          use_cache=cache, progress=progress, stats=stats) if regular else []
     it = iter(results)
     results = [odd[i] if i in odd else next(it) for i in range(len(paths))]
     extractions = [ex for ex, _ in results if ex is not None]
@@ -284,8 +296,11 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
         return BuildResult(out, reports, {"files": len(reports), "articles": len(extractions),
                                           "skipped": skipped}, 1, time.perf_counter() - start)
     try:
+        # the cache key of each article's file (with the cache on): kg.delta's signatures
+        file_keys = {ex.article.name: stats.keys[rep.file] for ex, rep in results
+                     if ex is not None and rep.file in stats.keys} if stats else None
         counts = write_outputs(out, extractions, reports, time.perf_counter() - start, overrides,
-                               jobs=jobs if engine == "local" else max(jobs, 2))
+                               jobs=jobs if engine == "local" else max(jobs, 2), file_keys=file_keys)
     except OSError as error:  # disk full, no permission: the previous outputs stay as they were
         raise BuildError(f"cannot write the outputs to {out}: "
                          f"{error.strerror or error}") from None

@@ -26,7 +26,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -144,6 +144,7 @@ class ExtractStats:
     extracted: int = 0
     removed: int = 0
     seconds: float = 0.0
+    keys: dict[str, str] = field(default_factory=dict)  # path -> cache key (with the cache on)
 
 
 def extract(paths: Sequence[Path], out: str | Path | None, runner: Runner,
@@ -170,6 +171,7 @@ def extract(paths: Sequence[Path], out: str | Path | None, runner: Runner,
     else:
         todo = list(range(len(paths)))
     stats.cached = len(paths) - len(todo)
+    stats.keys = {str(p): k for p, k in zip(paths, keys)}
     produced = runner([paths[i] for i in todo])
     if progress and todo:
         from tqdm import tqdm

@@ -90,10 +90,25 @@ def _explorer(extractions: list[Extraction], resolution: Resolution, target: Pat
             gc.enable()
 
 
+def _update_store(update, target: Path, extractions: list[Extraction],
+                  resolution: Resolution) -> None:
+    """The previous store with only the changed articles' graphs replaced (kg.delta)."""
+    from .delta import update_store
+    from .graph import to_quads
+    from .workers import _drop_graph
+
+    changed = [ex for ex in extractions if ex.article.name in update.add]
+    nquads = ox.serialize(to_quads(changed, resolution), format=ox.RdfFormat.N_QUADS)
+    update_store(update, target, nquads, _drop_graph(nquads))
+
+
 def write_staging(staging: Path, extractions: list[Extraction], resolution: Resolution,
-                  jobs: int = 1, stages: dict[str, float] | None = None
+                  jobs: int = 1, stages: dict[str, float] | None = None, update=None
                   ) -> tuple[dict[str, str], dict[str, int]]:
-    """Every output of the build in ``staging``; returns (sha256 per file, counts)."""
+    """Every output of the build in ``staging``; returns (sha256 per file, counts).
+
+    With ``update`` (a ``kg.delta.StoreUpdate``) the store is the previous one with the
+    changed articles' graphs replaced; otherwise it is loaded in full from the chunks."""
     import queue
 
     stages = stages if stages is not None else {}
@@ -116,10 +131,13 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
 
     def store_job() -> None:
         try:
-            write_store(staging / STORE_DIRNAME, chunks=feed(), count=False)
+            if update is not None:
+                _update_store(update, staging / STORE_DIRNAME, extractions, resolution)
+            else:
+                write_store(staging / STORE_DIRNAME, chunks=feed(), count=False)
         except BaseException as error:  # noqa: BLE001 - re-raised by the main thread
             errors.append(error)
-            while not ended.is_set() and chunks.get() is not None:
+            while update is None and not ended.is_set() and chunks.get() is not None:
                 pass  # keep the writer from blocking on a full queue
 
     store = threading.Thread(target=store_job, name="kg-store")
@@ -128,9 +146,10 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
             files = ChunkFiles(trig, None, ntriples, expanded)
             n_quads, n_triples = serialise_chunks(
                 extractions, resolution, jobs, files,
-                on_chunk=lambda q, new: chunks.put((q, new)), on_pool=store.start)
+                on_chunk=None if update is not None else lambda q, new: chunks.put((q, new)),
+                on_pool=store.start)
         finally:
-            if store.ident is not None:
+            if store.ident is not None and update is None:
                 chunks.put(None)  # the end of the chunks
         stages["rdf_mapping"], clock = _lap(clock)
         digests = {trig.name: _published(trig, files.sha256[trig])}

@@ -1,6 +1,7 @@
 """Incremental builds: only changed files are re-extracted, and the output equals a full rebuild."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -58,6 +59,51 @@ def test_changed_added_and_deleted_files_rebuild_to_the_full_build(corpus, tmp_p
     q = quads(out)
     assert q == quads(tmp_path / "full")
     assert any("zz_added" in s for s in q) and not any(files[5].stem in s for s in q)
+    # the store was updated graph by graph, not reloaded, and holds exactly the full build's
+    # quads: the article graphs and their union in the default graph
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["store"]["mode"] == "updated"
+    assert report["store"]["graphs_removed"] >= 3 and report["store"]["graphs_loaded"] >= 3
+    assert store_quads(out) == store_quads(tmp_path / "full")
+    for name in ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html"):
+        assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
+
+
+def store_quads(out: Path) -> set[str]:
+    from kg.store import open_read_only
+    return {str(q) for q in open_read_only(out / "store")}
+
+
+def test_the_store_update_keeps_the_union_exact_when_a_triple_loses_its_last_article(tmp_path):
+    """An article deleted: the triples only it stated leave the default graph, those another
+    article also states stay; a changed article's old triples go, its new ones come."""
+    src = tmp_path / "src"
+    synth(12, tmp_path / "syn", seed=9)
+    shutil.copytree(tmp_path / "syn" / "articles", src)
+    out = tmp_path / "out"
+    build([src], out)
+    files = sorted(src.iterdir())
+    files[0].unlink()
+    files[1].write_text(files[1].read_text(encoding="utf-8").replace(
+        "\n\n", "\n\nHội hữu nghị Việt Nam – Mông Cổ tỉnh đã gặp mặt hội viên.\n\n", 1),
+        encoding="utf-8")
+    build([src], out)
+    build([src], tmp_path / "full", cache=False)
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["store"]["mode"] == "updated"
+    assert store_quads(out) == store_quads(tmp_path / "full")
+
+
+def test_the_store_is_loaded_in_full_without_a_matching_state(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out)
+    (out / "report.json").write_text((out / "report.json").read_text(encoding="utf-8").replace(
+        '"graph.trig": "', '"graph.trig": "0'), encoding="utf-8")  # not the state's build
+    next(iter(sorted(corpus.iterdir()))).write_text("Bài mới: Liên hiệp các tổ chức hữu nghị "
+                                                     "tỉnh Lào Cai gặp mặt.", encoding="utf-8")
+    build([corpus], out)
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["store"]["mode"] == "loaded"
+    build([corpus], tmp_path / "full", cache=False)
+    assert store_quads(out) == store_quads(tmp_path / "full")
 
 
 def test_unchanged_rebuild_extracts_nothing_and_a_fresh_out_extracts_everything(corpus, tmp_path):
