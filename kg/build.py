@@ -212,7 +212,9 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
         update = plan_store_update(out, signatures)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         try:
-            digests, sizes = write_staging(staging, extractions, resolution, jobs, stages, update)
+            from .cache import ChunkCache
+            digests, sizes = write_staging(staging, extractions, resolution, jobs, stages, update,
+                                           ChunkCache(out) if signatures else None, signatures)
             digests["merges.json"] = write_file(staging / "merges.json", merges_json(resolution))
             counts = {
                 "files": len(reports),

@@ -105,8 +105,49 @@ class ExtractionCache:
         removed = 0
         if self.dir.is_dir():
             for sub in self.dir.iterdir():
+                if sub.name == CHUNKS_DIRNAME:  # the chunk cache keeps its own entries
+                    continue
                 for f in sub.iterdir() if sub.is_dir() else ():
                     if f.name not in wanted:
                         f.unlink(missing_ok=True)
                         removed += 1
         return removed
+
+
+CHUNKS_DIRNAME = "chunks"
+
+
+class ChunkCache:
+    """Serialised chunks of articles (TriG, union lines, JSON-LD, quad count) under
+    ``root/.cache/<fingerprint>/chunks/``, keyed by the signatures of their articles
+    (kg.delta, kg.workers.serialise_chunks)."""
+
+    def __init__(self, root: str | Path):
+        self.dir = ExtractionCache(root).dir / CHUNKS_DIRNAME
+
+    def _path(self, key: str) -> Path:
+        return self.dir / f"{key}.pickle"
+
+    def get(self, key: str):
+        try:
+            with open(self._path(key), "rb") as f:
+                return pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+            return None
+
+    def put(self, key: str, value) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        path = self._path(key)
+        if path.exists():
+            return
+        fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+    def keep_only(self, keys: Iterable[str]) -> None:
+        wanted = {f"{k}.pickle" for k in keys}
+        if self.dir.is_dir():
+            for f in self.dir.iterdir():
+                if f.name not in wanted:
+                    f.unlink(missing_ok=True)

@@ -60,19 +60,45 @@ def _drop_graph(nquads: bytes) -> bytes:
     return _GRAPH_AT_END.sub(b" .\n", nquads)
 
 
-def _serialise_chunk(task: tuple[int, int, bool]) -> tuple[bytes, bytes, bytes, bytes, int]:
-    """One chunk of articles as TriG (body), N-Quads, N-Triples (for the union) and expanded
-    JSON-LD (the items of its top-level array), plus its number of quads."""
+def _serialise_chunk(task: tuple[int, int]) -> tuple[bytes, bytes, bytes, bytes, int]:
+    """One chunk of articles as TriG (its graphs, without the @prefix lines), N-Quads,
+    N-Triples (for the union) and expanded JSON-LD (the items of its top-level array), plus
+    its number of quads."""
     from .graph import PREFIXES
-    start, end, first = task
+    start, end = task
     extractions, resolution, lexicon = _STATE  # type: ignore[misc]
     quads = to_quads(extractions[start:end], resolution, lexicon)
     trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    return (trig if first else _strip_prefixes(trig), nquads,
-            _drop_graph(nquads),
+    return (_strip_prefixes(trig), nquads, _drop_graph(nquads),
             jsonld[1:-1] if jsonld.startswith(b"[") else jsonld, len(quads))
+
+
+def _prefix_block() -> bytes:
+    """The @prefix lines Oxigraph writes at the top of a TriG file (the same for every chunk)."""
+    from .graph import PREFIXES
+    probe = ox.NamedNode("urn:x")
+    trig = ox.serialize([ox.Quad(probe, probe, probe, probe)], format=ox.RdfFormat.TRIG,
+                        prefixes=PREFIXES)
+    return b"".join(line for line in trig.splitlines(keepends=True) if line.startswith(b"@prefix"))
+
+
+def content_chunks(names: Sequence[str], average: int = 32, cap: int = 256
+                   ) -> list[tuple[int, int]]:
+    """Chunks whose boundaries depend on the articles' names only: one ends after an article
+    whose name hashes to 0 modulo ``average`` (or at ``cap`` articles). Adding, removing or
+    changing an article changes its own chunk and leaves every other chunk as it was, so
+    their serialisations can be reused from the cache (kg.cache.ChunkCache)."""
+    chunks, start = [], 0
+    for i, name in enumerate(names):
+        cut = int.from_bytes(hashlib.blake2b(name.encode(), digest_size=4).digest(), "big")
+        if cut % average == 0 or i + 1 - start >= cap:
+            chunks.append((start, i + 1))
+            start = i + 1
+    if start < len(names):
+        chunks.append((start, len(names)))
+    return chunks
 
 
 class ChunkFiles:
@@ -109,7 +135,8 @@ class _Hashed:
 def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, jobs: int,
                      files: ChunkFiles, lexicon: Lexicon | None = None,
                      on_chunk: Callable[[bytes, bytes], None] | None = None,
-                     on_pool: Callable[[], None] | None = None) -> tuple[int, int]:
+                     on_pool: Callable[[], None] | None = None,
+                     cache=None, signatures: dict[str, str] | None = None) -> tuple[int, int]:
     """Map and serialise contiguous chunks of articles, appending each chunk in article order
     to the files (TriG, N-Quads, the union's N-Triples, the expanded JSON-LD array); returns
     (quads, distinct triples).
@@ -121,12 +148,28 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
     ``on_chunk`` gets each chunk's N-Quads and its new union lines as they arrive (the store
     loads them meanwhile);
     ``on_pool`` runs once the workers exist (threads are started after forking, not before).
+
+    With a ``cache`` (kg.cache.ChunkCache) and the articles' ``signatures`` (kg.delta), the
+    chunks follow the articles' names (``content_chunks``) and are keyed by the signatures of
+    their articles: a chunk made before is read back instead of mapped (only when no
+    ``on_chunk`` needs its N-Quads), and every chunk made is stored for the next build.
     """
     global _STATE
     n = len(extractions)
-    parallel = jobs > 1 and n >= 2 * MIN_CHUNK and can_fork()
-    size = max(MIN_CHUNK, -(-n // (jobs * 8))) if parallel else max(MIN_CHUNK, 256)
-    tasks = [(i, min(n, i + size), i == 0) for i in range(0, n, size)] or [(0, 0, True)]
+    keyed = cache is not None and signatures is not None
+    if keyed:
+        tasks = content_chunks([ex.article.name for ex in extractions])
+        keys = [hashlib.blake2b("\0".join(signatures[ex.article.name]
+                                          for ex in extractions[a:b]).encode(),
+                                digest_size=16).hexdigest() for a, b in tasks]
+        reused = {i: hit for i, k in enumerate(keys)
+                  if on_chunk is None and (hit := cache.get(k)) is not None}
+    else:
+        size = max(MIN_CHUNK, -(-n // (jobs * 8))) if jobs > 1 else max(MIN_CHUNK, 256)
+        tasks, keys, reused = [(i, min(n, i + size)) for i in range(0, n, size)], [], {}
+    todo = [t for i, t in enumerate(tasks) if i not in reused]
+    parallel = jobs > 1 and len(todo) >= 2 and sum(b - a for a, b in todo) >= 2 * MIN_CHUNK \
+        and can_fork()
     _STATE = (extractions, resolution, lexicon or load_lexicon())
     total = 0
     seen: set[bytes] = set()  # 128-bit digests of the union's lines that several articles may hold
@@ -148,9 +191,20 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
         try:
             if on_pool is not None:
                 on_pool()
-            chunks = pool.imap(_serialise_chunk, tasks) if pool else map(_serialise_chunk, tasks)
+            made = pool.imap(_serialise_chunk, todo) if pool else map(_serialise_chunk, todo)
             js.write(b"[")
-            for t, q, tr, j, count in chunks:
+            prefixes = _prefix_block()
+            for i in range(len(tasks)):
+                if i in reused:
+                    t, tr, j, count = reused.pop(i)
+                    q = b""
+                else:
+                    t, q, tr, j, count = next(made)
+                    if keyed:
+                        cache.put(keys[i], (t, tr, j, count))
+                if t and prefixes:  # the first graph: the file starts with the prefixes
+                    trig.write(prefixes)
+                    prefixes = b""
                 trig.write(t)
                 if nq is not None:
                     nq.write(q)
@@ -171,6 +225,8 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
             f.flush()
             os.fsync(f.fileno())
             files.sha256[f.path] = f.hash.hexdigest()
+        if keyed:
+            cache.keep_only(keys)
         return total, union.count
     finally:
         for f in handles:

@@ -103,12 +103,15 @@ def _update_store(update, target: Path, extractions: list[Extraction],
 
 
 def write_staging(staging: Path, extractions: list[Extraction], resolution: Resolution,
-                  jobs: int = 1, stages: dict[str, float] | None = None, update=None
+                  jobs: int = 1, stages: dict[str, float] | None = None, update=None,
+                  chunk_cache=None, signatures: dict[str, str] | None = None
                   ) -> tuple[dict[str, str], dict[str, int]]:
     """Every output of the build in ``staging``; returns (sha256 per file, counts).
 
     With ``update`` (a ``kg.delta.StoreUpdate``) the store is the previous one with the
-    changed articles' graphs replaced; otherwise it is loaded in full from the chunks."""
+    changed articles' graphs replaced; otherwise it is loaded in full from the chunks. With a
+    ``chunk_cache`` (kg.cache.ChunkCache) and the articles' ``signatures``, chunks made by an
+    earlier build are reused when the store is updated, and every chunk made is kept."""
     import queue
 
     stages = stages if stages is not None else {}
@@ -147,7 +150,7 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
             n_quads, n_triples = serialise_chunks(
                 extractions, resolution, jobs, files,
                 on_chunk=None if update is not None else lambda q, new: chunks.put((q, new)),
-                on_pool=store.start)
+                on_pool=store.start, cache=chunk_cache, signatures=signatures)
         finally:
             if store.ident is not None and update is None:
                 chunks.put(None)  # the end of the chunks

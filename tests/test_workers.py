@@ -151,3 +151,46 @@ def test_union_keeps_each_triple_once_when_two_inputs_share_a_file_name(extracti
     lines = files.ntriples.read_bytes().splitlines()
     assert len(lines) == len(set(lines)) == n_triples == n_quads // 2
     assert len(set(ox.parse(path=str(files.ntriples), format=ox.RdfFormat.N_TRIPLES))) == n_triples
+
+
+def test_chunks_follow_the_names_so_one_change_leaves_the_other_chunks_alone():
+    names = [f"article-{i:04d}.txt" for i in range(400)]
+    chunks = workers.content_chunks(names)
+    assert chunks[0][0] == 0 and chunks[-1][1] == 400
+    assert all(a < b for a, b in chunks) and all(x[1] == y[0] for x, y in zip(chunks, chunks[1:]))
+    assert 4 <= len(chunks) <= 40  # about 32 articles each
+    fewer = names[:100] + names[101:]  # one article deleted: only its chunk differs
+    moved = {tuple(names[a:b]) for a, b in chunks} ^ {tuple(fewer[a:b]) for a, b in
+                                                       workers.content_chunks(fewer)}
+    assert len(moved) == 2 and any(names[100] in c for c in moved)
+
+
+def test_keyed_chunks_are_reused_and_give_the_same_files(extractions, tmp_path, monkeypatch):
+    from kg.cache import ChunkCache
+
+    res = resolve(extractions)
+    signatures = {ex.article.name: f"sig-{ex.article.name}" for ex in extractions}
+    cache = ChunkCache(tmp_path / "out")
+    made = []
+    real = workers._serialise_chunk
+    monkeypatch.setattr(workers, "_serialise_chunk", lambda task: made.append(task) or real(task))
+
+    def run(name: str, sigs) -> bytes:
+        d = tmp_path / name
+        d.mkdir()
+        files = workers.ChunkFiles(d / "g.trig", None, d / "g.nt", d / "g.jsonld")
+        workers.serialise_chunks(extractions, res, 1, files, cache=cache, signatures=sigs)
+        return b"".join(p.read_bytes() for p in (files.trig, files.ntriples, files.jsonld))
+
+    first = run("a", signatures)
+    n_chunks = len(made)
+    assert n_chunks == len(workers.content_chunks([ex.article.name for ex in extractions]))
+    made.clear()
+    assert run("b", signatures) == first and made == []  # every chunk read back
+    changed = dict(signatures, **{extractions[3].article.name: "sig-changed"})
+    assert run("c", changed) == first and len(made) == 1  # only the changed article's chunk
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    files = workers.ChunkFiles(plain / "g.trig", None, plain / "g.nt", plain / "g.jsonld")
+    workers.serialise_chunks(extractions, res, 2, files)  # no cache: chunks by size
+    assert b"".join(p.read_bytes() for p in (files.trig, files.ntriples, files.jsonld)) == first
