@@ -39,8 +39,11 @@ _TRUE, _FALSE = _t("true"), _t("false")
 class _ArticleIndex:
     """One article's part of the index, in the order kg.graph._ArticleGraph writes it."""
 
-    def __init__(self, props, ex: Extraction, res: Resolution, lex: Lexicon):
+    def __init__(self, props, ex: Extraction, res: Resolution, lex: Lexicon, written: set):
         self.props, self.ex, self.art, self.res, self.lex = props, ex, ex.article, res, lex
+        # nodes whose triples an earlier article already indexed: an entity's, a place's and a
+        # country's triples are the same in every article (only alternative names differ)
+        self.written = written
         self.iri = article_iri(self.art.name)
         self.aslug = str(self.iri).rsplit("/", 1)[-1]
         self.entities: dict = {}
@@ -68,13 +71,18 @@ class _ArticleIndex:
     def place(self, name: str):
         if name not in self.places:
             self.places[name] = p = place_iri(name)
-            self.add(p, RDF.type, SCHEMA.AdministrativeArea)
-            self.add(p, SCHEMA.name, _t(name))
+            if p not in self.written:
+                self.written.add(p)
+                self.add(p, RDF.type, SCHEMA.AdministrativeArea)
+                self.add(p, SCHEMA.name, _t(name))
         return self.places[name]
 
     def country(self, code: str):
         if code not in self.countries:
             self.countries[code] = c = country_iri(code)
+            if c in self.written:
+                return c
+            self.written.add(c)
             info = self.lex.countries.get(code)
             self.add(c, RDF.type, SCHEMA.Country)
             self.add(c, KG.isoCode, _t(code))
@@ -95,11 +103,15 @@ class _ArticleIndex:
         ent = self.res.entities[key]
         if len(ent.name.strip()) < 2:
             return None
+        node = person_iri(key) if kind == "person" else org_iri(key)
+        if node in self.written:
+            if name != ent.name:
+                self.add(node, SKOS.altLabel, _t(name))
+            return node
+        self.written.add(node)
         if kind == "person":
-            node = person_iri(key)
             self.add(node, RDF.type, SCHEMA.Person)
         else:
-            node = org_iri(key)
             self.add(node, RDF.type, SCHEMA.Organization)
             if ent.org_kind in ORG_KIND_CLASS:
                 self.add(node, RDF.type, ORG_KIND_CLASS[ent.org_kind])
@@ -218,6 +230,7 @@ def record_index(extractions: Iterable[Extraction], resolution: Resolution,
     records (only the predicates the explorer reads); pass it to ``view_model``."""
     index = _Index()
     lex = lexicon or load_lexicon()
+    written: set = set()
     for ex in extractions:
-        _ArticleIndex(index.props, ex, resolution, lex).write()
+        _ArticleIndex(index.props, ex, resolution, lex, written).write()
     return index
