@@ -58,16 +58,20 @@ def article_signatures(extractions: Sequence[Extraction], resolution: Resolution
     names = [ex.article.name for ex in extractions]
     if len(set(names)) != len(names) or any(n not in file_keys for n in names):
         return None
+    fields: dict[str, str] = {}  # entity key -> what the mapping reads of it, as text
     entries: dict[str, list] = defaultdict(list)
     for (art, kind, mention), key in resolution.keys.items():
-        ent = resolution.entities.get(key)
-        entries[art].append((kind, mention, key) + (
-            (ent.name, ent.org_kind, ent.locality, ent.country) if ent else ()))
+        if key not in fields:
+            ent = resolution.entities.get(key)
+            fields[key] = "\x1f".join(x or "" for x in (
+                key, ent.name, ent.org_kind, ent.locality, ent.country)) if ent else key
+        entries[art].append(f"{kind}\x1f{mention}\x1f{fields[key]}")
     base = mapping_fingerprint()
     out = {}
     for name in names:
         h = hashlib.blake2b(f"{base}\0{file_keys[name]}\0".encode(), digest_size=16)
-        h.update(repr(sorted(entries.get(name, ()), key=repr)).encode())
+        # (kind, mention) pairs are unique per article: sorting them is a total order
+        h.update("\x1e".join(sorted(entries.get(name, ()))).encode())
         out[name] = h.hexdigest()
     return out
 
