@@ -95,12 +95,15 @@ def incremental(articles: Path, work: Path, jobs: int) -> dict[str, float]:
 
 def resolve_growth(out_dirs: list[Path], sizes: list[int]) -> dict[int, float]:
     """Seconds of kg.resolve.resolve over n extractions (the corpus' own, renamed per copy)."""
+    from kg.cache import CHUNKS_DIRNAME
     from kg.model import Extraction
     from kg.resolve import resolve
 
     base: list[Extraction] = []
     for d in out_dirs:
         for f in sorted(d.rglob("*.pickle")):
+            if CHUNKS_DIRNAME in f.parts:  # serialised chunks, not extractions
+                continue
             ex, _ = pickle.loads(f.read_bytes())
             if ex is not None:
                 base.append(ex)

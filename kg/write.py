@@ -79,12 +79,15 @@ def _explorer(extractions: list[Extraction], resolution: Resolution, target: Pat
     same view model (tested) without serialising and re-parsing millions of quads."""
     import gc
 
-    from .viz import render_explorer
+    from .viz import render_view, view_model
     from .viz.records import record_index
     was_enabled = gc.isenabled()
     gc.disable()  # millions of small objects and no cycles: the GC's full passes cost ~25 %
     try:
-        return write_file(target, render_explorer(record_index(extractions, resolution)))
+        index = record_index(extractions, resolution)
+        vm = view_model(index)
+        del index  # the view model holds what the page needs: the index can go before the page
+        return write_file(target, render_view(vm))
     finally:
         if was_enabled:
             gc.enable()

@@ -86,7 +86,7 @@ def test_a_failing_explorer_child_leaves_the_previous_build_whole(corpus, tmp_pa
 
     def broken(*args, **kwargs):
         raise MemoryError("page too large")
-    monkeypatch.setattr("kg.viz.render_explorer", broken)
+    monkeypatch.setattr("kg.viz.render_view", broken)  # what the build's explorer child calls
     with pytest.raises(BuildError, match="page too large"):
         build([corpus], out, jobs=2, cache=False)
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}

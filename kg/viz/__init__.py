@@ -26,7 +26,7 @@ from .measures import centrality, communities, layout, to_graph
 from .model import KINDS, RELATIONS, ViewModel, view_model
 from .page import render_page, safe_json
 
-__all__ = ["render_explorer", "view_model", "explorer_payload", "safe_json", "LARGE_THRESHOLD",
+__all__ = ["render_explorer", "render_view", "view_model", "explorer_payload", "safe_json", "LARGE_THRESHOLD",
            "KINDS"]
 
 LARGE_THRESHOLD = 1000
@@ -78,7 +78,12 @@ def render_explorer(ds: Dataset | Iterable[tuple] | object, layout_threshold: in
                     title: str = "Knowledge graph explorer") -> str:
     """The explorer page of a dataset (or of ``to_quads`` quads, or of the index that
     ``kg.viz.records.record_index`` makes), as one self-contained HTML string."""
-    vm = view_model(ds)
+    return render_view(view_model(ds), layout_threshold, title)
+
+
+def render_view(vm: ViewModel, layout_threshold: int = LARGE_THRESHOLD,
+                title: str = "Knowledge graph explorer") -> str:
+    """The explorer page of a view model (``view_model``)."""
     payload = explorer_payload(vm, layout_threshold)
     counts = {k: sum(1 for n in vm.nodes if n["kind"] == k) for k in KINDS}
     summary = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
