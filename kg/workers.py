@@ -165,7 +165,9 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
         reused = {i: hit for i, k in enumerate(keys)
                   if on_chunk is None and (hit := cache.get(k)) is not None}
     else:
-        size = max(MIN_CHUNK, -(-n // (jobs * 8))) if jobs > 1 else max(MIN_CHUNK, 256)
+        # many small chunks: the store (which batches them) starts early and has little left
+        # to load after the last one (10k articles: 8 s of tail with 16 chunks, 2.5 s with 64)
+        size = max(MIN_CHUNK, -(-n // (jobs * 32))) if jobs > 1 else max(MIN_CHUNK, 256)
         tasks, keys, reused = [(i, min(n, i + size)) for i in range(0, n, size)], [], {}
     todo = [t for i, t in enumerate(tasks) if i not in reused]
     parallel = jobs > 1 and len(todo) >= 2 and sum(b - a for a, b in todo) >= 2 * MIN_CHUNK \
