@@ -10,8 +10,13 @@ forget. The cache lives in ``DIR/.cache/<fingerprint>/`` (CONTRACTS: a fresh
 ``--out`` is a full build); older fingerprints are removed when a build
 starts, and entries of files no longer given are removed when it ends.
 
+Beside the extractions the folder keeps what an incremental build reuses
+(kg.delta): ``chunks/`` (``ChunkCache``: serialised chunks of articles keyed by
+their articles' signatures) and ``store-state.json`` (the signatures of the
+committed build, so the next one updates its store graph by graph).
+
 The build still holds every extraction in memory until the graph is written
-(about 0.1 MB per article with the write phase's processes: see docs/scale.md).
+(about 0.2 MB per article with the write phase's processes: see docs/scale.md).
 
 Example:
     >>> import tempfile
