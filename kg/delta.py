@@ -37,7 +37,8 @@ STATE_NAME = "store-state.json"
 # Above this share of articles to replace, a full load is as cheap as the update.
 MAX_SHARE = 0.3
 # what the quads, their serialised chunks and the store depend on besides the records
-_MAPPING_CODE = ("graph.py", "namespace.py", "iri.py", "text.py", "delta.py", "workers.py", "store.py")
+_MAPPING_CODE = ("graph.py", "namespace.py", "iri.py", "text.py", "delta.py", "workers.py",
+                 "store.py")
 
 
 @lru_cache(maxsize=1)
