@@ -302,7 +302,8 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
         file_keys = {ex.article.name: stats.keys[rep.file] for ex, rep in results
                      if ex is not None and rep.file in stats.keys} if stats else None
         counts = write_outputs(out, extractions, reports, time.perf_counter() - start, overrides,
-                               jobs=jobs if engine == "local" else max(jobs, 2), file_keys=file_keys)
+                               jobs=jobs if engine == "local" else max(jobs, 2),
+                               file_keys=file_keys)
     except OSError as error:  # disk full, no permission: the previous outputs stay as they were
         raise BuildError(f"cannot write the outputs to {out}: "
                          f"{error.strerror or error}") from None
