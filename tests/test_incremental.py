@@ -140,3 +140,26 @@ def test_a_damaged_entry_is_extracted_again(corpus, tmp_path):
     counting = Counting()
     results = extract(paths, tmp_path / "o", counting)
     assert counting.seen == [paths[3].name] and results[3][1].file == str(paths[3])
+
+
+def test_many_changes_or_a_damaged_state_load_the_store_in_full(corpus, tmp_path):
+    from kg.delta import STATE_NAME
+
+    out = tmp_path / "out"
+    build([corpus], out)
+    files = sorted(corpus.iterdir())
+    for f in files[:10]:  # half the articles: an update would cost as much as a full load
+        f.write_text(f.read_text(encoding="utf-8") + "\nLiên hiệp đã tiếp đoàn bạn Lào.\n",
+                     encoding="utf-8")
+    build([corpus], out)
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["store"]["mode"] == "loaded"
+    state = ExtractionCache(out).dir / STATE_NAME
+    state.write_text("{not json", encoding="utf-8")
+    files[12].write_text(files[12].read_text(encoding="utf-8") + "\nGặp mặt hội viên.\n",
+                         encoding="utf-8")
+    build([corpus], out)
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["store"]["mode"] == "loaded"
+    build([corpus], tmp_path / "full", cache=False)
+    assert store_quads(out) == store_quads(tmp_path / "full")
+    build([corpus], out, cache=False)  # a build without signatures leaves no stale state
+    assert not state.exists()
