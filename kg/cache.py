@@ -133,6 +133,9 @@ class ChunkCache:
     def _path(self, key: str) -> Path:
         return self.dir / f"{key}.pickle"
 
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def get(self, key: str):
         try:
             with open(self._path(key), "rb") as f:
@@ -143,8 +146,6 @@ class ChunkCache:
     def put(self, key: str, value) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
         path = self._path(key)
-        if path.exists():
-            return
         fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-")
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)

@@ -42,7 +42,7 @@ def can_fork() -> bool:
 
 
 def _strip_prefixes(trig: bytes) -> bytes:
-    """A TriG chunk without its @prefix lines (the first chunk declares them for the file)."""
+    """A TriG chunk without its @prefix lines (``_prefix_block`` heads the file once)."""
     lines = trig.split(b"\n")
     k = 0
     while k < len(lines) and lines[k].startswith(b"@prefix"):
@@ -162,20 +162,20 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
         keys = [hashlib.blake2b("\0".join(signatures[ex.article.name]
                                           for ex in extractions[a:b]).encode(),
                                 digest_size=16).hexdigest() for a, b in tasks]
-        reused = {i: hit for i, k in enumerate(keys)
-                  if on_chunk is None and (hit := cache.get(k)) is not None}
+        # read back one at a time in the loop below: holding them all would cost the size of
+        # the outputs in memory (700 MB at 10k articles)
+        reused = {i for i, k in enumerate(keys) if on_chunk is None and cache.has(k)}
     else:
         # many small chunks: the store (which batches them) starts early and has little left
         # to load after the last one (10k articles: 8 s of tail with 16 chunks, 2.5 s with 64)
         size = max(MIN_CHUNK, -(-n // (jobs * 32))) if jobs > 1 else max(MIN_CHUNK, 256)
-        tasks, keys, reused = [(i, min(n, i + size)) for i in range(0, n, size)], [], {}
+        tasks, keys, reused = [(i, min(n, i + size)) for i in range(0, n, size)], [], set()
     todo = [t for i, t in enumerate(tasks) if i not in reused]
     parallel = jobs > 1 and len(todo) >= 2 and sum(b - a for a, b in todo) >= 2 * MIN_CHUNK \
         and can_fork()
     _STATE = (extractions, resolution, lexicon or load_lexicon())
     total = 0
-    seen: set[bytes] = set()  # 128-bit digests of the union's lines that several articles may hold
-    union = _Union(seen, scoped=len({ex.article.name for ex in extractions}) == n)
+    union = _Union(scoped=len({ex.article.name for ex in extractions}) == n)
     wrote_jsonld = False
     handles = [_Hashed(p) for p in (files.trig, files.nquads, files.ntriples, files.jsonld) if p]
     trig, nt, js = handles[0], handles[-2], handles[-1]
@@ -197,11 +197,13 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
             js.write(b"[")
             prefixes = _prefix_block()
             for i in range(len(tasks)):
-                if i in reused:
-                    t, tr, j, count = reused.pop(i)
+                hit = cache.get(keys[i]) if i in reused else None
+                if hit is not None:
+                    t, tr, j, count = hit
                     q = b""
-                else:
-                    t, q, tr, j, count = next(made)
+                else:  # a chunk to make (in this process if its cache entry proved damaged)
+                    t, q, tr, j, count = (next(made) if i not in reused
+                                          else _serialise_chunk(tasks[i]))
                     if keyed:
                         cache.put(keys[i], (t, tr, j, count))
                 if t and prefixes:  # the first graph: the file starts with the prefixes
@@ -247,8 +249,8 @@ class _Union:
     """Keeps the union's lines that were not written before (N-Triples are canonical: one
     triple, one line of text), in the order first seen; counts them."""
 
-    def __init__(self, seen: set[bytes], scoped: bool = True):
-        self.seen = seen
+    def __init__(self, scoped: bool = True):
+        self.seen: set[bytes] = set()  # 128-bit digests of the lines several articles may hold
         # with two inputs of the same file name, article-scoped IRIs repeat: digest every line
         self.scoped = _ARTICLE_SCOPED if scoped else ()
         self.count = 0

@@ -189,6 +189,10 @@ def test_keyed_chunks_are_reused_and_give_the_same_files(extractions, tmp_path, 
     assert run("b", signatures) == first and made == []  # every chunk read back
     changed = dict(signatures, **{extractions[3].article.name: "sig-changed"})
     assert run("c", changed) == first and len(made) == 1  # only the changed article's chunk
+    made.clear()
+    entry = next(cache.dir.iterdir())
+    entry.write_bytes(entry.read_bytes()[:10])  # a damaged entry is made again, not trusted
+    assert run("d", changed) == first and len(made) == 1
     plain = tmp_path / "plain"
     plain.mkdir()
     files = workers.ChunkFiles(plain / "g.trig", None, plain / "g.nt", plain / "g.jsonld")
