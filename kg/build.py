@@ -38,7 +38,8 @@ from .extract import EXTRACTOR_VERSION, extract
 from .ingest import clean
 from .model import Extraction
 from .reader import DEFAULT_MAX_BYTES, read_file
-from .resolve import resolve
+from .resolve import ArticleMentions, mentions_of, resolve_mentions
+from .spool import Records, SpooledRecords, as_records, dead_spools
 
 OUTPUT_FILES = ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html", "report.json",
                 "merges.json")
@@ -114,29 +115,6 @@ def process_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES
                           ex.article.published, ex.article.locality)
 
 
-def _progress(iterable: Iterable, total: int, enabled: bool, desc: str):
-    if not enabled:
-        return iterable
-    from tqdm import tqdm
-    return tqdm(iterable, total=total, desc=desc, unit="article", file=sys.stderr,
-                dynamic_ncols=True, mininterval=0.5)
-
-
-def extract_all(paths: list[Path], jobs: int = 1, max_bytes: int = DEFAULT_MAX_BYTES,
-                progress: bool = False, runner: Callable | None = None
-                ) -> list[tuple[Extraction | None, FileReport]]:
-    """Run process_file over the paths, in this process or in ``jobs`` processes."""
-    if runner is not None:
-        return runner(paths)
-    if jobs <= 1 or len(paths) < 2:
-        return [process_file(p, max_bytes) for p in _progress(paths, len(paths), progress, "extract")]
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        it = pool.map(partial(process_file, max_bytes=max_bytes), paths, chunksize=16)
-        return list(_progress(it, len(paths), progress, "extract"))
-
-
 COMMIT_DIRNAME = ".commit"
 STAGING_PREFIX = ".staging-"
 LOCK_NAME = ".lock"
@@ -184,26 +162,32 @@ def recover_outputs(out: str | Path) -> bool:
         moved = True
     elif os.path.lexists(commit):  # renamed in only after its manifest: cannot be partial
         shutil.rmtree(commit, ignore_errors=True)
-    for staging in out.glob(STAGING_PREFIX + "*"):
+    for staging in [*out.glob(STAGING_PREFIX + "*"), *dead_spools(out)]:
         shutil.rmtree(staging, ignore_errors=True)
     return moved
 
 
-def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileReport],
+def write_outputs(out: Path, extractions: Sequence[Extraction] | Records, reports: list[FileReport],
                   seconds: float, overrides: dict[tuple[str, str], str] | None = None,
-                  jobs: int = 1, file_keys: dict[str, str] | None = None) -> dict[str, int]:
+                  jobs: int = 1, file_keys: dict[str, str] | None = None,
+                  mentions: Sequence[ArticleMentions] | None = None) -> dict[str, int]:
     """Resolve, map to RDF and write every output as one set (see the module doc); returns the counts.
 
-    The files are written by ``kg.write.write_staging`` (with ``jobs`` > 1 the mapping runs in
-    forked workers and the explorer page in a child) into a staging folder committed at once.
+    ``extractions`` are the articles' records, in memory or spooled on disk (kg.spool);
+    ``mentions`` what resolution needs of each (computed here when not given). The files
+    are written by ``kg.write.write_staging`` (with ``jobs`` > 1 the mapping runs in forked
+    workers) into a staging folder committed at once.
     """
     from .delta import article_signatures, forget_state, plan_store_update, save_state
     from .write import merges_json, write_file, write_staging
     stages: dict[str, float] = {"extract": round(seconds, 3)}
     clock = time.perf_counter()
-    resolution = resolve(extractions, overrides=overrides)
+    records = as_records(extractions)
+    if mentions is None:
+        mentions = [mentions_of(ex) for ex in records.load(0, len(records))]
+    resolution = resolve_mentions(mentions, overrides=overrides)
     # with the cache on: a signature per article graph, so the next build can update the store
-    signatures = article_signatures(extractions, resolution, file_keys) if file_keys else None
+    signatures = article_signatures(records.names, resolution, file_keys) if file_keys else None
     stages["resolve"] = round(time.perf_counter() - clock, 3)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / LOCK_NAME, "a") as lock:
@@ -213,20 +197,20 @@ def write_outputs(out: Path, extractions: list[Extraction], reports: list[FileRe
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         try:
             from .cache import ChunkCache
-            digests, sizes = write_staging(staging, extractions, resolution, jobs, stages, update,
+            digests, sizes = write_staging(staging, records, resolution, jobs, stages, update,
                                            ChunkCache(out) if signatures else None, signatures)
             digests["merges.json"] = write_file(staging / "merges.json", merges_json(resolution))
             counts = {
                 "files": len(reports),
-                "articles": len(extractions),
+                "articles": len(records),
                 "skipped": sum(r.status == "skipped" for r in reports),
                 "persons": sum(e.kind == "person" for e in resolution.entities.values()),
                 "organisations": sum(e.kind == "organisation"
                                      for e in resolution.entities.values()),
-                "events": sum(len(x.events) for x in extractions),
-                "positions": sum(len(x.positions) for x in extractions),
-                "documents": len({d.code for x in extractions for d in x.documents}),
-                "countries": len({c.code for x in extractions for c in x.countries}),
+                "events": sum(m.events for m in mentions),
+                "positions": sum(m.positions for m in mentions),
+                "documents": len({c for m in mentions for c in m.documents}),
+                "countries": len({c for m in mentions for c in m.countries}),
                 "triples": sizes["triples"],
                 "merges": len(resolution.merges),
             }
@@ -278,34 +262,41 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
     # Not regular files (broken links, pipes, devices) are refused here, never opened: a pipe blocks.
     odd = {i: process_file(p, max_bytes) for i, p in enumerate(paths) if not _is_regular(p)}
     regular = [p for i, p in enumerate(paths) if i not in odd]
-    stats = None
-    if runner is not None:
-        results = extract_all(regular, jobs, max_bytes, progress, runner)
-    else:
-        from .engine import ExtractStats, extract, make_runner
-        stats = ExtractStats()
-        results = extract(regular, out, make_runner(engine, jobs, scheduler, max_bytes), max_bytes,
-                          use_cache=cache, progress=progress, stats=stats) if regular else []
-    it = iter(results)
-    results = [odd[i] if i in odd else next(it) for i in range(len(paths))]
-    extractions = [ex for ex, _ in results if ex is not None]
-    reports = [rep for _, rep in results]
-    for rep in reports:
-        if rep.status == "skipped":
-            print(f"kg: skipped {rep.file}: {rep.reason}", file=sys.stderr)
-    skipped = sum(rep.status == "skipped" for rep in reports)
-    if not extractions or (strict and skipped):
-        return BuildResult(out, reports, {"files": len(reports), "articles": len(extractions),
-                                          "skipped": skipped}, 1, time.perf_counter() - start)
+    from .cache import ExtractionCache
+    from .engine import ExtractStats, extract, make_runner
+    stats = ExtractStats()
+    if runner is None:
+        runner = make_runner(engine, jobs, scheduler, max_bytes)
+    # without the cache the records still go to disk (a spool in ``out``, removed below)
+    spool = None if cache else ExtractionCache.spool(out)
     try:
-        # the cache key of each article's file (with the cache on): kg.delta's signatures
-        file_keys = {ex.article.name: stats.keys[rep.file] for ex, rep in results
-                     if ex is not None and rep.file in stats.keys} if stats else None
-        counts = write_outputs(out, extractions, reports, time.perf_counter() - start, overrides,
-                               jobs=jobs if engine == "local" else max(jobs, 2),
-                               file_keys=file_keys)
-    except OSError as error:  # disk full, no permission: the previous outputs stay as they were
-        raise BuildError(f"cannot write the outputs to {out}: "
-                         f"{error.strerror or error}") from None
+        results = extract(regular, out, runner, max_bytes, use_cache=cache, progress=progress,
+                          stats=stats, spool=spool) if regular else []
+        it = iter(results)
+        results = [odd[i] if i in odd else next(it) for i in range(len(paths))]
+        reports = [rep for _, rep in results]
+        for rep in reports:
+            if rep.status == "skipped":
+                print(f"kg: skipped {rep.file}: {rep.reason}", file=sys.stderr)
+        skipped = sum(rep.status == "skipped" for rep in reports)
+        mentions = [m for m, _ in results if m is not None]
+        if not mentions or (strict and skipped):
+            return BuildResult(out, reports, {"files": len(reports), "articles": len(mentions),
+                                              "skipped": skipped}, 1, time.perf_counter() - start)
+        ok = [rep for m, rep in results if m is not None]
+        records = SpooledRecords([m.name for m in mentions], [stats.keys[r.file] for r in ok],
+                                 [r.file for r in ok], spool or ExtractionCache(out), max_bytes)
+        try:
+            # the cache key of each article's file (with the cache on): kg.delta's signatures
+            file_keys = dict(zip(records.names, records.keys)) if cache else None
+            counts = write_outputs(out, records, reports, time.perf_counter() - start, overrides,
+                                   jobs=jobs if engine == "local" else max(jobs, 2),
+                                   file_keys=file_keys, mentions=mentions)
+        except OSError as error:  # disk full, no permission: the previous outputs stay as they were
+            raise BuildError(f"cannot write the outputs to {out}: "
+                             f"{error.strerror or error}") from None
+    finally:
+        if spool is not None:
+            spool.remove()
     status = 2 if counts["skipped"] else 0
     return BuildResult(out, reports, counts, status, time.perf_counter() - start)

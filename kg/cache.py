@@ -15,8 +15,11 @@ Beside the extractions the folder keeps what an incremental build reuses
 their articles' signatures) and ``store-state.json`` (the signatures of the
 committed build, so the next one updates its store graph by graph).
 
-The build still holds every extraction in memory until the graph is written
-(about 0.2 MB per article with the write phase's processes: see docs/scale.md).
+Beside them, ``mentions.pickle`` (``MentionIndex``) holds in one file what a build keeps
+in memory of every article (``kg.resolve.ArticleMentions`` and the file's report), so an
+incremental build reads one file for its unchanged articles and never their full records:
+those are read back chunk by chunk by the mapping workers (kg.spool). A ``--no-cache`` build
+writes its extractions to a spool of the same layout (``ExtractionCache.spool``) and removes it.
 
 Example:
     >>> import tempfile
@@ -38,7 +41,8 @@ from pathlib import Path
 CACHE_DIRNAME = ".cache"
 _ROOT = Path(__file__).resolve().parent
 # What an extraction depends on besides the file itself.
-_CODE = ("reader.py", "ingest.py", "text.py", "model.py", "lexicon.py", "build.py")
+_CODE = ("reader.py", "ingest.py", "text.py", "model.py", "lexicon.py", "build.py", "resolve.py",
+         "iri.py")
 
 
 @lru_cache(maxsize=1)
@@ -73,9 +77,26 @@ def file_key(path: str | Path, max_bytes: int) -> str:
 class ExtractionCache:
     """Pickled (extraction, report) pairs under ``root/.cache/<fingerprint>/``."""
 
-    def __init__(self, root: str | Path):
+    def __init__(self, root: str | Path, directory: Path | None = None):
         self.base = Path(root) / CACHE_DIRNAME
-        self.dir = self.base / fingerprint()
+        self.dir = directory if directory is not None else self.base / fingerprint()
+
+    @classmethod
+    def spool(cls, out: str | Path) -> ExtractionCache:
+        """A private folder of entries for one build without the cache (removed after it)."""
+        from .spool import claim
+
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        spool = cls(out, Path(tempfile.mkdtemp(prefix=".spool-", dir=out)))
+        spool.owner = claim(spool.dir)  # so another build's recovery leaves it alone
+        return spool
+
+    def remove(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
+        if getattr(self, "owner", None) is not None:
+            os.close(self.owner)
+            self.owner = None
 
     def _path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.pickle"
@@ -88,14 +109,23 @@ class ExtractionCache:
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
             return None  # missing, or unreadable after a crash or a code change: re-extract
 
-    def put(self, key: str, value) -> None:
-        """Store a pair, through a temporary file so a killed build never leaves half an entry."""
+    def put(self, key: str, value) -> int:
+        """Store a pair, through a temporary file so a killed build never leaves half an
+        entry; returns the entry's size (``MentionIndex`` checks it before trusting an entry)."""
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            size = f.tell()
         os.replace(tmp, path)
+        return size
+
+    def size(self, key: str) -> int:
+        try:
+            return self._path(key).stat().st_size
+        except OSError:
+            return -1
 
     def drop_stale_versions(self) -> None:
         """Remove the entries of other fingerprints (an older extractor or lexicon)."""
@@ -110,7 +140,7 @@ class ExtractionCache:
         removed = 0
         if self.dir.is_dir():
             for sub in self.dir.iterdir():
-                if sub.name == CHUNKS_DIRNAME:  # the chunk cache keeps its own entries
+                if not sub.is_dir() or sub.name == CHUNKS_DIRNAME:  # the chunk cache keeps its own entries
                     continue
                 for f in sub.iterdir() if sub.is_dir() else ():
                     if f.name not in wanted:
@@ -120,6 +150,36 @@ class ExtractionCache:
 
 
 CHUNKS_DIRNAME = "chunks"
+INDEX_NAME = "mentions.pickle"
+
+
+class MentionIndex:
+    """cache key -> (ArticleMentions | None, FileReport, size of the full entry), in one file.
+
+    An incremental build reads this instead of every article's full records. An entry is
+    trusted only while the full entry it describes exists with the same size (a damaged or
+    truncated entry is extracted again); one of the same size that still proves unreadable
+    is extracted again when its chunk is read (kg.spool.SpooledRecords)."""
+
+    def __init__(self, cache: ExtractionCache):
+        self.cache = cache
+        self.path = cache.dir / INDEX_NAME
+
+    def load(self) -> dict:
+        try:
+            with open(self.path, "rb") as f:
+                data = pickle.load(f)
+            return data if isinstance(data, dict) else {}
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+                ValueError, TypeError):
+            return {}
+
+    def save(self, entries: dict) -> None:
+        self.cache.dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.cache.dir, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(entries, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
 
 
 class ChunkCache:

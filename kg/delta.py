@@ -31,14 +31,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .model import Extraction, Resolution
+from .model import Resolution
 
 STATE_NAME = "store-state.json"
 # Above this share of articles to replace, a full load is as cheap as the update.
 MAX_SHARE = 0.3
 # what the quads, their serialised chunks and the store depend on besides the records
 _MAPPING_CODE = ("graph.py", "namespace.py", "iri.py", "text.py", "delta.py", "workers.py",
-                 "store.py")
+                 "store.py", "spool.py")
 
 
 @lru_cache(maxsize=1)
@@ -53,11 +53,10 @@ def mapping_fingerprint() -> str:
     return h.hexdigest()
 
 
-def article_signatures(extractions: Sequence[Extraction], resolution: Resolution,
+def article_signatures(names: Sequence[str], resolution: Resolution,
                        file_keys: dict[str, str]) -> dict[str, str] | None:
     """Article name -> signature of its named graph; None when an article has no file key
     (extracted without the cache) or two inputs share a name (their graphs share an IRI)."""
-    names = [ex.article.name for ex in extractions]
     if len(set(names)) != len(names) or any(n not in file_keys for n in names):
         return None
     fields: dict[str, str] = {}  # entity key -> what the mapping reads of it, as text

@@ -21,6 +21,7 @@ Example:
 """
 from __future__ import annotations
 
+import hashlib
 import sys
 import tempfile
 import time
@@ -31,10 +32,11 @@ from functools import partial
 from pathlib import Path
 
 from .build import FileReport, process_file
-from .cache import ExtractionCache, file_key
+from .cache import ExtractionCache, MentionIndex, file_key
 from .errors import BuildError
 from .model import Extraction
 from .reader import DEFAULT_MAX_BYTES
+from .resolve import ArticleMentions, mentions_of
 
 Result = tuple[Extraction | None, FileReport]
 Runner = Callable[[Sequence[Path]], Iterator[Result]]
@@ -125,11 +127,25 @@ def _result(item) -> list[Result]:
     return item if isinstance(item, list) else item.result()
 
 
+class LocalRunner:
+    """The local engine: a function of the paths to extract, which ``extract`` also asks to
+    write the records straight to the cache from its workers (``spool_file``)."""
+
+    def __init__(self, jobs: int = 1, max_bytes: int = DEFAULT_MAX_BYTES):
+        self.jobs, self.max_bytes = jobs, max_bytes
+
+    def __call__(self, paths: Sequence[str | Path]) -> Iterator[Result]:
+        return run_local(paths, self.jobs, self.max_bytes)
+
+    def spool_file(self, paths: Sequence[Path], keys: Sequence[str], directory: Path):
+        return _spooled_local(paths, keys, directory, self.jobs, self.max_bytes)
+
+
 def make_runner(engine: str = "local", jobs: int = 1, scheduler: str | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES) -> Runner:
     """The engine as a function of the paths to extract."""
     if engine == "local":
-        return partial(run_local, jobs=jobs, max_bytes=max_bytes)
+        return LocalRunner(jobs, max_bytes)
     if engine == "dask":
         if not scheduler:
             raise BuildError("--engine dask needs --scheduler tcp://HOST:PORT")
@@ -144,45 +160,93 @@ class ExtractStats:
     extracted: int = 0
     removed: int = 0
     seconds: float = 0.0
-    keys: dict[str, str] = field(default_factory=dict)  # path -> cache key (with the cache on)
+    keys: dict[str, str] = field(default_factory=dict)  # path -> entry key
+
+
+Slim = tuple[ArticleMentions | None, FileReport]
+
+
+def spool_file(path: Path, key: str, directory: str, max_bytes: int = DEFAULT_MAX_BYTES
+               ) -> tuple[ArticleMentions | None, FileReport, int]:
+    """process_file in a worker that writes the full records to the cache or spool itself
+    and sends back only the mentions (kg.resolve.ArticleMentions), the report and the
+    entry's size: the build process never receives or holds the records."""
+    ex, rep = process_file(path, max_bytes)
+    size = ExtractionCache(directory, Path(directory)).put(key, (ex, rep))
+    return (mentions_of(ex) if ex is not None else None), rep, size
+
+
+def _spooled_local(paths: Sequence[Path], keys: Sequence[str], directory: Path, jobs: int,
+                   max_bytes: int) -> Iterator[tuple[ArticleMentions | None, FileReport, int]]:
+    task = partial(spool_file, directory=str(directory), max_bytes=max_bytes)
+    if jobs <= 1 or len(paths) < 2:
+        yield from map(task, paths, keys)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(task, paths, keys, chunksize=chunk)
 
 
 def extract(paths: Sequence[Path], out: str | Path | None, runner: Runner,
             max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = True, progress: bool = False,
-            stats: ExtractStats | None = None) -> list[Result]:
-    """Results for every path in order: from DIR/.cache when the key matches, else from the runner."""
+            stats: ExtractStats | None = None, spool: ExtractionCache | None = None
+            ) -> list[Slim]:
+    """(mentions, report) for every path in order; the full records go to ``DIR/.cache``
+    (or, with ``use_cache`` off, to ``spool``: made in ``out`` when not given) under the keys
+    in ``stats.keys``. Files whose key is in the cache's index are not extracted again.
+
+    The local engine's workers write the records themselves (``spool_file``); any other
+    runner (Dask, a test's) yields full results, which are written here."""
     start = time.perf_counter()
     stats = stats if stats is not None else ExtractStats()
     stats.files = len(paths)
-    results: list[Result | None] = [None] * len(paths)
-    cache = ExtractionCache(out) if use_cache and out is not None else None
-    keys: list[str] = []
-    todo: list[int] = []
-    if cache:
+    results: list[Slim | None] = [None] * len(paths)
+    if use_cache and out is not None:
+        cache = ExtractionCache(out)
         cache.drop_stale_versions()
-        for i, p in enumerate(paths):
-            keys.append(file_key(p, max_bytes))
-            hit = cache.get(keys[i])
-            if hit is None:
-                todo.append(i)
-            else:
-                ex, rep = hit
-                results[i] = (ex, replace(rep, file=str(p)))
+        keys = [file_key(p, max_bytes) for p in paths]
     else:
-        todo = list(range(len(paths)))
+        cache = spool if spool is not None else ExtractionCache.spool(out or tempfile.mkdtemp())
+        keys = [hashlib.sha256(f"{i}".encode()).hexdigest() for i in range(len(paths))]
+    index = MentionIndex(cache)
+    known = index.load() if use_cache else {}
+    entries: dict = {}
+    todo: list[int] = []
+    for i, p in enumerate(paths):
+        hit = known.get(keys[i])
+        if hit is not None and cache.size(keys[i]) == hit[2]:
+            results[i] = (hit[0], replace(hit[1], file=str(p)))
+            entries[keys[i]] = hit
+        else:
+            todo.append(i)
     stats.cached = len(paths) - len(todo)
     stats.keys = {str(p): k for p, k in zip(paths, keys)}
-    produced = runner([paths[i] for i in todo])
+    todo_paths, todo_keys = [paths[i] for i in todo], [keys[i] for i in todo]
+    spooling = getattr(runner, "spool_file", None)
+    if spooling is not None:
+        produced = spooling(todo_paths, todo_keys, cache.dir)
+    else:
+        produced = _spool_here(runner(todo_paths), todo_keys, cache)
     if progress and todo:
         from tqdm import tqdm
         produced = tqdm(produced, total=len(todo), desc="extract", unit="article", file=sys.stderr,
                         dynamic_ncols=True, mininterval=0.5)
-    for i, result in zip(todo, produced):
-        results[i] = result
-        if cache:
-            cache.put(keys[i], result)
+    for i, (mentions, rep, size) in zip(todo, produced):
+        results[i] = (mentions, rep)
+        entries[keys[i]] = (mentions, replace(rep, file=""), size)
     stats.extracted = len(todo)
-    if cache:
+    if use_cache and out is not None:
         stats.removed = cache.keep_only(keys)
+        if todo or len(known) != len(entries):
+            index.save(entries)
     stats.seconds = time.perf_counter() - start
     return results  # type: ignore[return-value]
+
+
+def _spool_here(results: Iterator[Result], keys: Sequence[str], cache: ExtractionCache
+                ) -> Iterator[tuple[ArticleMentions | None, FileReport, int]]:
+    for key, (ex, rep) in zip(keys, results):
+        size = cache.put(key, (ex, rep))
+        yield (mentions_of(ex) if ex is not None else None), rep, size

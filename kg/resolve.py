@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import KGError
@@ -79,37 +80,81 @@ def _canonical(names: Iterable[str]) -> str:
     return sorted(counts, key=lambda n: (-counts[n], -len(n), n))[0]
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleMentions:
+    """What resolution needs of one article, and no more: its distinct organisation and
+    person names with their blocking keys (computed where the article is extracted), and the
+    counts a build report gives. The build keeps these in memory for every article and the
+    full records on disk (kg.cache), so its memory grows with names, not with texts."""
+
+    name: str  # the article's file name
+    # (name, blocking key, kind, aliases, locality, country), first mention order
+    organisations: tuple[tuple[str, str, str, tuple[str, ...], str | None, str | None], ...] = ()
+    # (name, blocking key, localities of the bodies it holds posts in, sorted)
+    persons: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    events: int = 0
+    positions: int = 0
+    documents: tuple[str, ...] = ()  # distinct codes
+    countries: tuple[str, ...] = ()  # distinct codes
+
+
+def mentions_of(ex: Extraction, lexicon: Lexicon | None = None) -> ArticleMentions:
+    """The resolution's view of one extraction (see ArticleMentions)."""
+    lex = lexicon or load_lexicon()
+    orgs, seen = [], set()
+    for rec in ex.organisations:
+        if rec.name not in seen:
+            seen.add(rec.name)
+            orgs.append((rec.name, org_block_key(rec.name, lex), rec.kind, tuple(rec.aliases),
+                         rec.locality, rec.country))
+    org_loc = {r.name: r.locality for r in ex.organisations}
+    persons, seen = [], set()
+    for rec in ex.persons:
+        if rec.name not in seen:
+            seen.add(rec.name)
+            locs = {org_loc.get(p.organisation) for p in ex.positions if p.person == rec.name}
+            locs.discard(None)
+            persons.append((rec.name, person_block_key(rec.name), tuple(sorted(locs))))
+    return ArticleMentions(ex.article.name, tuple(orgs), tuple(persons), len(ex.events),
+                           len(ex.positions), tuple(sorted({d.code for d in ex.documents})),
+                           tuple(sorted({c.code for c in ex.countries})))
+
+
 def resolve(extractions: Iterable[Extraction], lexicon: Lexicon | None = None,
             overrides: dict[tuple[str, str], str] | None = None) -> Resolution:
     """Group the mentions of all articles into entities; returns keys per (article, kind, name)."""
     lex = lexicon or load_lexicon()
+    return resolve_mentions((mentions_of(ex, lex) for ex in extractions), overrides)
+
+
+def resolve_mentions(mentions: Iterable[ArticleMentions],
+                     overrides: dict[tuple[str, str], str] | None = None) -> Resolution:
+    """``resolve`` from the articles' mentions (``mentions_of``), in article order."""
     overrides = overrides or {}
-    extractions = list(extractions)
     entities: dict[str, Entity] = {}
     keys: dict[tuple[str, str, str], str] = {}
     merges: list[Merge] = []
 
     # ---- organisations
-    org_groups: dict[str, list[tuple[str, str, object]]] = defaultdict(list)
-    for ex in extractions:
-        art = ex.article.name
-        seen = set()
-        for rec in ex.organisations:
-            if rec.name in seen:
-                continue
-            seen.add(rec.name)
-            block = overrides.get((rec.name, art)) or org_block_key(rec.name, lex)
-            org_groups[block].append((art, rec.name, rec))
+    org_groups: dict[str, list[tuple[str, str, tuple]]] = defaultdict(list)
+    person_groups: dict[str, list[tuple[str, str, tuple[str, ...]]]] = defaultdict(list)
+    for m in mentions:
+        art = m.name
+        for rec in m.organisations:
+            block = overrides.get((rec[0], art)) or rec[1]
+            org_groups[block].append((art, rec[0], rec))
+        for name, block, locs in m.persons:
+            person_groups[overrides.get((name, art)) or block].append((art, name, locs))
     for block, members in sorted(org_groups.items()):
         name = _canonical(m[1] for m in members)
         key = name_slug(block, 80)
         recs = [m[2] for m in members]
-        kinds = Counter(r.kind for r in recs)
-        aliases = sorted({a for r in recs for a in r.aliases} | {m[1] for m in members if m[1] != name})
+        kinds = Counter(r[2] for r in recs)
+        aliases = sorted({a for r in recs for a in r[3]} | {m[1] for m in members if m[1] != name})
         entities[key] = Entity(key, "organisation", name, tuple(aliases),
                                org_kind=kinds.most_common(1)[0][0],
-                               locality=next((r.locality for r in recs if r.locality), None),
-                               country=next((r.country for r in recs if r.country), None))
+                               locality=next((r[4] for r in recs if r[4]), None),
+                               country=next((r[5] for r in recs if r[5]), None))
         # computed once per group: inside the loop it made a body named in n articles cost n^2
         merged = len({m[1] for m in members}) > 1 or len({m[0] for m in members}) > 1
         for art, mention, _ in members:
@@ -119,19 +164,6 @@ def resolve(extractions: Iterable[Extraction], lexicon: Lexicon | None = None,
                                     "same folded name" if mention == name else "name variant (folded key)"))
 
     # ---- persons: block by folded name, split when posts point at different provinces
-    person_groups: dict[str, list[tuple[str, str, set[str]]]] = defaultdict(list)
-    for ex in extractions:
-        art = ex.article.name
-        org_loc = {r.name: r.locality for r in ex.organisations}
-        seen = set()
-        for rec in ex.persons:
-            if rec.name in seen:
-                continue
-            seen.add(rec.name)
-            locs = {org_loc.get(p.organisation) for p in ex.positions if p.person == rec.name}
-            locs.discard(None)
-            block = overrides.get((rec.name, art)) or person_block_key(rec.name)
-            person_groups[block].append((art, rec.name, locs))
     for block, members in sorted(person_groups.items()):
         localities = sorted({loc for m in members for loc in m[2]})
         split = len(localities) > 1 and all(len(m[2]) <= 1 for m in members)

@@ -1,10 +1,10 @@
 """The write phase on several cores: RDF mapping in forked workers, the explorer in a child.
 
-After resolution the build holds every extraction and the resolution in memory;
-forked processes inherit them without pickling (copy-on-write), so
+After resolution the build holds the resolution in memory and the articles' records on
+disk (kg.spool); forked processes inherit the resolution without pickling (copy-on-write), so
 
 - ``serialise_chunks`` maps contiguous chunks of articles to quads in ``jobs``
-  workers; each returns its chunk serialised (TriG, N-Quads, N-Triples, JSON-LD,
+  workers, each reading its chunk's records itself; each returns its chunk serialised (TriG, N-Quads, N-Triples, JSON-LD,
   written by Oxigraph in Rust), appended to the files in article order;
 - ``Background`` runs one function (the explorer page) in a forked child while
   this process serialises the graph and writes the store, and hands back its
@@ -31,6 +31,7 @@ from .graph import to_quads
 from .lexicon import Lexicon, load_lexicon
 from .model import Extraction, Resolution
 from .namespace import ID
+from .spool import Records, as_records
 
 # Chunks small enough to balance two workers, large enough that each costs more than its IPC.
 MIN_CHUNK = 64
@@ -66,8 +67,8 @@ def _serialise_chunk(task: tuple[int, int]) -> tuple[bytes, bytes, bytes, bytes,
     its number of quads."""
     from .graph import PREFIXES
     start, end = task
-    extractions, resolution, lexicon = _STATE  # type: ignore[misc]
-    quads = to_quads(extractions[start:end], resolution, lexicon)
+    records, resolution, lexicon = _STATE  # type: ignore[misc]
+    quads = to_quads(records.load(start, end), resolution, lexicon)
     trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
@@ -132,7 +133,7 @@ class _Hashed:
         self.file.close()
 
 
-def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, jobs: int,
+def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Resolution, jobs: int,
                      files: ChunkFiles, lexicon: Lexicon | None = None,
                      on_chunk: Callable[[bytes, bytes], None] | None = None,
                      on_pool: Callable[[], None] | None = None,
@@ -155,12 +156,13 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
     ``on_chunk`` needs its N-Quads), and every chunk made is stored for the next build.
     """
     global _STATE
-    n = len(extractions)
+    records = as_records(extractions)
+    names = records.names
+    n = len(records)
     keyed = cache is not None and signatures is not None
     if keyed:
-        tasks = content_chunks([ex.article.name for ex in extractions])
-        keys = [hashlib.blake2b("\0".join(signatures[ex.article.name]
-                                          for ex in extractions[a:b]).encode(),
+        tasks = content_chunks(names)
+        keys = [hashlib.blake2b("\0".join(signatures[name] for name in names[a:b]).encode(),
                                 digest_size=16).hexdigest() for a, b in tasks]
         # read back one at a time in the loop below: holding them all would cost the size of
         # the outputs in memory (700 MB at 10k articles)
@@ -173,9 +175,9 @@ def serialise_chunks(extractions: Sequence[Extraction], resolution: Resolution, 
     todo = [t for i, t in enumerate(tasks) if i not in reused]
     parallel = jobs > 1 and len(todo) >= 2 and sum(b - a for a, b in todo) >= 2 * MIN_CHUNK \
         and can_fork()
-    _STATE = (extractions, resolution, lexicon or load_lexicon())
+    _STATE = (records, resolution, lexicon or load_lexicon())
     total = 0
-    union = _Union(scoped=len({ex.article.name for ex in extractions}) == n)
+    union = _Union(scoped=len(set(names)) == n)
     wrote_jsonld = False
     handles = [_Hashed(p) for p in (files.trig, files.nquads, files.ntriples, files.jsonld) if p]
     trig, nt, js = handles[0], handles[-2], handles[-1]

@@ -22,6 +22,7 @@ import json
 import os
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -30,6 +31,7 @@ import pyoxigraph as ox
 from .export import COMPACT_JSONLD_MAX_QUADS, FORMATS, serialize
 from .graph import PREFIXES, dataset_from_quads
 from .model import Extraction, Resolution
+from .spool import Records, as_records
 from .store import STORE_DIRNAME, open_read_only, write_store
 from .workers import Background, ChunkFiles, serialise_chunks
 
@@ -74,10 +76,11 @@ def _lap(since: float) -> tuple[float, float]:
 PRETTY_TURTLE_MAX_QUADS = 300_000
 
 
-def _explorer(extractions: list[Extraction], resolution: Resolution, target: Path) -> str:
+def _explorer(records: Records, resolution: Resolution, target: Path) -> str:
     """The explorer page, drawn from the records (kg.viz.records) rather than the RDF: the
     same view model (tested) without serialising and re-parsing millions of quads."""
     import gc
+    extractions = records.load(0, len(records))
 
     from .viz import render_view, view_model
     from .viz.records import record_index
@@ -93,19 +96,20 @@ def _explorer(extractions: list[Extraction], resolution: Resolution, target: Pat
             gc.enable()
 
 
-def _update_store(update, target: Path, extractions: list[Extraction],
-                  resolution: Resolution) -> None:
+def _update_store(update, target: Path, records: Records, resolution: Resolution) -> None:
     """The previous store with only the changed articles' graphs replaced (kg.delta)."""
     from .delta import update_store
     from .graph import to_quads
     from .workers import _drop_graph
 
-    changed = [ex for ex in extractions if ex.article.name in update.add]
+    changed = records.load_indices([i for i, name in enumerate(records.names)
+                                    if name in update.add])
     nquads = ox.serialize(to_quads(changed, resolution), format=ox.RdfFormat.N_QUADS)
     update_store(update, target, nquads, _drop_graph(nquads))
 
 
-def write_staging(staging: Path, extractions: list[Extraction], resolution: Resolution,
+def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
+                  resolution: Resolution,
                   jobs: int = 1, stages: dict[str, float] | None = None, update=None,
                   chunk_cache=None, signatures: dict[str, str] | None = None
                   ) -> tuple[dict[str, str], dict[str, int]]:
@@ -117,13 +121,14 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
     earlier build are reused when the store is updated, and every chunk made is kept."""
     import queue
 
+    records = as_records(extractions)
     stages = stages if stages is not None else {}
     clock = time.perf_counter()
     ntriples, expanded = staging / _NTRIPLES, staging / _JSONLD
     trig, turtle = staging / FORMATS["trig"][1], staging / FORMATS["ttl"][1]
     # The explorer child is forked first, while this process has no other thread; it inherits
     # the records and draws the page while this process maps them to RDF.
-    explorer = Background(lambda: _explorer(extractions, resolution, staging / "explorer.html"),
+    explorer = Background(lambda: _explorer(records, resolution, staging / "explorer.html"),
                           enabled=jobs > 1)
     chunks: queue.Queue = queue.Queue(maxsize=8)  # bounded: a slow store slows the writer
     errors: list[BaseException] = []
@@ -138,7 +143,7 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
     def store_job() -> None:
         try:
             if update is not None:
-                _update_store(update, staging / STORE_DIRNAME, extractions, resolution)
+                _update_store(update, staging / STORE_DIRNAME, records, resolution)
             else:
                 write_store(staging / STORE_DIRNAME, chunks=feed(), count=False)
         except BaseException as error:  # noqa: BLE001 - re-raised by the main thread
@@ -151,7 +156,7 @@ def write_staging(staging: Path, extractions: list[Extraction], resolution: Reso
         try:
             files = ChunkFiles(trig, None, ntriples, expanded)
             n_quads, n_triples = serialise_chunks(
-                extractions, resolution, jobs, files,
+                records, resolution, jobs, files,
                 on_chunk=None if update is not None else lambda q, new: chunks.put((q, new)),
                 on_pool=store.start, cache=chunk_cache, signatures=signatures)
         finally:
