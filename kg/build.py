@@ -178,7 +178,8 @@ def write_outputs(out: Path, extractions: Sequence[Extraction] | Records, report
     are written by ``kg.write.write_staging`` (with ``jobs`` > 1 the mapping runs in forked
     workers) into a staging folder committed at once.
     """
-    from .delta import article_signatures, forget_state, plan_store_update, save_state
+    from .delta import (article_signatures, forget_state, load_state, plan_store_update,
+                        previous_outputs, save_state)
     from .write import merges_json, write_file, write_staging
     stages: dict[str, float] = {"extract": round(seconds, 3)}
     clock = time.perf_counter()
@@ -193,12 +194,14 @@ def write_outputs(out: Path, extractions: Sequence[Extraction] | Records, report
     with open(out / LOCK_NAME, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if this process dies
         recover_outputs(out)
-        update = plan_store_update(out, signatures)
+        state = load_state(out) if signatures else None
+        update = plan_store_update(out, signatures, state)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         try:
             from .cache import ChunkCache
             digests, sizes = write_staging(staging, records, resolution, jobs, stages, update,
-                                           ChunkCache(out) if signatures else None, signatures)
+                                           ChunkCache(out) if signatures else None, signatures,
+                                           previous_outputs(out, state) if update else None)
             digests["merges.json"] = write_file(staging / "merges.json", merges_json(resolution))
             counts = {
                 "files": len(reports),
@@ -230,7 +233,8 @@ def write_outputs(out: Path, extractions: Sequence[Extraction] | Records, report
             raise
         _apply_commit(out, out / COMMIT_DIRNAME)
         if signatures:
-            save_state(out, signatures, digests["graph.trig"])
+            save_state(out, signatures, digests["graph.trig"], sizes.get("layout"),
+                       sizes.get("chunked", False))
         else:
             forget_state(out)
     return counts

@@ -183,9 +183,10 @@ class MentionIndex:
 
 
 class ChunkCache:
-    """Serialised chunks of articles (TriG, union lines, JSON-LD, quad count) under
-    ``root/.cache/<fingerprint>/chunks/``, keyed by the signatures of their articles
-    (kg.delta, kg.workers.serialise_chunks)."""
+    """The small part of each chunk of articles a build made (its quad count, its union lines
+    about entities, the explorer's fragment) under ``root/.cache/<fingerprint>/chunks/``,
+    keyed by the signatures of its articles (kg.delta, kg.workers.serialise_chunks); its
+    serialisations are copied from the committed outputs."""
 
     def __init__(self, root: str | Path):
         self.dir = ExtractionCache(root).dir / CHUNKS_DIRNAME
@@ -199,9 +200,11 @@ class ChunkCache:
     def get(self, key: str):
         try:
             with open(self._path(key), "rb") as f:
-                return pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+                value = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError,
+                ImportError):
             return None
+        return value if isinstance(value, tuple) and len(value) == 3 else None
 
     def put(self, key: str, value) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)

@@ -92,7 +92,23 @@ def _state_path(out: Path) -> Path:
     return ExtractionCache(out).dir / STATE_NAME
 
 
-def plan_store_update(out: Path, signatures: dict[str, str] | None) -> StoreUpdate | None:
+def load_state(out: Path) -> dict | None:
+    """The recorded state of the build committed in ``out``, or None when there is none or it
+    does not describe the committed outputs (another build's, damaged)."""
+    try:
+        state = json.loads(_state_path(out).read_text(encoding="utf-8"))
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    # the state must describe the committed store: the same graph.trig
+    if not isinstance(state, dict) or not state.get("signatures") or \
+            state.get("trig_sha256") != report.get("outputs", {}).get("graph.trig"):
+        return None
+    return state
+
+
+def plan_store_update(out: Path, signatures: dict[str, str] | None,
+                      state: dict | None = None) -> StoreUpdate | None:
     """The update from the committed build in ``out`` to one with these signatures, or None
     when the store must be loaded in full (no usable state, or too much changed)."""
     from .graph import article_iri
@@ -100,15 +116,10 @@ def plan_store_update(out: Path, signatures: dict[str, str] | None) -> StoreUpda
 
     if not signatures or not has_store(out):
         return None
-    try:
-        state = json.loads(_state_path(out).read_text(encoding="utf-8"))
-        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    state = state if state is not None else load_state(out)
+    if state is None:
         return None
-    old = state.get("signatures") or {}
-    # the state must describe the committed store: the same graph.trig
-    if not old or state.get("trig_sha256") != report.get("outputs", {}).get("graph.trig"):
-        return None
+    old = state["signatures"]
     add = {name for name, sig in signatures.items() if old.get(name) != sig}
     gone = [name for name, sig in old.items() if signatures.get(name) != sig]
     if len(add) + len(gone) > MAX_SHARE * max(len(signatures), 1):
@@ -116,13 +127,40 @@ def plan_store_update(out: Path, signatures: dict[str, str] | None) -> StoreUpda
     return StoreUpdate(store_path(out), add, sorted(str(article_iri(n)) for n in gone))
 
 
-def save_state(out: Path, signatures: dict[str, str], trig_sha256: str) -> None:
-    """Record the signatures of the build just committed in ``out`` (atomically)."""
+CHUNKED_FILES = ("graph.trig", "graph.ttl", "graph.jsonld")
+
+
+def previous_outputs(out: Path, state: dict | None):
+    """The committed outputs as a source of unchanged chunks (kg.workers.Previous), when the
+    state records where its chunks lie and the files are still the ones it describes."""
+    from .workers import Previous
+
+    if not state or not state.get("chunked") or not isinstance(state.get("layout"), dict):
+        return None
+    sizes = state.get("sizes") or {}
+    for name in CHUNKED_FILES:
+        try:
+            if (out / name).stat().st_size != sizes.get(name):
+                return None
+        except OSError:
+            return None
+    return Previous(*(out / n for n in CHUNKED_FILES), state["layout"])
+
+
+def save_state(out: Path, signatures: dict[str, str], trig_sha256: str,
+               layout: dict[str, list[int]] | None = None, chunked: bool = False) -> None:
+    """Record the signatures of the build just committed in ``out`` (atomically), and, when
+    its TriG, Turtle and JSON-LD files are concatenations of chunks (``chunked``), where each
+    chunk lies in them."""
     path = _state_path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
+    state = {"trig_sha256": trig_sha256, "signatures": signatures}
+    if chunked and layout:
+        state.update(chunked=True, layout=layout,
+                     sizes={n: (out / n).stat().st_size for n in CHUNKED_FILES})
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump({"trig_sha256": trig_sha256, "signatures": signatures}, f)
+        json.dump(state, f)
     os.replace(tmp, path)
 
 

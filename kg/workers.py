@@ -35,7 +35,7 @@ from .spool import Records, as_records
 
 # Chunks small enough to balance two workers, large enough that each costs more than its IPC.
 MIN_CHUNK = 64
-_STATE: tuple | None = None  # (extractions, resolution, lexicon), set before forking
+_STATE: tuple | None = None  # (records, resolution, lexicon, extra, scoped), set before forking
 
 
 def can_fork() -> bool:
@@ -61,19 +61,35 @@ def _drop_graph(nquads: bytes) -> bytes:
     return _GRAPH_AT_END.sub(b" .\n", nquads)
 
 
-def _serialise_chunk(task: tuple[int, int]) -> tuple[bytes, bytes, bytes, bytes, int]:
-    """One chunk of articles as TriG (its graphs, without the @prefix lines), N-Quads,
-    N-Triples (for the union) and expanded JSON-LD (the items of its top-level array), plus
-    its number of quads."""
+def _serialise_chunk(task: tuple[int, int]) -> tuple:
+    """One chunk of articles: TriG (its graphs, without the @prefix lines), N-Quads, the
+    union's N-Triples split in two (lines about the chunk's own articles, which no other
+    chunk states, and lines about entities, which recur), expanded JSON-LD (the items of its
+    top-level array), its number of quads, and what the ``_EXTRA`` function (the explorer's
+    fragment) makes of the chunk's records."""
     from .graph import PREFIXES
     start, end = task
-    records, resolution, lexicon = _STATE  # type: ignore[misc]
-    quads = to_quads(records.load(start, end), resolution, lexicon)
+    records, resolution, lexicon, extra, scoped = _STATE  # type: ignore[misc]
+    extractions = records.load(start, end)
+    quads = to_quads(extractions, resolution, lexicon)
     trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    return (_strip_prefixes(trig), nquads, _drop_graph(nquads),
-            jsonld[1:-1] if jsonld.startswith(b"[") else jsonld, len(quads))
+    own, shared = _split_union(_drop_graph(nquads), scoped)
+    return (_strip_prefixes(trig), nquads, own, shared,
+            jsonld[1:-1] if jsonld.startswith(b"[") else jsonld, len(quads),
+            extra(extractions, resolution, lexicon) if extra is not None else None)
+
+
+def _split_union(lines: bytes, scoped: tuple[bytes, ...]) -> tuple[bytes, bytes]:
+    """(lines whose subject is article-scoped, the other lines each once, in order)."""
+    own, shared = [], {}
+    for line in lines.splitlines(keepends=True):
+        if scoped and line.startswith(scoped):
+            own.append(line)
+        else:
+            shared[line] = None
+    return b"".join(own), b"".join(shared)
 
 
 def _prefix_block() -> bytes:
@@ -104,24 +120,65 @@ def content_chunks(names: Sequence[str], average: int = 32, cap: int = 256
 
 class ChunkFiles:
     """Where ``serialise_chunks`` streams the chunks (paths inside the build's staging folder);
-    after it, ``sha256`` holds each file's digest, computed as it was written (not read back)."""
+    after it, ``sha256`` holds each file's digest and ``layout`` where each chunk's bytes lie
+    in the TriG, N-Triples and JSON-LD files (chunk key -> offset and length in each, and its
+    number of N-Triples lines), so the
+    next build can copy the chunks it did not change (``Previous``)."""
 
     def __init__(self, trig: Path, nquads: Path | None, ntriples: Path, jsonld: Path):
         self.trig, self.nquads, self.ntriples, self.jsonld = trig, nquads, ntriples, jsonld
         self.sha256: dict[Path, str] = {}
+        self.layout: dict[str, list[int]] = {}
+
+
+class Previous:
+    """The committed outputs of the last build, with where each of its chunks lies in them
+    (``ChunkFiles.layout``): an unchanged chunk is copied from them (in the kernel,
+    ``os.copy_file_range``) instead of being mapped and serialised again."""
+
+    def __init__(self, trig: Path, ntriples: Path, jsonld: Path, layout: dict[str, list[int]]):
+        self.files = (trig, ntriples, jsonld)
+        self.layout = layout
 
 
 class _Hashed:
-    """A binary file being written, and the sha256 of what was written to it."""
+    """A binary file being written, and the sha256 of what was written to it (recomputed
+    from the file when ranges were copied into it without passing through this process)."""
 
     def __init__(self, path: Path):
         self.path = path
         self.file = open(path, "wb")
         self.hash = hashlib.sha256()
+        self.pos = 0
+        self.copied = False
 
     def write(self, data: bytes) -> None:
         self.file.write(data)
         self.hash.update(data)  # releases the GIL on large data, like the write
+        self.pos += len(data)
+
+    def copy(self, source, offset: int, length: int) -> None:
+        """Append ``length`` bytes of the open file ``source`` from ``offset``."""
+        self.file.flush()
+        done = 0
+        while done < length:
+            n = os.copy_file_range(source.fileno(), self.file.fileno(), length - done,
+                                   offset + done)
+            if n <= 0:
+                raise OSError(f"{self.path}: the previous build's file ended early")
+            done += n
+        self.file.seek(0, os.SEEK_END)
+        self.pos += length
+        self.copied = True
+
+    def digest(self) -> str:
+        if not self.copied:
+            return self.hash.hexdigest()
+        h = hashlib.sha256()
+        with open(self.path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 22), b""):
+                h.update(block)
+        return h.hexdigest()
 
     def flush(self) -> None:
         self.file.flush()
@@ -137,23 +194,30 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                      files: ChunkFiles, lexicon: Lexicon | None = None,
                      on_chunk: Callable[[bytes, bytes], None] | None = None,
                      on_pool: Callable[[], None] | None = None,
-                     cache=None, signatures: dict[str, str] | None = None) -> tuple[int, int]:
+                     cache=None, signatures: dict[str, str] | None = None,
+                     previous: Previous | None = None,
+                     extra: Callable | None = None, on_extra: Callable | None = None
+                     ) -> tuple[int, int]:
     """Map and serialise contiguous chunks of articles, appending each chunk in article order
     to the files (TriG, N-Quads, the union's N-Triples, the expanded JSON-LD array); returns
     (quads, distinct triples).
 
     With ``jobs`` > 1 the chunks are made by forked workers. Either way the quads never all
-    live in one process, and the chunks concatenate to exactly what one serialisation of
-    all the quads gives (tests/test_workers.py). The union file holds each triple once (an
-    entity's name, asserted by every article naming it, is written the first time).
-    ``on_chunk`` gets each chunk's N-Quads and its new union lines as they arrive (the store
-    loads them meanwhile);
-    ``on_pool`` runs once the workers exist (threads are started after forking, not before).
+    live in one process, and the TriG, N-Quads and JSON-LD chunks concatenate to exactly
+    what one serialisation of all the quads gives (tests/test_workers.py). The union file
+    holds each triple once: first every chunk's lines about its own articles, then the
+    lines about entities (an entity's name, asserted by every article naming it), each the
+    first time it was seen. ``on_chunk`` gets each chunk's N-Quads and its new union lines
+    as they arrive (the store loads them meanwhile); ``on_pool`` runs once the workers exist
+    (threads are started after forking, not before). ``extra(extractions, resolution,
+    lexicon)`` is run on each chunk's records in the worker (the explorer's fragment), and
+    ``on_extra`` gets its results in article order.
 
     With a ``cache`` (kg.cache.ChunkCache) and the articles' ``signatures`` (kg.delta), the
     chunks follow the articles' names (``content_chunks``) and are keyed by the signatures of
-    their articles: a chunk made before is read back instead of mapped (only when no
-    ``on_chunk`` needs its N-Quads), and every chunk made is stored for the next build.
+    their articles. A chunk whose key the ``previous`` build's outputs hold, and whose small
+    part (quad count, entity lines, extra) the cache holds, is copied from those outputs
+    instead of being made (only when no ``on_chunk`` needs its N-Quads).
     """
     global _STATE
     records = as_records(extractions)
@@ -164,27 +228,34 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
         tasks = content_chunks(names)
         keys = [hashlib.blake2b("\0".join(signatures[name] for name in names[a:b]).encode(),
                                 digest_size=16).hexdigest() for a, b in tasks]
-        # read back one at a time in the loop below: holding them all would cost the size of
-        # the outputs in memory (700 MB at 10k articles)
-        reused = {i for i, k in enumerate(keys) if on_chunk is None and cache.has(k)}
     else:
         # many small chunks: the store (which batches them) starts early and has little left
         # to load after the last one (10k articles: 8 s of tail with 16 chunks, 2.5 s with 64)
         size = max(MIN_CHUNK, -(-n // (jobs * 32))) if jobs > 1 else max(MIN_CHUNK, 256)
-        tasks, keys, reused = [(i, min(n, i + size)) for i in range(0, n, size)], [], set()
-    todo = [t for i, t in enumerate(tasks) if i not in reused]
+        tasks, keys = [(i, min(n, i + size)) for i in range(0, n, size)], []
+    small: dict[int, tuple] = {}
+    if keyed and previous is not None and on_chunk is None:
+        for i, k in enumerate(keys):
+            if k in previous.layout and (hit := cache.get(k)) is not None:
+                small[i] = hit
+    todo = [t for i, t in enumerate(tasks) if i not in small]
     parallel = jobs > 1 and len(todo) >= 2 and sum(b - a for a, b in todo) >= 2 * MIN_CHUNK \
         and can_fork()
-    _STATE = (records, resolution, lexicon or load_lexicon())
+    # with two inputs of the same file name, article-scoped IRIs repeat: every line is shared
+    scoped = _ARTICLE_SCOPED if len(set(names)) == n else ()
+    _STATE = (records, resolution, lexicon or load_lexicon(), extra, scoped)
     total = 0
-    union = _Union(scoped=len(set(names)) == n)
+    union = _Union()
     wrote_jsonld = False
     handles = [_Hashed(p) for p in (files.trig, files.nquads, files.ntriples, files.jsonld) if p]
     trig, nt, js = handles[0], handles[-2], handles[-1]
     nq = handles[1] if files.nquads else None
+    shared_path = files.ntriples.with_name(files.ntriples.name + ".entities")
+    sources = [open(p, "rb") for p in previous.files] if small else []
     try:
+        shared_out = open(shared_path, "wb")
         if parallel:
-            # the workers inherit the extractions; a cyclic GC pass in one of them would touch
+            # the workers inherit the resolution; a cyclic GC pass in one of them would touch
             # every inherited object and so copy the parent's whole heap (copy-on-write)
             gc.freeze()
         try:
@@ -199,44 +270,75 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
             js.write(b"[")
             prefixes = _prefix_block()
             for i in range(len(tasks)):
-                hit = cache.get(keys[i]) if i in reused else None
-                if hit is not None:
-                    t, tr, j, count = hit
+                if i in small:
+                    count, shared, got = small[i]
+                    at = previous.layout[keys[i]]
                     q = b""
-                else:  # a chunk to make (in this process if its cache entry proved damaged)
-                    t, q, tr, j, count = (next(made) if i not in reused
-                                          else _serialise_chunk(tasks[i]))
+                    if at[1] and prefixes:  # the first graph: the file starts with the prefixes
+                        trig.write(prefixes)
+                        prefixes = b""
+                    place = [trig.pos, at[1], nt.pos, at[3]]
+                    trig.copy(sources[0], at[0], at[1])
+                    nt.copy(sources[1], at[2], at[3])
+                    if at[5]:
+                        if wrote_jsonld:
+                            js.write(b",")
+                        place += [js.pos, at[5]]
+                        js.copy(sources[2], at[4], at[5])
+                        wrote_jsonld = True
+                    else:
+                        place += [js.pos, 0]
+                    place.append(at[6])
+                    union.count += at[6]
+                    new = union.new_lines(shared)
+                else:
+                    t, q, own, shared, j, count, got = next(made)
                     if keyed:
-                        cache.put(keys[i], (t, tr, j, count))
-                if t and prefixes:  # the first graph: the file starts with the prefixes
-                    trig.write(prefixes)
-                    prefixes = b""
-                trig.write(t)
+                        cache.put(keys[i], (count, shared, got))
+                    if t and prefixes:
+                        trig.write(prefixes)
+                        prefixes = b""
+                    place = [trig.pos, len(t), nt.pos, len(own)]
+                    trig.write(t)
+                    nt.write(own)
+                    if j and wrote_jsonld:
+                        js.write(b",")
+                    place += [js.pos, len(j), own.count(b"\n")]
+                    if j:
+                        js.write(j)
+                        wrote_jsonld = True
+                    new = union.new_lines(shared)
+                    if on_chunk is not None:
+                        on_chunk(q, own + new)
+                    union.count += place[6]
                 if nq is not None:
                     nq.write(q)
-                new = union.new_lines(tr)
-                nt.write(new)
-                if on_chunk is not None:
-                    on_chunk(q, new)
-                if j:
-                    js.write(b"," + j if wrote_jsonld else j)
-                    wrote_jsonld = True
+                shared_out.write(new)
+                if keyed:
+                    files.layout[keys[i]] = place
+                if on_extra is not None and got is not None:
+                    on_extra(got)
                 total += count
             js.write(b"]")
         finally:
             if pool is not None:
                 pool.close()
                 pool.join()
+        shared_out.close()
+        with open(shared_path, "rb") as f:  # the entity lines follow the articles' lines
+            for block in iter(lambda: f.read(1 << 22), b""):
+                nt.write(block)
         for f in handles:
             f.flush()
             os.fsync(f.fileno())
-            files.sha256[f.path] = f.hash.hexdigest()
+            files.sha256[f.path] = f.digest()
         if keyed:
             cache.keep_only(keys)
         return total, union.count
     finally:
-        for f in handles:
+        for f in handles + sources:
             f.close()
+        shared_path.unlink(missing_ok=True)
         _STATE = None
 
 
@@ -248,25 +350,21 @@ _ARTICLE_SCOPED = tuple(f"<{ID}{kind}/".encode() for kind in
 
 
 class _Union:
-    """Keeps the union's lines that were not written before (N-Triples are canonical: one
-    triple, one line of text), in the order first seen; counts them."""
+    """Keeps the entity lines that were not written before (N-Triples are canonical: one
+    triple, one line of text), in the order first seen; counts the union's lines."""
 
-    def __init__(self, scoped: bool = True):
+    def __init__(self):
         self.seen: set[bytes] = set()  # 128-bit digests of the lines several articles may hold
-        # with two inputs of the same file name, article-scoped IRIs repeat: digest every line
-        self.scoped = _ARTICLE_SCOPED if scoped else ()
         self.count = 0
 
     def new_lines(self, lines: bytes) -> bytes:
         out = []
-        seen, scoped = self.seen, self.scoped
+        seen = self.seen
         for line in lines.splitlines(keepends=True):
-            if not line.startswith(scoped):
-                digest = hashlib.blake2b(line, digest_size=16).digest()
-                if digest in seen:
-                    continue
+            digest = hashlib.blake2b(line, digest_size=16).digest()
+            if digest not in seen:
                 seen.add(digest)
-            out.append(line)
+                out.append(line)
         self.count += len(out)
         return b"".join(out)
 

@@ -111,14 +111,16 @@ def _update_store(update, target: Path, records: Records, resolution: Resolution
 def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
                   resolution: Resolution,
                   jobs: int = 1, stages: dict[str, float] | None = None, update=None,
-                  chunk_cache=None, signatures: dict[str, str] | None = None
-                  ) -> tuple[dict[str, str], dict[str, int]]:
-    """Every output of the build in ``staging``; returns (sha256 per file, counts).
+                  chunk_cache=None, signatures: dict[str, str] | None = None,
+                  previous=None) -> tuple[dict[str, str], dict]:
+    """Every output of the build in ``staging``; returns (sha256 per file, counts and where
+    the chunks lie in the files: ``layout``, and whether they are ``chunked``).
 
     With ``update`` (a ``kg.delta.StoreUpdate``) the store is the previous one with the
     changed articles' graphs replaced; otherwise it is loaded in full from the chunks. With a
     ``chunk_cache`` (kg.cache.ChunkCache) and the articles' ``signatures``, chunks made by an
-    earlier build are reused when the store is updated, and every chunk made is kept."""
+    earlier build are copied from its outputs (``previous``, kg.workers.Previous) when the store
+    is updated, and every chunk made is kept."""
     import queue
 
     records = as_records(extractions)
@@ -158,7 +160,7 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
             n_quads, n_triples = serialise_chunks(
                 records, resolution, jobs, files,
                 on_chunk=None if update is not None else lambda q, new: chunks.put((q, new)),
-                on_pool=store.start, cache=chunk_cache, signatures=signatures)
+                on_pool=store.start, cache=chunk_cache, signatures=signatures, previous=previous)
         finally:
             if store.ident is not None and update is None:
                 chunks.put(None)  # the end of the chunks
@@ -193,7 +195,10 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
         os.replace(ntriples, turtle)
         digests[turtle.name] = _published(turtle, files.sha256[ntriples])
     stages["store_and_turtle"], clock = _lap(clock)
-    return digests, {"triples": n_triples, "quads": n_quads}
+    # the three files are concatenations of chunks only when neither is rewritten whole
+    chunked = n_quads > PRETTY_TURTLE_MAX_QUADS and n_quads > COMPACT_JSONLD_MAX_QUADS
+    return digests, {"triples": n_triples, "quads": n_quads, "layout": files.layout,
+                     "chunked": chunked}
 
 
 def merges_json(resolution: Resolution) -> str:

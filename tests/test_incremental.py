@@ -163,3 +163,43 @@ def test_many_changes_or_a_damaged_state_load_the_store_in_full(corpus, tmp_path
     assert store_quads(out) == store_quads(tmp_path / "full")
     build([corpus], out, cache=False)  # a build without signatures leaves no stale state
     assert not state.exists()
+
+
+def test_a_large_layout_rebuild_copies_unchanged_chunks_and_equals_the_full_build(
+        corpus, tmp_path, monkeypatch):
+    """With outputs that are concatenations of chunks (a large build's: line-by-line Turtle,
+    expanded JSON-LD), a rebuild copies the unchanged chunks from the committed files and
+    maps only the changed articles' chunks; every file equals a full build's, byte for byte."""
+    from kg import workers, write
+
+    monkeypatch.setattr(write, "PRETTY_TURTLE_MAX_QUADS", 0)
+    monkeypatch.setattr(write, "COMPACT_JSONLD_MAX_QUADS", 0)
+    made = []
+    real, chunks = workers._serialise_chunk, workers.content_chunks
+    monkeypatch.setattr(workers, "_serialise_chunk", lambda task: made.append(task) or real(task))
+    monkeypatch.setattr(workers, "content_chunks", lambda names: chunks(names, average=4))
+    out = tmp_path / "out"
+    build([corpus], out)
+    n_chunks = len(made)
+    files = sorted(corpus.iterdir())
+    files[4].write_text(files[4].read_text(encoding="utf-8") + "\nLiên hiệp đã tiếp đoàn bạn Lào.\n",
+                        encoding="utf-8")
+    made.clear()
+    build([corpus], out)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["store"]["mode"] == "updated"
+    assert n_chunks > 1 and len(made) == 1  # only the changed article's chunk was mapped
+    build([corpus], tmp_path / "full", cache=False)
+    for name in ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html"):
+        assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
+    full = json.loads((tmp_path / "full" / "report.json").read_text(encoding="utf-8"))
+    assert report["outputs"] == full["outputs"] and report["counts"] == full["counts"]
+    assert store_quads(out) == store_quads(tmp_path / "full")
+    (out / "graph.ttl").write_bytes(b"")  # files that are not the recorded ones: nothing copied
+    files[6].write_text(files[6].read_text(encoding="utf-8") + "\nGặp mặt hội viên.\n",
+                        encoding="utf-8")
+    made.clear()
+    build([corpus], out)
+    assert len(made) == n_chunks
+    build([corpus], tmp_path / "full", cache=False)
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "full" / "graph.ttl").read_bytes()
