@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import fcntl
+import gc
 import json
 import os
 import shutil
@@ -30,7 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BuildError, UnreadableInput
@@ -57,6 +58,11 @@ class FileReport:
     warnings: list[str] = field(default_factory=list)
     published: str | None = None
     locality: str | None = None
+
+
+def _report_row(r: FileReport) -> dict:
+    return {"file": r.file, "status": r.status, "reason": r.reason, "counts": r.counts,
+            "warnings": r.warnings, "published": r.published, "locality": r.locality}
 
 
 @dataclass
@@ -178,9 +184,7 @@ def write_outputs(out: Path, extractions: Sequence[Extraction] | Records, report
     are written by ``kg.write.write_staging`` (with ``jobs`` > 1 the mapping runs in forked
     workers) into a staging folder committed at once.
     """
-    from .delta import (article_signatures, forget_state, load_state, plan_store_update,
-                        previous_outputs, save_state)
-    from .write import merges_json, write_file, write_staging
+    from .delta import article_signatures
     stages: dict[str, float] = {"extract": round(seconds, 3)}
     clock = time.perf_counter()
     records = as_records(extractions)
@@ -190,6 +194,21 @@ def write_outputs(out: Path, extractions: Sequence[Extraction] | Records, report
     # with the cache on: a signature per article graph, so the next build can update the store
     signatures = article_signatures(records.names, resolution, file_keys) if file_keys else None
     stages["resolve"] = round(time.perf_counter() - clock, 3)
+    # what is held now lives to the end: a full GC pass over it at every collection the write
+    # phase triggers would cost more than the mapping (and would copy it into forked workers)
+    gc.freeze()
+    try:
+        return _write_locked(out, records, reports, seconds, resolution, mentions, signatures,
+                             jobs, stages)
+    finally:
+        gc.unfreeze()
+
+
+def _write_locked(out: Path, records: Records, reports: list[FileReport], seconds: float,
+                  resolution, mentions: Sequence[ArticleMentions], signatures, jobs: int,
+                  stages: dict[str, float]) -> dict[str, int]:
+    from .delta import forget_state, load_state, plan_store_update, previous_outputs, save_state
+    from .write import json_rows, merges_json, write_file, write_staging
     out.mkdir(parents=True, exist_ok=True)
     with open(out / LOCK_NAME, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if this process dies
@@ -221,9 +240,10 @@ def write_outputs(out: Path, extractions: Sequence[Extraction] | Records, report
             store = ({"mode": "updated", "graphs_loaded": len(update.add),
                       "graphs_removed": len(update.remove)} if update else {"mode": "loaded"})
             report = {"extractor_version": EXTRACTOR_VERSION, "seconds": round(seconds, 3),
-                      "stages": stages, "counts": counts, "store": store, "outputs": digests,
-                      "files": [asdict(r) for r in reports]}
-            write_file(staging / "report.json", json.dumps(report, ensure_ascii=False, indent=1))
+                      "stages": stages, "counts": counts, "store": store, "outputs": digests}
+            head = json.dumps(report, ensure_ascii=False, indent=1)
+            write_file(staging / "report.json", head[:-2] + ',\n "files": ' +
+                       json_rows(_report_row(r) for r in reports) + "\n}")
             (staging / _MANIFEST).write_text(json.dumps(
                 [n for n in OUTPUT_ORDER if os.path.lexists(staging / n)]), encoding="utf-8")
             _fsync(staging)

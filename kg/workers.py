@@ -254,14 +254,15 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
     sources = [open(p, "rb") for p in previous.files] if small else []
     try:
         shared_out = open(shared_path, "wb")
-        if parallel:
+        frozen = gc.get_freeze_count() > 0  # the build froze what it holds (kg.build)
+        if parallel and not frozen:
             # the workers inherit the resolution; a cyclic GC pass in one of them would touch
             # every inherited object and so copy the parent's whole heap (copy-on-write)
             gc.freeze()
         try:
             pool = mp.get_context("fork").Pool(jobs) if parallel else None
         finally:
-            if parallel:
+            if parallel and not frozen:
                 gc.unfreeze()  # the children keep their frozen copy; here the GC sees all again
         try:
             if on_pool is not None:
@@ -330,8 +331,12 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                 nt.write(block)
         for f in handles:
             f.flush()
-            os.fsync(f.fileno())
-            files.sha256[f.path] = f.digest()
+        # fsync and (for files with copied ranges) the sha256 read-back: in threads, since
+        # both release the GIL and the files are hundreds of MB
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(len(handles)) as pool:
+            for f, digest in zip(handles, pool.map(_finish, handles)):
+                files.sha256[f.path] = digest
         if keyed:
             cache.keep_only(keys)
         return total, union.count
@@ -340,6 +345,11 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
             f.close()
         shared_path.unlink(missing_ok=True)
         _STATE = None
+
+
+def _finish(f: _Hashed) -> str:
+    os.fsync(f.fileno())
+    return f.digest()
 
 
 # Subjects whose IRIs carry their article's name (kg.graph: the article, its evidence, posts,
@@ -354,19 +364,17 @@ class _Union:
     triple, one line of text), in the order first seen; counts the union's lines."""
 
     def __init__(self):
-        self.seen: set[bytes] = set()  # 128-bit digests of the lines several articles may hold
+        # the distinct entity lines themselves: few (7k at 10k synthetic articles) and hashed
+        # in C, where a digest per line cost a Python call each (240k lines at 10k)
+        self.seen: set[bytes] = set()
         self.count = 0
 
     def new_lines(self, lines: bytes) -> bytes:
-        out = []
         seen = self.seen
-        for line in lines.splitlines(keepends=True):
-            digest = hashlib.blake2b(line, digest_size=16).digest()
-            if digest not in seen:
-                seen.add(digest)
-                out.append(line)
-        self.count += len(out)
-        return b"".join(out)
+        fresh = [line for line in lines.splitlines(keepends=True) if line not in seen]
+        seen.update(fresh)  # a chunk's entity lines are distinct already
+        self.count += len(fresh)
+        return b"".join(fresh)
 
 
 def _run_child(conn, fn: Callable[[], Any]) -> None:
