@@ -4,7 +4,8 @@ Dataset -> view model (kg.viz.model: nodes, facts with evidence, edges, the
 filters' attributes) -> measures (kg.viz.measures: centrality, communities,
 positions) -> payload (compact JSON) -> page (kg.viz.page: one HTML file with
 everything inline).  The page's behaviour lives in kg/viz/assets/explorer.js;
-docs/explorer.md describes it.
+docs/explorer.md describes it.  A large build's *entity view* is a ViewModel merged
+from per-chunk fragments instead (kg.viz.fragments), which adds its part to the payload.
 
 Above ``LARGE_THRESHOLD`` nodes the page starts with physics off and the
 positions computed here; below it vis-network's physics refines those
@@ -58,7 +59,7 @@ def explorer_payload(vm: ViewModel, layout_threshold: int = LARGE_THRESHOLD) -> 
             node["ex"] = extra
         nodes.append(node)
     key = hashlib.sha1("\n".join(d["iri"] for d in vm.nodes).encode("utf-8")).hexdigest()[:12]
-    return {
+    payload = {
         "meta": {"kinds": list(KINDS), "rels": [[r, *RELATIONS[r]] for r in REL_NAMES],
                  "measures": names, "large": len(vm.nodes) > layout_threshold,
                  "threshold": layout_threshold, "key": key, "communities": len(parts)},
@@ -72,6 +73,10 @@ def explorer_payload(vm: ViewModel, layout_threshold: int = LARGE_THRESHOLD) -> 
         "awards": [[a["event"], a["kind"], a["recipients"], a["ev"]] for a in vm.awards],
         "pn": [[r["place"], r["nation"], r["articles"]] for r in vm.province_nation],
     }
+    extend = getattr(vm, "extend_payload", None)  # the entity view (kg.viz.fragments) adds its part
+    if extend is not None:
+        extend(payload)
+    return payload
 
 
 def render_explorer(ds: Dataset | Iterable[tuple] | object, layout_threshold: int = LARGE_THRESHOLD,

@@ -1,13 +1,16 @@
 /* The explorer's behaviour: vis-network over the embedded JSON, with search, filters, views,
  * physics that settles and stops, layout save/restore and PNG export.
  * Contract (docs/explorer.md): the Network is the page global `network`; a node's `label`
- * is the entity's name; #search + Enter selects the matches with network.selectNodes. */
+ * is the entity's name; #search + Enter selects the matches with network.selectNodes.
+ * meta.view "entities" (kg.viz.fragments): a large build's entity view, with no event or
+ * article nodes; evidence names its article through D.arts and pn rows count articles per year. */
 "use strict";
 var network = null;
 var kgExplorer = (function () {
   const D = JSON.parse(document.getElementById("kg-data").textContent);
   const parsedAt = performance.now();
   const meta = D.meta, KINDS = meta.kinds, N = D.nodes.length, large = meta.large;
+  const entityView = meta.view === "entities";
   const $ = (id) => document.getElementById(id);
   const CLASS_COLOURS = {person: "#e4572e", organisation: "#29335c", event: "#f3a712", country: "#3c8dbc",
     document: "#8f2d56", article: "#8db36b", place: "#7b5ea7"};
@@ -45,13 +48,19 @@ var kgExplorer = (function () {
   const positions = {full: {}, pn: {}};  // last known position of each node, per layout
   D.nodes.forEach((d, n) => { positions.full[n] = {x: d.px, y: d.py}; });
 
+  // the article an evidence row comes from: a node (full view) or a row of D.arts (entity view)
+  function sourceName(ev) {
+    const row = D.evidence[ev];
+    if (row[2] >= 0) return D.nodes[row[2]].l;
+    return row.length > 5 && row[5] >= 0 ? D.arts[row[5]][0] : "";
+  }
   function tooltip(n) {
     const d = D.nodes[n], lines = [`${kindOf(n)}${d.st ? " · " + d.st : ""}: ${d.l}`];
     if (d.al && d.al.length) lines.push("also: " + d.al.join("; "));
     if (d.ev >= 0) {
-      const [sentence, conf, art] = D.evidence[d.ev];
+      const [sentence, conf] = D.evidence[d.ev], source = sourceName(d.ev);
       lines.push(`“${sentence}”`);
-      lines.push(`confidence ${conf === null ? "?" : Number(conf).toFixed(2)}` + (art >= 0 ? ` · ${D.nodes[art].l}` : ""));
+      lines.push(`confidence ${conf === null ? "?" : Number(conf).toFixed(2)}` + (source ? ` · ${source}` : ""));
     }
     return lines.join("\n");  // plain text: vis-network writes a string title with innerText
   }
@@ -61,6 +70,7 @@ var kgExplorer = (function () {
       const [sentence, conf] = D.evidence[e[3]];
       lines.push(`“${sentence}”`, `confidence ${conf === null ? "?" : Number(conf).toFixed(2)}`);
     }
+    if (e.length > 5) lines.push(`${e[5]} attestation(s)`);  // entity view: all of them, listed or not
     return lines.join("\n");
   }
   // shape and colour live in vis groups (one per class, and per class x community), so each
@@ -114,19 +124,27 @@ var kgExplorer = (function () {
   function articlesInRange(arts) {
     return arts.filter((a) => !yearActive() || D.nodes[a].yr.some((y) => y >= state.yearFrom && y <= state.yearTo));
   }
+  // a pn row's articles within the year filter, and their number; the entity view has no
+  // article nodes, only counts per year (0: undated, counted only when no year filter is set)
+  function pnInRange(r) {
+    if (!entityView) { const arts = articlesInRange(r[2]); return [arts, arts.length]; }
+    const n = r[2].filter(([y]) => !yearActive() || (y >= state.yearFrom && y <= state.yearTo))
+      .reduce((s, [, k]) => s + k, 0);
+    return [[], n];
+  }
   function provinceNation() {
-    const rows = D.pn.map((r) => [r[0], r[1], articlesInRange(r[2])]).filter((r) => r[2].length
+    const rows = D.pn.map((r) => [r[0], r[1], ...pnInRange(r)]).filter((r) => r[3]
       && (state.province < 0 || r[0] === state.province) && (state.nation < 0 || r[1] === state.nation));
     const places = [...new Set(rows.map((r) => r[0]))], nations = [...new Set(rows.map((r) => r[1]))];
-    const weight = (n, col) => rows.filter((r) => r[col] === n).reduce((s, r) => s + r[2].length, 0);
+    const weight = (n, col) => rows.filter((r) => r[col] === n).reduce((s, r) => s + r[3], 0);
     places.sort((a, b) => weight(b, 0) - weight(a, 0) || D.nodes[a].l.localeCompare(D.nodes[b].l));
     nations.sort((a, b) => weight(b, 1) - weight(a, 1) || D.nodes[a].l.localeCompare(D.nodes[b].l));
     places.forEach((n, i) => { if (!(n in positions.pn)) positions.pn[n] = {x: -350, y: i * 45}; });
     nations.forEach((n, i) => { if (!(n in positions.pn)) positions.pn[n] = {x: 350, y: i * 45}; });
-    const top = Math.max(1, ...rows.map((r) => r[2].length));
-    pnEdges = rows.map((r) => ({id: `pn:${r[0]}:${r[1]}`, from: r[0], to: r[1], label: String(r[2].length),
-      width: 1 + 7 * r[2].length / top, title: `${D.nodes[r[0]].l} ↔ ${D.nodes[r[1]].l}: ${r[2].length} article(s)`,
-      arrows: "", articles: r[2]}));
+    const top = Math.max(1, ...rows.map((r) => r[3]));
+    pnEdges = rows.map((r) => ({id: `pn:${r[0]}:${r[1]}`, from: r[0], to: r[1], label: String(r[3]),
+      width: 1 + 7 * r[3] / top, title: `${D.nodes[r[0]].l} ↔ ${D.nodes[r[1]].l}: ${r[3]} article(s)`,
+      arrows: "", articles: r[2], count: r[3]}));
     return new Set([...places, ...nations]);
   }
   function apply() {
@@ -261,6 +279,7 @@ var kgExplorer = (function () {
     const h = kgPanel.h, counts = {};
     D.nodes.forEach((d) => { counts[d.k] = (counts[d.k] || 0) + 1; });
     KINDS.forEach((k, i) => {
+      if (entityView && !counts[i]) return;  // no event or article nodes: no box for them
       const box = h("input", {type: "checkbox", value: k, id: "class-" + k});
       box.checked = true;
       box.addEventListener("change", () => { box.checked ? state.kinds.add(k) : state.kinds.delete(k); apply(); });
@@ -311,11 +330,22 @@ var kgExplorer = (function () {
     if (s && s.getItem(storageKey)) $("restore-layout").disabled = false;
   }
 
+  // the entity view says what it leaves out, and where to find it
+  function viewNote() {
+    $("top").append(kgPanel.h("div", {id: "view-note", class: "view-note", role: "note"},
+      kgPanel.h("b", {}, "Entity view"), ` of a large build (${meta.articles} articles): persons, organisations,`
+      + " countries, provinces / cities and documents. Events are folded onto their organisers;"
+      + " events and articles themselves are in the graph files (graph.trig) and SPARQL (kg query)."
+      + ` At most ${meta.maxEvidence} evidence sentence(s) are listed per relation (per title for posts);`
+      + " an edge's panel counts them all."));
+  }
+
   // ---- the network
   function start() {
     kgPanel.init(D, {factsByNode, focusNode: (n, ev) => select([n], ev), showNeighbourhood: (n) => {
       state.centre = n; state.view = "hood"; $("view").value = "hood"; apply(); legend(); select([n]); network.fit({animation: false}); }});
     setupControls();
+    if (entityView) viewNote();
     resetFilters(false);
     shown = new Set(D.nodes.map((d, n) => n).filter(passes));  // before the Network: it builds only these
     const options = {
@@ -349,8 +379,8 @@ var kgExplorer = (function () {
       if (p.nodes.length) kgPanel.show(p.nodes[0]);
       else if (p.edges.length) {
         const id = p.edges[0], e = edgesDS.get(id);
-        if (typeof id === "string") kgPanel.showProvinceNation(e.from, e.to, e.articles);
-        else kgPanel.showEdge(D.edges[id][0], D.edges[id][1], D.edges[id][2]);
+        if (typeof id === "string") kgPanel.showProvinceNation(e.from, e.to, e.articles, e.count);
+        else kgPanel.showEdge(D.edges[id][0], D.edges[id][1], D.edges[id][2], D.edges[id][5]);
       }
     });
     $("physics").checked = !large;
