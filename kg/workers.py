@@ -236,7 +236,8 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
     small: dict[int, tuple] = {}
     if keyed and previous is not None and on_chunk is None:
         for i, k in enumerate(keys):
-            if k in previous.layout and (hit := cache.get(k)) is not None:
+            if k in previous.layout and (hit := cache.get(k)) is not None and \
+                    (extra is None or hit[2] is not None):  # an extra made when it is asked for
                 small[i] = hit
     todo = [t for i, t in enumerate(tasks) if i not in small]
     parallel = jobs > 1 and len(todo) >= 2 and sum(b - a for a, b in todo) >= 2 * MIN_CHUNK \

@@ -7,8 +7,10 @@ forked workers with ``jobs`` > 1), so all the quads never live in one process at
    streamed to disk chunk after chunk, in article order;
 2. meanwhile a thread bulk-loads the store with each chunk's N-Quads as it arrives (the
    article graphs), then the union into the default graph; Oxigraph releases the GIL;
-3. the explorer page is drawn from the records (``kg.viz.records``: the same view model as
-   from the RDF), in a child forked before anything else (with ``jobs`` > 1);
+3. the explorer page: a small build's is drawn from the records (``kg.viz.records``: the
+   same view model as from the RDF), in a child forked before anything else (with ``jobs``
+   > 1); a large build's is the entity view, merged from the chunks' fragments as they
+   arrive (``kg.viz.fragments``);
 4. graph.ttl: a small build's is pretty Turtle dumped from the store; a large one's is the
    union's N-Triples lines (valid Turtle); a small build's JSON-LD is rewritten compact
    with the published context.
@@ -32,6 +34,8 @@ from .graph import PREFIXES, dataset_from_quads
 from .model import Extraction, Resolution
 from .spool import Records, as_records
 from .store import STORE_DIRNAME, open_read_only, write_store
+from .viz import render_view
+from .viz.fragments import FragmentMerger, explorer_fragment
 from .workers import Background, ChunkFiles, serialise_chunks
 
 _NTRIPLES = ".union.nt"
@@ -69,6 +73,12 @@ def _lap(since: float) -> tuple[float, float]:
     now = time.perf_counter()
     return round(now - since, 3), now
 
+
+# Above this many articles explorer.html is the entity view (kg.viz.fragments): the full
+# view's page would be 58 MB at 10k articles (21k nodes, most of them events and articles)
+# and cost the build a pass over every record; the entity view is made chunk by chunk.
+EXPLORER_FULL_MAX_ARTICLES = 5000
+MAX_EVIDENCE = 3  # facts kept per relation in the entity view (its edge counts them all)
 
 # Up to this many quads graph.ttl is pretty Turtle (prefixes, grouped subjects) dumped from the
 # store; above it, the union's N-Triples lines themselves (valid Turtle, written as they stream).
@@ -129,8 +139,13 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
     trig, turtle = staging / FORMATS["trig"][1], staging / FORMATS["ttl"][1]
     # The explorer child is forked first, while this process has no other thread; it inherits
     # the records and draws the page while this process maps them to RDF.
-    explorer = Background(lambda: _explorer(records, resolution, staging / "explorer.html"),
-                          enabled=jobs > 1)
+    # A large build's explorer is the entity view (kg.viz.fragments): each chunk's part is
+    # made by the worker that maps it, and merged here as the chunks arrive; a small build's
+    # is the full view, drawn from all the records in a child forked before anything else.
+    entity_view = len(records) > EXPLORER_FULL_MAX_ARTICLES
+    merger = FragmentMerger(MAX_EVIDENCE) if entity_view else None
+    explorer = None if entity_view else Background(
+        lambda: _explorer(records, resolution, staging / "explorer.html"), enabled=jobs > 1)
     chunks: queue.Queue = queue.Queue(maxsize=8)  # bounded: a slow store slows the writer
     errors: list[BaseException] = []
 
@@ -159,7 +174,9 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
             n_quads, n_triples = serialise_chunks(
                 records, resolution, jobs, files,
                 on_chunk=None if update is not None else lambda q, new: chunks.put((q, new)),
-                on_pool=store.start, cache=chunk_cache, signatures=signatures, previous=previous)
+                on_pool=store.start, cache=chunk_cache, signatures=signatures, previous=previous,
+                extra=explorer_fragment if entity_view else None,
+                on_extra=merger.add if merger is not None else None)
         finally:
             if store.ident is not None and update is None:
                 chunks.put(None)  # the end of the chunks
@@ -174,10 +191,16 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
             os.replace(expanded, jsonld)
             digests[jsonld.name] = _published(jsonld, files.sha256[expanded])
         stages["jsonld"], clock = _lap(clock)
-        digests["explorer.html"] = explorer.result()
+        if merger is not None:
+            digests["explorer.html"] = write_file(staging / "explorer.html",
+                                                  render_view(merger.view()))
+            del merger
+        else:
+            digests["explorer.html"] = explorer.result()
         stages["explorer"], clock = _lap(clock)
     except BaseException:
-        explorer.cancel()
+        if explorer is not None:
+            explorer.cancel()
         raise
     finally:
         if store.ident is not None:

@@ -174,6 +174,7 @@ def test_a_large_layout_rebuild_copies_unchanged_chunks_and_equals_the_full_buil
 
     monkeypatch.setattr(write, "PRETTY_TURTLE_MAX_QUADS", 0)
     monkeypatch.setattr(write, "COMPACT_JSONLD_MAX_QUADS", 0)
+    monkeypatch.setattr(write, "EXPLORER_FULL_MAX_ARTICLES", 0)  # the entity view, by chunks
     made = []
     real, chunks = workers._serialise_chunk, workers.content_chunks
     monkeypatch.setattr(workers, "_serialise_chunk", lambda task: made.append(task) or real(task))
@@ -192,6 +193,7 @@ def test_a_large_layout_rebuild_copies_unchanged_chunks_and_equals_the_full_buil
     build([corpus], tmp_path / "full", cache=False)
     for name in ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html"):
         assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
+    assert b'"view":"entities"' in (out / "explorer.html").read_bytes()
     full = json.loads((tmp_path / "full" / "report.json").read_text(encoding="utf-8"))
     assert report["outputs"] == full["outputs"] and report["counts"] == full["counts"]
     assert store_quads(out) == store_quads(tmp_path / "full")

@@ -76,12 +76,20 @@ def test_a_child_that_dies_is_an_error_not_a_hang():
         workers.Background(lambda: os._exit(3)).result()
 
 
-def test_two_jobs_write_byte_identical_outputs(corpus, tmp_path, monkeypatch):
+@pytest.mark.parametrize("view", ["full", "entities"])
+def test_two_jobs_write_byte_identical_outputs(corpus, tmp_path, monkeypatch, view):
+    """-j 1 and -j 2 cut the articles into different chunks: the same files either way, the
+    entity view's page too (merged from the chunks' fragments)."""
+    from kg import write
     monkeypatch.setattr(workers, "MIN_CHUNK", 4)
+    if view == "entities":
+        monkeypatch.setattr(write, "EXPLORER_FULL_MAX_ARTICLES", 0)
     build([corpus], tmp_path / "j1", jobs=1, cache=False)
     build([corpus], tmp_path / "j2", jobs=2, cache=False)
     for name in ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html", "merges.json"):
         assert (tmp_path / "j1" / name).read_bytes() == (tmp_path / "j2" / name).read_bytes(), name
+    page = (tmp_path / "j2" / "explorer.html").read_bytes()
+    assert (b'"view":"entities"' in page) == (view == "entities")
 
 
 def test_a_failing_explorer_child_leaves_the_previous_build_whole(corpus, tmp_path, monkeypatch):
