@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import fcntl
 import gc
+import itertools
 import json
 import os
 import shutil
@@ -242,8 +243,8 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
             report = {"extractor_version": EXTRACTOR_VERSION, "seconds": round(seconds, 3),
                       "stages": stages, "counts": counts, "store": store, "outputs": digests}
             head = json.dumps(report, ensure_ascii=False, indent=1)
-            write_file(staging / "report.json", head[:-2] + ',\n "files": ' +
-                       json_rows(_report_row(r) for r in reports) + "\n}")
+            write_file(staging / "report.json", itertools.chain(
+                [head[:-2] + ',\n "files": '], json_rows(_report_row(r) for r in reports), ["\n}"]))
             (staging / _MANIFEST).write_text(json.dumps(
                 [n for n in OUTPUT_ORDER if os.path.lexists(staging / n)]), encoding="utf-8")
             _fsync(staging)
