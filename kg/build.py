@@ -85,7 +85,7 @@ def list_inputs(inputs: Sequence[str | Path]) -> list[Path]:
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(p.iterdir()):
+            for f in sorted(p.iterdir(), key=lambda f: f.name):  # by name: Path.__lt__ is slow
                 # not only regular files: a broken link or a pipe is reported, not silently left out
                 if not f.is_dir() and not f.name.startswith("."):
                     paths.append(f)

@@ -151,6 +151,57 @@ class ExtractionCache:
 
 CHUNKS_DIRNAME = "chunks"
 INDEX_NAME = "mentions.pickle"
+STATS_NAME = "file-stats.pickle"
+
+
+class FileKeys:
+    """Each input file's key (``file_key``) without reading it when it is unchanged since the
+    last build, as git's index does: a file whose size, modification and change times and
+    inode are those recorded is the file that was hashed. A write changes the change time,
+    which no user can set; files changed within two seconds before the record was made are
+    hashed again (a write in the same clock tick would leave the times as they were)."""
+
+    RACY_NS = 2_000_000_000
+
+    def __init__(self, cache: ExtractionCache, max_bytes: int, trust: bool = True):
+        self.path = cache.dir / STATS_NAME
+        self.max_bytes = max_bytes
+        self.old: dict = {}
+        self.written = 0
+        if trust:
+            try:
+                with open(self.path, "rb") as f:
+                    self.written, self.old = pickle.load(f)
+            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+                    AttributeError, ImportError):
+                self.old, self.written = {}, 0
+        self.new: dict = {}
+
+    def key(self, path: Path) -> str:
+        name = str(path)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return file_key(path, self.max_bytes)
+        sig = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, self.max_bytes)
+        rec = self.old.get(name)
+        if rec is not None and rec[0] == sig and \
+                max(st.st_mtime_ns, st.st_ctime_ns) < self.written - self.RACY_NS:
+            key = rec[1]
+        else:
+            key = file_key(path, self.max_bytes)
+        self.new[name] = (sig, key)
+        return key
+
+    def save(self) -> None:
+        if self.new == self.old:
+            return
+        import time
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump((time.time_ns(), self.new), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
 
 
 class MentionIndex:

@@ -32,7 +32,7 @@ from functools import partial
 from pathlib import Path
 
 from .build import FileReport, process_file
-from .cache import ExtractionCache, MentionIndex, file_key
+from .cache import ExtractionCache, FileKeys, MentionIndex
 from .errors import BuildError
 from .model import Extraction
 from .reader import DEFAULT_MAX_BYTES
@@ -206,7 +206,9 @@ def extract(paths: Sequence[Path], out: str | Path | None, runner: Runner,
     if use_cache and out is not None:
         cache = ExtractionCache(out)
         cache.drop_stale_versions()
-        keys = [file_key(p, max_bytes) for p in paths]
+        file_keys = FileKeys(cache, max_bytes)
+        keys = [file_keys.key(p) for p in paths]
+        file_keys.save()
     else:
         cache = spool if spool is not None else ExtractionCache.spool(out or tempfile.mkdtemp())
         keys = [hashlib.sha256(f"{i}".encode()).hexdigest() for i in range(len(paths))]
@@ -217,7 +219,9 @@ def extract(paths: Sequence[Path], out: str | Path | None, runner: Runner,
     for i, p in enumerate(paths):
         hit = known.get(keys[i])
         if hit is not None and cache.size(keys[i]) == hit[2]:
-            results[i] = (hit[0], replace(hit[1], file=str(p)))
+            rep = hit[1]
+            rep.file = str(p)  # a fresh object of this build's own (unpickled just now)
+            results[i] = (hit[0], rep)
             entries[keys[i]] = hit
         else:
             todo.append(i)
@@ -235,7 +239,7 @@ def extract(paths: Sequence[Path], out: str | Path | None, runner: Runner,
                         dynamic_ncols=True, mininterval=0.5)
     for i, (mentions, rep, size) in zip(todo, produced):
         results[i] = (mentions, rep)
-        entries[keys[i]] = (mentions, replace(rep, file=""), size)
+        entries[keys[i]] = (mentions, rep, size)
     stats.extracted = len(todo)
     if use_cache and out is not None:
         stats.removed = cache.keep_only(keys)

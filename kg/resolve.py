@@ -76,7 +76,9 @@ def person_block_key(name: str) -> str:
 
 def _canonical(names: Iterable[str]) -> str:
     """The most frequent spelling, ties broken by the longest then alphabetically."""
-    counts = Counter(normalize_tones(n) for n in names)
+    counts: Counter = Counter()
+    for name, n in Counter(names).items():  # each distinct spelling normalised once
+        counts[normalize_tones(name)] += n
     return sorted(counts, key=lambda n: (-counts[n], -len(n), n))[0]
 
 

@@ -196,8 +196,8 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                      on_pool: Callable[[], None] | None = None,
                      cache=None, signatures: dict[str, str] | None = None,
                      previous: Previous | None = None,
-                     extra: Callable | None = None, on_extra: Callable | None = None
-                     ) -> tuple[int, int]:
+                     extra: Callable | None = None, on_extra: Callable | None = None,
+                     on_done: Callable[[], None] | None = None) -> tuple[int, int]:
     """Map and serialise contiguous chunks of articles, appending each chunk in article order
     to the files (TriG, N-Quads, the union's N-Triples, the expanded JSON-LD array); returns
     (quads, distinct triples).
@@ -211,7 +211,8 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
     as they arrive (the store loads them meanwhile); ``on_pool`` runs once the workers exist
     (threads are started after forking, not before). ``extra(extractions, resolution,
     lexicon)`` is run on each chunk's records in the worker (the explorer's fragment), and
-    ``on_extra`` gets its results in article order.
+    ``on_extra`` gets its results in article order; ``on_done`` runs after the last chunk,
+    while threads fsync the files and compute the digests of those with copied ranges.
 
     With a ``cache`` (kg.cache.ChunkCache) and the articles' ``signatures`` (kg.delta), the
     chunks follow the articles' names (``content_chunks``) and are keyed by the signatures of
@@ -240,8 +241,10 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                     (extra is None or hit[2] is not None):  # an extra made when it is asked for
                 small[i] = hit
     todo = [t for i, t in enumerate(tasks) if i not in small]
-    parallel = jobs > 1 and len(todo) >= 2 and sum(b - a for a, b in todo) >= 2 * MIN_CHUNK \
-        and can_fork()
+    # a worker also when few chunks are made among many copied: it maps them meanwhile
+    parallel = jobs > 1 and can_fork() and (
+        (len(todo) >= 2 and sum(b - a for a, b in todo) >= 2 * MIN_CHUNK)
+        or (len(todo) >= 1 and len(small) >= 2 * len(todo)))
     # with two inputs of the same file name, article-scoped IRIs repeat: every line is shared
     scoped = _ARTICLE_SCOPED if len(set(names)) == n else ()
     _STATE = (records, resolution, lexicon or load_lexicon(), extra, scoped)
@@ -336,7 +339,10 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
         # both release the GIL and the files are hundreds of MB
         from concurrent.futures import ThreadPoolExecutor
         with ThreadPoolExecutor(len(handles)) as pool:
-            for f, digest in zip(handles, pool.map(_finish, handles)):
+            finished = pool.map(_finish, handles)
+            if on_done is not None:
+                on_done()  # e.g. the explorer page, drawn while the files are finished
+            for f, digest in zip(handles, finished):
                 files.sha256[f.path] = digest
         if keyed:
             cache.keep_only(keys)

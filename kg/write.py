@@ -148,6 +148,11 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
     # is the full view, drawn from all the records in a child forked before anything else.
     entity_view = len(records) > EXPLORER_FULL_MAX_ARTICLES
     merger = FragmentMerger(MAX_EVIDENCE) if entity_view else None
+    drawn: dict[str, str] = {}
+
+    def draw_entity_view() -> None:
+        drawn["explorer.html"] = write_file(staging / "explorer.html", render_view(merger.view()))
+
     explorer = None if entity_view else Background(
         lambda: _explorer(records, resolution, staging / "explorer.html"), enabled=jobs > 1)
     chunks: queue.Queue = queue.Queue(maxsize=8)  # bounded: a slow store slows the writer
@@ -180,7 +185,8 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
                 on_chunk=None if update is not None else lambda q, new: chunks.put((q, new)),
                 on_pool=store.start, cache=chunk_cache, signatures=signatures, previous=previous,
                 extra=explorer_fragment if entity_view else None,
-                on_extra=merger.add if merger is not None else None)
+                on_extra=merger.add if merger is not None else None,
+                on_done=draw_entity_view if merger is not None else None)
         finally:
             if store.ident is not None and update is None:
                 chunks.put(None)  # the end of the chunks
@@ -196,8 +202,9 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
             digests[jsonld.name] = _published(jsonld, files.sha256[expanded])
         stages["jsonld"], clock = _lap(clock)
         if merger is not None:
-            digests["explorer.html"] = write_file(staging / "explorer.html",
-                                                  render_view(merger.view()))
+            if "explorer.html" not in drawn:  # no chunk at all
+                draw_entity_view()
+            digests["explorer.html"] = drawn["explorer.html"]
             del merger
         else:
             digests["explorer.html"] = explorer.result()

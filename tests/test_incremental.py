@@ -205,3 +205,29 @@ def test_a_large_layout_rebuild_copies_unchanged_chunks_and_equals_the_full_buil
     assert len(made) == n_chunks
     build([corpus], tmp_path / "full", cache=False)
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "full" / "graph.ttl").read_bytes()
+
+
+def test_unchanged_files_are_not_read_again_and_a_same_size_rewrite_is_seen(corpus, tmp_path,
+                                                                            monkeypatch):
+    """Keys of files whose size, times and inode are unchanged come from the last build's
+    record (no read); a rewrite of the same size with the old modification time put back
+    still changes the change time, so the file is hashed and extracted again."""
+    import os
+
+    monkeypatch.setattr(cache_mod.FileKeys, "RACY_NS", 0)
+    paths = sorted(corpus.iterdir())
+    extract(paths, tmp_path / "o", Counting())
+    hashed = []
+    real = cache_mod.file_key
+    monkeypatch.setattr(cache_mod, "file_key", lambda p, m: hashed.append(Path(p).name) or real(p, m))
+    counting = Counting()
+    extract(paths, tmp_path / "o", counting)
+    assert hashed == [] and counting.seen == []
+    target = paths[2]
+    st = os.stat(target)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Liên hiệp", "Liên hiẹp", 1), encoding="utf-8")  # same bytes
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert os.stat(target).st_size == st.st_size and os.stat(target).st_mtime_ns == st.st_mtime_ns
+    extract(paths, tmp_path / "o", counting)
+    assert hashed == [target.name] and counting.seen == [target.name]
