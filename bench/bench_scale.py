@@ -108,16 +108,15 @@ def incremental(articles: Path, work: Path, jobs: int) -> dict[str, float]:
 
 
 def resolve_growth(out_dirs: list[Path], sizes: list[int]) -> dict[int, float]:
-    """Seconds of kg.resolve.resolve over n extractions (the corpus' own, renamed per copy)."""
-    from kg.cache import CHUNKS_DIRNAME
+    """Seconds of the build's resolution (kg.resolve.resolve_mentions) over n articles'
+    mentions (the corpus' own, renamed per copy); the mentions' blocking keys are computed in
+    the extraction workers, so they are made before the clock starts."""
     from kg.model import Extraction
-    from kg.resolve import resolve
+    from kg.resolve import mentions_of, resolve_mentions
 
     base: list[Extraction] = []
     for d in out_dirs:
-        for f in sorted(d.rglob("*.pickle")):
-            if CHUNKS_DIRNAME in f.parts:  # serialised chunks, not extractions
-                continue
+        for f in sorted(d.glob("*/??/*.pickle")):  # the entries, one per article
             ex, _ = pickle.loads(f.read_bytes())
             if ex is not None:
                 base.append(ex)
@@ -134,8 +133,9 @@ def resolve_growth(out_dirs: list[Path], sizes: list[int]) -> dict[int, float]:
                 ex, article=replace(ex.article, name=f"{copy}-{ex.article.name}"),
                 persons=tuple(replace(p, name=p.name + tag) for p in ex.persons),
                 positions=tuple(replace(p, person=p.person + tag) for p in ex.positions)))
+        mentions = [mentions_of(ex) for ex in exs]
         s = time.perf_counter()
-        resolve(exs)
+        resolve_mentions(mentions)
         times[n] = time.perf_counter() - s
     return times
 
