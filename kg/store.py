@@ -123,8 +123,8 @@ def write_store(target: str | Path, trig_path: str | Path | None = None,
             # article graphs (N-Quads) and the union's lines they add (N-Triples, into the
             # default graph), loaded while the build is still writing the rest
             store.bulk_load(named, format=ox.RdfFormat.N_QUADS, lenient=True)
-            if union:
-                store.bulk_load(union, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(),
+            if union:  # Turtle (chunks with their prefixes, then N-Triples lines)
+                store.bulk_load(union, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph(),
                                 lenient=True)
             union_streamed = True
         load_trig(store, trig_path, data)

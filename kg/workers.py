@@ -76,9 +76,21 @@ def _serialise_chunk(task: tuple[int, int]) -> tuple:
     jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     own, shared = _split_union(_drop_graph(nquads), scoped)
-    return (_strip_prefixes(trig), nquads, own, shared,
+    return (_strip_prefixes(trig), nquads, _turtle(own), shared,
             jsonld[1:-1] if jsonld.startswith(b"[") else jsonld, len(quads),
             extra(extractions, resolution, lexicon) if extra is not None else None)
+
+
+def _turtle(lines: bytes) -> tuple[bytes, int]:
+    """The chunk's own union lines as Turtle with the build's prefixes, subjects grouped
+    (less than half the bytes of N-Triples; its @prefix lines stripped: ``_prefix_block``
+    heads the file once), and how many triples they are."""
+    if not lines:
+        return b"", 0
+    from .graph import PREFIXES
+    triples = list(ox.parse(lines, format=ox.RdfFormat.N_TRIPLES, lenient=True))
+    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return _strip_prefixes(text), len(triples)
 
 
 def _split_union(lines: bytes, scoped: tuple[bytes, ...]) -> tuple[bytes, bytes]:
@@ -273,7 +285,8 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                 on_pool()
             made = pool.imap(_serialise_chunk, todo) if pool else map(_serialise_chunk, todo)
             js.write(b"[")
-            prefixes = _prefix_block()
+            prefixes = prefixes_ttl = _prefix_block()
+            nt.write(prefixes_ttl)  # the union: Turtle, its own parts with prefixed names
             for i in range(len(tasks)):
                 if i in small:
                     count, shared, got = small[i]
@@ -297,7 +310,7 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                     union.count += at[6]
                     new = union.new_lines(shared)
                 else:
-                    t, q, own, shared, j, count, got = next(made)
+                    t, q, (own, n_own), shared, j, count, got = next(made)
                     if keyed:
                         cache.put(keys[i], (count, shared, got))
                     if t and prefixes:
@@ -308,13 +321,13 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                     nt.write(own)
                     if j and wrote_jsonld:
                         js.write(b",")
-                    place += [js.pos, len(j), own.count(b"\n")]
+                    place += [js.pos, len(j), n_own]
                     if j:
                         js.write(j)
                         wrote_jsonld = True
                     new = union.new_lines(shared)
-                    if on_chunk is not None:
-                        on_chunk(q, own + new)
+                    if on_chunk is not None:  # Turtle: the own part needs the prefixes
+                        on_chunk(q, prefixes_ttl + own + new)
                     union.count += place[6]
                 if nq is not None:
                     nq.write(q)

@@ -38,7 +38,7 @@ from .viz import render_view
 from .viz.fragments import FragmentMerger, explorer_fragment
 from .workers import Background, ChunkFiles, serialise_chunks
 
-_NTRIPLES = ".union.nt"
+_NTRIPLES = ".union.ttl"
 _JSONLD = ".expanded.jsonld"
 
 
