@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import multiprocessing as mp
 import os
 import re
 import traceback
+from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,7 @@ from .spool import Records, as_records
 
 # Chunks small enough to balance two workers, large enough that each costs more than its IPC.
 MIN_CHUNK = 64
+MAX_CHUNK = 256
 _STATE: tuple | None = None  # (records, resolution, lexicon, extra, scoped), set before forking
 
 
@@ -244,7 +247,9 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
     else:
         # many small chunks: the store (which batches them) starts early and has little left
         # to load after the last one (10k articles: 8 s of tail with 16 chunks, 2.5 s with 64)
-        size = max(MIN_CHUNK, -(-n // (jobs * 32))) if jobs > 1 else max(MIN_CHUNK, 256)
+        # and never more than MAX_CHUNK: a chunk's quads and serialisations live in its
+        # worker and in the queues at once (1,563 articles a chunk at 100k cost 0.9 GB a worker)
+        size = min(MAX_CHUNK, max(MIN_CHUNK, -(-n // (jobs * 32)))) if jobs > 1 else MAX_CHUNK
         tasks, keys = [(i, min(n, i + size)) for i in range(0, n, size)], []
     small: dict[int, tuple] = {}
     if keyed and previous is not None and on_chunk is None:
@@ -283,7 +288,7 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
         try:
             if on_pool is not None:
                 on_pool()
-            made = pool.imap(_serialise_chunk, todo) if pool else map(_serialise_chunk, todo)
+            made = _windowed(pool, todo, 2 * jobs) if pool else map(_serialise_chunk, todo)
             js.write(b"[")
             prefixes = prefixes_ttl = _prefix_block()
             nt.write(prefixes_ttl)  # the union: Turtle, its own parts with prefixed names
@@ -365,6 +370,22 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
             f.close()
         shared_path.unlink(missing_ok=True)
         _STATE = None
+
+
+def _windowed(pool, tasks: Sequence[tuple[int, int]], window: int):
+    """``pool.imap(_serialise_chunk, tasks)`` with at most ``window`` chunks asked for and not
+    yet taken: imap sends every task at once and keeps the results this process has not
+    read yet, so a slow reader (the store's queue full) let made chunks pile up in memory."""
+    pending: deque = deque()
+    it = iter(tasks)
+    for task in itertools.islice(it, window):
+        pending.append(pool.apply_async(_serialise_chunk, (task,)))
+    while pending:
+        result = pending.popleft().get()
+        task = next(it, None)
+        if task is not None:
+            pending.append(pool.apply_async(_serialise_chunk, (task,)))
+        yield result
 
 
 def _finish(f: _Hashed) -> str:
