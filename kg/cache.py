@@ -140,9 +140,10 @@ class ExtractionCache:
         removed = 0
         if self.dir.is_dir():
             for sub in self.dir.iterdir():
-                if not sub.is_dir() or sub.name == CHUNKS_DIRNAME:  # the chunk cache keeps its own entries
+                # the chunk cache keeps its own entries; files here are indexes and state
+                if not sub.is_dir() or sub.name == CHUNKS_DIRNAME:
                     continue
-                for f in sub.iterdir() if sub.is_dir() else ():
+                for f in sub.iterdir():
                     if f.name not in wanted:
                         f.unlink(missing_ok=True)
                         removed += 1
@@ -163,18 +164,15 @@ class FileKeys:
 
     RACY_NS = 2_000_000_000
 
-    def __init__(self, cache: ExtractionCache, max_bytes: int, trust: bool = True):
+    def __init__(self, cache: ExtractionCache, max_bytes: int):
         self.path = cache.dir / STATS_NAME
         self.max_bytes = max_bytes
-        self.old: dict = {}
-        self.written = 0
-        if trust:
-            try:
-                with open(self.path, "rb") as f:
-                    self.written, self.old = pickle.load(f)
-            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
-                    AttributeError, ImportError):
-                self.old, self.written = {}, 0
+        try:
+            with open(self.path, "rb") as f:
+                self.written, self.old = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+                AttributeError, ImportError):
+            self.old, self.written = {}, 0
         self.new: dict = {}
 
     def key(self, path: Path) -> str:
@@ -244,9 +242,6 @@ class ChunkCache:
 
     def _path(self, key: str) -> Path:
         return self.dir / f"{key}.pickle"
-
-    def has(self, key: str) -> bool:
-        return self._path(key).is_file()
 
     def get(self, key: str):
         try:

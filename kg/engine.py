@@ -194,8 +194,9 @@ def extract(paths: Sequence[Path], out: str | Path | None, runner: Runner,
             stats: ExtractStats | None = None, spool: ExtractionCache | None = None
             ) -> list[Slim]:
     """(mentions, report) for every path in order; the full records go to ``DIR/.cache``
-    (or, with ``use_cache`` off, to ``spool``: made in ``out`` when not given) under the keys
-    in ``stats.keys``. Files whose key is in the cache's index are not extracted again.
+    (or, with ``use_cache`` off, to ``spool``, which the caller makes with
+    ``ExtractionCache.spool(out)`` and removes) under the keys in ``stats.keys``. Files whose
+    key is in the cache's index are not extracted again.
 
     The local engine's workers write the records themselves (``spool_file``); any other
     runner (Dask, a test's) yields full results, which are written here."""
@@ -210,7 +211,9 @@ def extract(paths: Sequence[Path], out: str | Path | None, runner: Runner,
         keys = [file_keys.key(p) for p in paths]
         file_keys.save()
     else:
-        cache = spool if spool is not None else ExtractionCache.spool(out or tempfile.mkdtemp())
+        if spool is None:
+            raise ValueError("extract without the cache needs a spool for the records")
+        cache = spool
         keys = [hashlib.sha256(f"{i}".encode()).hexdigest() for i in range(len(paths))]
     index = MentionIndex(cache)
     known = index.load() if use_cache else {}

@@ -4,9 +4,10 @@ After resolution the build holds the resolution in memory and the articles' reco
 disk (kg.spool); forked processes inherit the resolution without pickling (copy-on-write), so
 
 - ``serialise_chunks`` maps contiguous chunks of articles to quads in ``jobs``
-  workers, each reading its chunk's records itself; each returns its chunk serialised (TriG, N-Quads, N-Triples, JSON-LD,
-  written by Oxigraph in Rust), appended to the files in article order;
-- ``Background`` runs one function (the explorer page) in a forked child while
+  workers, each reading its chunk's records itself; each returns its chunk serialised
+  (TriG, N-Quads, Turtle, JSON-LD, written by Oxigraph in Rust), appended to the files in
+  article order;
+- ``Background`` runs one function (a small build's explorer page) in a forked child while
   this process serialises the graph and writes the store, and hands back its
   result or raises its error as a BuildError (one line for the CLI).
 
@@ -136,8 +137,8 @@ def content_chunks(names: Sequence[str], average: int = 32, cap: int = 256
 class ChunkFiles:
     """Where ``serialise_chunks`` streams the chunks (paths inside the build's staging folder);
     after it, ``sha256`` holds each file's digest and ``layout`` where each chunk's bytes lie
-    in the TriG, N-Triples and JSON-LD files (chunk key -> offset and length in each, and its
-    number of N-Triples lines), so the
+    in the TriG, Turtle and JSON-LD files (chunk key -> offset and length in each, and its
+    number of own union triples), so the
     next build can copy the chunks it did not change (``Previous``)."""
 
     def __init__(self, trig: Path, nquads: Path | None, ntriples: Path, jsonld: Path):
@@ -214,7 +215,7 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                      extra: Callable | None = None, on_extra: Callable | None = None,
                      on_done: Callable[[], None] | None = None) -> tuple[int, int]:
     """Map and serialise contiguous chunks of articles, appending each chunk in article order
-    to the files (TriG, N-Quads, the union's N-Triples, the expanded JSON-LD array); returns
+    to the files (TriG, N-Quads, the union as Turtle, the expanded JSON-LD array); returns
     (quads, distinct triples).
 
     With ``jobs`` > 1 the chunks are made by forked workers. Either way the quads never all
@@ -394,8 +395,8 @@ def _finish(f: _Hashed) -> str:
 
 
 # Subjects whose IRIs carry their article's name (kg.graph: the article, its evidence, posts,
-# events and awards): only that article's graph holds their triples, so they are new by
-# construction and need no digest. Entities (persons, organisations, places...) recur.
+# events and awards): only that article's graph, so only its chunk, holds their triples;
+# they need no deduplication across chunks. Entities (persons, organisations...) recur.
 _ARTICLE_SCOPED = tuple(f"<{ID}{kind}/".encode() for kind in
                         ("article", "evidence", "post", "event", "award"))
 

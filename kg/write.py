@@ -3,7 +3,7 @@
 The records are mapped and serialised chunk by chunk (``kg.workers.serialise_chunks``:
 forked workers with ``jobs`` > 1), so all the quads never live in one process at once:
 
-1. graph.trig, the union's N-Triples (each triple once) and the expanded JSON-LD are
+1. graph.trig, the union as Turtle (each triple once) and the expanded JSON-LD are
    streamed to disk chunk after chunk, in article order;
 2. meanwhile a thread bulk-loads the store with each chunk's N-Quads as it arrives (the
    article graphs), then the union into the default graph; Oxigraph releases the GIL;
@@ -12,8 +12,8 @@ forked workers with ``jobs`` > 1), so all the quads never live in one process at
    > 1); a large build's is the entity view, merged from the chunks' fragments as they
    arrive (``kg.viz.fragments``);
 4. graph.ttl: a small build's is pretty Turtle dumped from the store; a large one's is the
-   union's N-Triples lines (valid Turtle); a small build's JSON-LD is rewritten compact
-   with the published context.
+   union as the chunks wrote it (each chunk's own triples as Turtle, then the entities'
+   lines); a small build's JSON-LD is rewritten compact with the published context.
 
 ``kg.build`` then commits the staging folder atomically.
 """
@@ -38,7 +38,7 @@ from .viz import render_view
 from .viz.fragments import FragmentMerger, explorer_fragment
 from .workers import Background, ChunkFiles, serialise_chunks
 
-_NTRIPLES = ".union.ttl"
+_UNION = ".union.ttl"
 _JSONLD = ".expanded.jsonld"
 
 
@@ -85,7 +85,7 @@ EXPLORER_FULL_MAX_ARTICLES = 5000
 MAX_EVIDENCE = 3  # facts kept per relation in the entity view (its edge counts them all)
 
 # Up to this many quads graph.ttl is pretty Turtle (prefixes, grouped subjects) dumped from the
-# store; above it, the union's N-Triples lines themselves (valid Turtle, written as they stream).
+# store; above it, the union as the chunks wrote it (Turtle, written as they stream).
 PRETTY_TURTLE_MAX_QUADS = 300_000
 
 
@@ -139,7 +139,7 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
     records = as_records(extractions)
     stages = stages if stages is not None else {}
     clock = time.perf_counter()
-    ntriples, expanded = staging / _NTRIPLES, staging / _JSONLD
+    ntriples, expanded = staging / _UNION, staging / _JSONLD
     trig, turtle = staging / FORMATS["trig"][1], staging / FORMATS["ttl"][1]
     # The explorer child is forked first, while this process has no other thread; it inherits
     # the records and draws the page while this process maps them to RDF.
