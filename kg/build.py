@@ -209,6 +209,7 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
                   resolution, mentions: Sequence[ArticleMentions], signatures, jobs: int,
                   stages: dict[str, float]) -> dict[str, int]:
     from .delta import forget_state, load_state, plan_store_update, previous_outputs, save_state
+    from .workers import Background
     from .write import json_rows, merges_json, write_file, write_staging
     out.mkdir(parents=True, exist_ok=True)
     with open(out / LOCK_NAME, "a") as lock:
@@ -217,12 +218,16 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
         state = load_state(out) if signatures else None
         update = plan_store_update(out, signatures, state)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
+        # merges.json needs only the resolution: a forked child writes it (a row per merged
+        # mention: 60k rows at 10k articles) while the graph files are made
+        merges = Background(lambda: write_file(staging / "merges.json", merges_json(resolution)),
+                            enabled=jobs > 1)
         try:
             from .cache import ChunkCache
             digests, sizes = write_staging(staging, records, resolution, jobs, stages, update,
                                            ChunkCache(out) if signatures else None, signatures,
                                            previous_outputs(out, state) if update else None)
-            digests["merges.json"] = write_file(staging / "merges.json", merges_json(resolution))
+            digests["merges.json"] = merges.result()
             counts = {
                 "files": len(reports),
                 "articles": len(records),
@@ -250,6 +255,7 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
             _fsync(staging)
             os.replace(staging, out / COMMIT_DIRNAME)  # the commit point
         except BaseException:
+            merges.cancel()
             shutil.rmtree(staging, ignore_errors=True)
             raise
         _apply_commit(out, out / COMMIT_DIRNAME)
@@ -296,7 +302,7 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
     spool = None if cache else ExtractionCache.spool(out)
     try:
         results = extract(regular, out, runner, max_bytes, use_cache=cache, progress=progress,
-                          stats=stats, spool=spool) if regular else []
+                          stats=stats, spool=spool, background=jobs > 1) if regular else []
         it = iter(results)
         results = [odd[i] if i in odd else next(it) for i in range(len(paths))]
         reports = [rep for _, rep in results]
@@ -320,8 +326,14 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
         except OSError as error:  # disk full, no permission: the previous outputs stay as they were
             raise BuildError(f"cannot write the outputs to {out}: "
                              f"{error.strerror or error}") from None
+    except BaseException:
+        stats.cancel()
+        raise
     finally:
-        if spool is not None:
-            spool.remove()
+        try:
+            stats.finish()  # the mentions index, saved by a child meanwhile
+        finally:
+            if spool is not None:
+                spool.remove()
     status = 2 if counts["skipped"] else 0
     return BuildResult(out, reports, counts, status, time.perf_counter() - start)

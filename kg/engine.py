@@ -161,6 +161,26 @@ class ExtractStats:
     removed: int = 0
     seconds: float = 0.0
     keys: dict[str, str] = field(default_factory=dict)  # path -> entry key
+    # saves still running in forked children (``extract(..., background=True)``): the caller
+    # waits for them with ``finish`` (or stops them with ``cancel`` when the build failed)
+    pending: list = field(default_factory=list)
+
+    def finish(self) -> None:
+        """Wait for the background saves; the first failure is raised after all have ended."""
+        pending, self.pending = self.pending, []
+        errors = []
+        for job in pending:
+            try:
+                job.result()
+            except BaseException as error:  # noqa: BLE001 - re-raised below
+                errors.append(error)
+        if errors:
+            raise errors[0]
+
+    def cancel(self) -> None:
+        pending, self.pending = self.pending, []
+        for job in pending:
+            job.cancel()
 
 
 Slim = tuple[ArticleMentions | None, FileReport]
@@ -191,15 +211,17 @@ def _spooled_local(paths: Sequence[Path], keys: Sequence[str], directory: Path, 
 
 def extract(paths: Sequence[Path], out: str | Path | None, runner: Runner,
             max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = True, progress: bool = False,
-            stats: ExtractStats | None = None, spool: ExtractionCache | None = None
-            ) -> list[Slim]:
+            stats: ExtractStats | None = None, spool: ExtractionCache | None = None,
+            background: bool = False) -> list[Slim]:
     """(mentions, report) for every path in order; the full records go to ``DIR/.cache``
     (or, with ``use_cache`` off, to ``spool``, which the caller makes with
     ``ExtractionCache.spool(out)`` and removes) under the keys in ``stats.keys``. Files whose
     key is in the cache's index are not extracted again.
 
     The local engine's workers write the records themselves (``spool_file``); any other
-    runner (Dask, a test's) yields full results, which are written here."""
+    runner (Dask, a test's) yields full results, which are written here. With ``background``
+    the mentions index is saved by a forked child (the caller waits with ``stats.finish()``):
+    at 10k articles, 0.35 s the build need not wait for before mapping."""
     start = time.perf_counter()
     stats = stats if stats is not None else ExtractStats()
     stats.files = len(paths)
@@ -247,7 +269,11 @@ def extract(paths: Sequence[Path], out: str | Path | None, runner: Runner,
     if use_cache and out is not None:
         stats.removed = cache.keep_only(keys)
         if todo or len(known) != len(entries):
-            index.save(entries)
+            if background:
+                from .workers import Background
+                stats.pending.append(Background(lambda: index.save(entries)))
+            else:
+                index.save(entries)
     stats.seconds = time.perf_counter() - start
     return results  # type: ignore[return-value]
 

@@ -252,17 +252,17 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
         # worker and in the queues at once (1,563 articles a chunk at 100k cost 0.9 GB a worker)
         size = min(MAX_CHUNK, max(MIN_CHUNK, -(-n // (jobs * 32)))) if jobs > 1 else MAX_CHUNK
         tasks, keys = [(i, min(n, i + size)) for i in range(0, n, size)], []
+    # chunks the previous build's files hold (copied if the cache has their small part, read
+    # below while the workers map the others; a chunk whose small part is missing after all
+    # is mapped here, in this process)
+    copyable = {i for i, k in enumerate(keys) if k in previous.layout} \
+        if keyed and previous is not None and on_chunk is None else set()
     small: dict[int, tuple] = {}
-    if keyed and previous is not None and on_chunk is None:
-        for i, k in enumerate(keys):
-            if k in previous.layout and (hit := cache.get(k)) is not None and \
-                    (extra is None or hit[2] is not None):  # an extra made when it is asked for
-                small[i] = hit
-    todo = [t for i, t in enumerate(tasks) if i not in small]
+    todo = [t for i, t in enumerate(tasks) if i not in copyable]
     # a worker also when few chunks are made among many copied: it maps them meanwhile
     parallel = jobs > 1 and can_fork() and (
         (len(todo) >= 2 and sum(b - a for a, b in todo) >= 2 * MIN_CHUNK)
-        or (len(todo) >= 1 and len(small) >= 2 * len(todo)))
+        or (len(todo) >= 1 and len(copyable) >= 2 * len(todo)))
     # with two inputs of the same file name, article-scoped IRIs repeat: every line is shared
     scoped = _ARTICLE_SCOPED if len(set(names)) == n else ()
     _STATE = (records, resolution, lexicon or load_lexicon(), extra, scoped)
@@ -273,7 +273,7 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
     trig, nt, js = handles[0], handles[-2], handles[-1]
     nq = handles[1] if files.nquads else None
     shared_path = files.ntriples.with_name(files.ntriples.name + ".entities")
-    sources = [open(p, "rb") for p in previous.files] if small else []
+    sources = [open(p, "rb") for p in previous.files] if copyable else []
     try:
         shared_out = open(shared_path, "wb")
         frozen = gc.get_freeze_count() > 0  # the build froze what it holds (kg.build)
@@ -290,6 +290,10 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
             if on_pool is not None:
                 on_pool()
             made = _windowed(pool, todo, 2 * jobs) if pool else map(_serialise_chunk, todo)
+            for i in sorted(copyable):
+                hit = cache.get(keys[i])
+                if hit is not None and (extra is None or hit[2] is not None):  # an extra made
+                    small[i] = hit  # when it is asked for
             js.write(b"[")
             prefixes = prefixes_ttl = _prefix_block()
             nt.write(prefixes_ttl)  # the union: Turtle, its own parts with prefixed names
@@ -316,7 +320,8 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                     union.count += at[6]
                     new = union.new_lines(shared)
                 else:
-                    t, q, (own, n_own), shared, j, count, got = next(made)
+                    t, q, (own, n_own), shared, j, count, got = \
+                        _serialise_chunk(tasks[i]) if i in copyable else next(made)
                     if keyed:
                         cache.put(keys[i], (count, shared, got))
                     if t and prefixes:
@@ -379,14 +384,17 @@ def _windowed(pool, tasks: Sequence[tuple[int, int]], window: int):
     read yet, so a slow reader (the store's queue full) let made chunks pile up in memory."""
     pending: deque = deque()
     it = iter(tasks)
-    for task in itertools.islice(it, window):
+    for task in itertools.islice(it, window):  # asked for now: the workers start at once
         pending.append(pool.apply_async(_serialise_chunk, (task,)))
-    while pending:
-        result = pending.popleft().get()
-        task = next(it, None)
-        if task is not None:
-            pending.append(pool.apply_async(_serialise_chunk, (task,)))
-        yield result
+
+    def results():
+        while pending:
+            result = pending.popleft().get()
+            task = next(it, None)
+            if task is not None:
+                pending.append(pool.apply_async(_serialise_chunk, (task,)))
+            yield result
+    return results()
 
 
 def _finish(f: _Hashed) -> str:

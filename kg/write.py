@@ -36,6 +36,7 @@ from .spool import Records, as_records
 from .store import STORE_DIRNAME, open_read_only, write_store
 from .viz import render_view
 from .viz.fragments import FragmentMerger, explorer_fragment
+from .viz.measures import MeasuresMemo
 from .workers import Background, ChunkFiles, serialise_chunks
 
 _UNION = ".union.ttl"
@@ -89,7 +90,10 @@ MAX_EVIDENCE = 3  # facts kept per relation in the entity view (its edge counts 
 PRETTY_TURTLE_MAX_QUADS = 300_000
 
 
-def _explorer(records: Records, resolution: Resolution, target: Path) -> str:
+MEASURES_NAME = "measures.pickle"  # the explorer's measures, in the cache (kg.viz.measures)
+
+
+def _explorer(records: Records, resolution: Resolution, target: Path, memo=None) -> str:
     """The explorer page, drawn from the records (kg.viz.records) rather than the RDF: the
     same view model (tested) without serialising and re-parsing millions of quads."""
     import gc
@@ -103,7 +107,7 @@ def _explorer(records: Records, resolution: Resolution, target: Path) -> str:
         index = record_index(extractions, resolution)
         vm = view_model(index)
         del index  # the view model holds what the page needs: the index can go before the page
-        return write_file(target, render_view(vm))
+        return write_file(target, render_view(vm, memo=memo))
     finally:
         if was_enabled:
             gc.enable()
@@ -150,11 +154,17 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
     merger = FragmentMerger(MAX_EVIDENCE) if entity_view else None
     drawn: dict[str, str] = {}
 
+    # with the cache on, the graph measures of the last build are reused when its shape is
+    # the same (new evidence about known entities: the usual incremental build)
+    memo = MeasuresMemo(chunk_cache.dir.parent / MEASURES_NAME) if chunk_cache is not None \
+        else None
+
     def draw_entity_view() -> None:
-        drawn["explorer.html"] = write_file(staging / "explorer.html", render_view(merger.view()))
+        drawn["explorer.html"] = write_file(staging / "explorer.html",
+                                            render_view(merger.view(), memo=memo))
 
     explorer = None if entity_view else Background(
-        lambda: _explorer(records, resolution, staging / "explorer.html"), enabled=jobs > 1)
+        lambda: _explorer(records, resolution, staging / "explorer.html", memo), enabled=jobs > 1)
     chunks: queue.Queue = queue.Queue(maxsize=8)  # bounded: a slow store slows the writer
     errors: list[BaseException] = []
 
@@ -240,8 +250,9 @@ def json_rows(rows: Iterable[dict]) -> Iterable[str]:
     an indented dump, and made by the json module's C encoder (``indent`` makes it use its
     Python one, 10x slower)."""
     first = True
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: dumps makes one a row
     for r in rows:
-        yield ("[\n" if first else ",\n") + json.dumps(r, ensure_ascii=False)
+        yield ("[\n" if first else ",\n") + encode(r)
         first = False
     yield "[]" if first else "\n]"
 

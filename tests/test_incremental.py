@@ -69,6 +69,31 @@ def test_changed_added_and_deleted_files_rebuild_to_the_full_build(corpus, tmp_p
         assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
 
 
+def test_a_rebuild_that_adds_no_node_or_edge_reuses_the_explorer_measures(corpus, tmp_path,
+                                                                          monkeypatch):
+    """New evidence about known entities leaves the explorer's graph as it was: its measures
+    (betweenness, communities, layout) come from the cache, and the page still equals a full
+    build's; a fresh --out computes them."""
+    from kg.viz import measures
+
+    computed = []
+    real = measures.communities
+    monkeypatch.setattr(measures, "communities", lambda g: computed.append(1) or real(g))
+    out = tmp_path / "out"
+    build([corpus], out)
+    assert computed == [1]
+    f = sorted(corpus.iterdir())[3]
+    f.write_text(f.read_text(encoding="utf-8") + "\nBuổi gặp mặt diễn ra trong không khí thân mật.\n",
+                 encoding="utf-8")
+    build([corpus], out)
+    assert computed == [1]
+    build([corpus], tmp_path / "full", cache=False)
+    assert computed == [1, 1]
+    assert (out / "explorer.html").read_bytes() == (tmp_path / "full" / "explorer.html").read_bytes()
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["store"] == {"mode": "updated", "graphs_loaded": 1, "graphs_removed": 1}
+
+
 def store_quads(out: Path) -> set[str]:
     from kg.store import open_read_only
     return {str(q) for q in open_read_only(out / "store")}
@@ -113,6 +138,18 @@ def test_unchanged_rebuild_extracts_nothing_and_a_fresh_out_extracts_everything(
     extract(paths, tmp_path / "a", again)
     extract(paths, tmp_path / "b", fresh)  # the cache lives in the output folder, never elsewhere
     assert again.seen == [] and len(fresh.seen) == 20
+
+
+def test_a_parallel_build_saves_its_index_before_it_returns(corpus, tmp_path):
+    """With -j 2 the mentions index is written by a forked child while the build maps: the
+    build still returns only once it is on disk, so the next run extracts nothing."""
+    out = tmp_path / "out"
+    build([corpus], out, jobs=2)
+    index = ExtractionCache(out).dir / cache_mod.INDEX_NAME
+    assert index.is_file() and len(cache_mod.MentionIndex(ExtractionCache(out)).load()) == 20
+    counting = Counting()
+    extract(sorted(corpus.iterdir()), out, counting)
+    assert counting.seen == []
 
 
 def test_extractor_version_or_lexicon_change_invalidates(corpus, tmp_path, monkeypatch):
@@ -197,6 +234,18 @@ def test_a_large_layout_rebuild_copies_unchanged_chunks_and_equals_the_full_buil
     full = json.loads((tmp_path / "full" / "report.json").read_text(encoding="utf-8"))
     assert report["outputs"] == full["outputs"] and report["counts"] == full["counts"]
     assert store_quads(out) == store_quads(tmp_path / "full")
+    # chunks the files hold but whose small parts the cache lost are mapped again, here
+    from kg.cache import ChunkCache
+    for lost in ChunkCache(out).dir.iterdir():
+        lost.unlink()
+    files[9].write_text(files[9].read_text(encoding="utf-8") + "\nGặp mặt hữu nghị.\n",
+                        encoding="utf-8")
+    made.clear()
+    build([corpus], out)
+    assert len(made) == n_chunks and len(list(ChunkCache(out).dir.iterdir())) == n_chunks
+    build([corpus], tmp_path / "full", cache=False)
+    for name in ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html"):
+        assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
     (out / "graph.ttl").write_bytes(b"")  # files that are not the recorded ones: nothing copied
     files[6].write_text(files[6].read_text(encoding="utf-8") + "\nGặp mặt hội viên.\n",
                         encoding="utf-8")

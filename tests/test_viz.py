@@ -21,7 +21,9 @@ from explorer_sample import (NGHIA, NGHIA_SENTENCE, NGHIA_SENTENCE_2021, PAYLOAD
 
 from kg.export import serialize  # noqa: E402
 from kg.viz import explorer_payload, render_explorer, safe_json, view_model  # noqa: E402
-from kg.viz.measures import centrality, communities, layout, to_graph  # noqa: E402
+from kg.viz import measures as measures_mod  # noqa: E402
+from kg.viz.measures import (MeasuresMemo, centrality, communities, layout, measure,  # noqa: E402
+                             shape_key, to_graph)
 
 
 class _Scripts(HTMLParser):
@@ -151,6 +153,35 @@ def test_measures_on_a_graph_of_two_cliques_and_a_bridge():
     assert max(measures["betweenness"], key=measures["betweenness"].get) in (4, 5)
     parts = communities(g)
     assert sorted(map(sorted, parts)) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
+
+
+def test_measures_memo_serves_the_same_shape_only(tmp_path, monkeypatch):
+    """The memo returns exactly what the measures give, only for a graph of the same shape:
+    the same edges inserted in another order are another shape (the seeded algorithms walk
+    the adjacency in order), and an unreadable memo file is a miss, not an error."""
+    def make():
+        return nx.connected_caveman_graph(6, 5)
+
+    g = make()
+    memo = MeasuresMemo(tmp_path / "cache" / "measures.pickle")
+    fresh = measure(g)
+    assert measure(g, memo) == fresh
+    computed = []
+    real = measures_mod.communities
+    monkeypatch.setattr(measures_mod, "communities", lambda graph: computed.append(1) or real(graph))
+    assert measure(make(), memo) == fresh and computed == []  # served from the file
+    reordered = nx.Graph()
+    reordered.add_nodes_from(g)
+    reordered.add_edges_from(reversed(list(g.edges())))
+    assert shape_key(reordered) != shape_key(g)
+    measure(reordered, memo)
+    assert computed == [1]
+    bigger = make()
+    bigger.add_edge(0, 29)
+    assert measure(bigger, memo) == measure(bigger) and len(computed) == 3
+    (tmp_path / "cache" / "measures.pickle").write_bytes(b"\x80\x05garbage")
+    assert measure(g, memo) == fresh and len(computed) == 4
+    assert measure(g, memo) == fresh and len(computed) == 4  # stored again
 
 
 def test_layout_places_every_node_apart_and_keeps_communities_together():

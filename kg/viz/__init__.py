@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from rdflib import Dataset
 
-from .measures import centrality, communities, layout, to_graph
+from .measures import measure, to_graph
 from .model import KINDS, RELATIONS, ViewModel, view_model
 from .page import render_page, safe_json
 
@@ -34,12 +34,11 @@ LARGE_THRESHOLD = 1000
 REL_NAMES = list(RELATIONS)
 
 
-def explorer_payload(vm: ViewModel, layout_threshold: int = LARGE_THRESHOLD) -> dict:
-    """The page's data: compact lists (short keys) so a 30k-node graph stays a few MB."""
-    g = to_graph(vm)
-    measures = centrality(g)
-    parts = communities(g)
-    positions = layout(g, parts)
+def explorer_payload(vm: ViewModel, layout_threshold: int = LARGE_THRESHOLD,
+                     memo=None) -> dict:
+    """The page's data: compact lists (short keys) so a 30k-node graph stays a few MB.
+    ``memo`` (kg.viz.measures.MeasuresMemo) keeps the graph measures between builds."""
+    measures, parts, positions = measure(to_graph(vm), memo)
     community = {n: i for i, part in enumerate(parts) for n in part}
     names = list(measures)
     nodes = []
@@ -87,9 +86,9 @@ def render_explorer(ds: Dataset | Iterable[tuple] | object, layout_threshold: in
 
 
 def render_view(vm: ViewModel, layout_threshold: int = LARGE_THRESHOLD,
-                title: str = "Knowledge graph explorer") -> str:
-    """The explorer page of a view model (``view_model``)."""
-    payload = explorer_payload(vm, layout_threshold)
+                title: str = "Knowledge graph explorer", memo=None) -> str:
+    """The explorer page of a view model (``view_model``); ``memo`` as in ``explorer_payload``."""
+    payload = explorer_payload(vm, layout_threshold, memo)
     counts = {k: sum(1 for n in vm.nodes if n["kind"] == k) for k in KINDS}
     summary = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
     return render_page(payload, f"{title} — {summary or 'empty graph'}")
