@@ -117,6 +117,24 @@ def _prefix_block() -> bytes:
     return b"".join(line for line in trig.splitlines(keepends=True) if line.startswith(b"@prefix"))
 
 
+def content_groups(names: Sequence[str], tasks: Sequence[tuple[int, int]], average: int = 8,
+                   cap: int = 32) -> list[tuple[int, int]]:
+    """Groups of consecutive chunks (positions in ``tasks``), cut as ``content_chunks`` cuts
+    articles: after a chunk whose last article's name hashes (salted apart from the chunks'
+    own cuts) to 0 modulo ``average``, or at ``cap`` chunks. A change leaves the other
+    groups as they were."""
+    groups, start = [], 0
+    for i, (_, end) in enumerate(tasks):
+        cut = int.from_bytes(hashlib.blake2b(names[end - 1].encode(), digest_size=4,
+                                             person=b"kg-group").digest(), "big")
+        if cut % average == 0 or i + 1 - start >= cap:
+            groups.append((start, i + 1))
+            start = i + 1
+    if start < len(tasks):
+        groups.append((start, len(tasks)))
+    return groups
+
+
 def content_chunks(names: Sequence[str], average: int = 32, cap: int = 256
                    ) -> list[tuple[int, int]]:
     """Chunks whose boundaries depend on the articles' names only: one ends after an article
@@ -213,7 +231,9 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                      cache=None, signatures: dict[str, str] | None = None,
                      previous: Previous | None = None,
                      extra: Callable | None = None, on_extra: Callable | None = None,
-                     on_done: Callable[[], None] | None = None) -> tuple[int, int]:
+                     on_done: Callable[[], None] | None = None,
+                     new_group: Callable[[], Any] | None = None,
+                     on_group: Callable[[Any], None] | None = None) -> tuple[int, int]:
     """Map and serialise contiguous chunks of articles, appending each chunk in article order
     to the files (TriG, N-Quads, the union as Turtle, the expanded JSON-LD array); returns
     (quads, distinct triples).
@@ -235,6 +255,13 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
     their articles. A chunk whose key the ``previous`` build's outputs hold, and whose small
     part (quad count, entity lines, extra) the cache holds, is copied from those outputs
     instead of being made (only when no ``on_chunk`` needs its N-Quads).
+
+    With a cache, ``new_group`` and ``on_group`` too, the extras are merged by groups of
+    consecutive chunks (``content_groups``): each group's extras are added to a fresh
+    ``new_group()`` accumulator, which is cached (with the group's quad count and entity
+    lines) under its chunks' keys and handed to ``on_group`` (which combines it, so
+    ``on_extra`` is not called). A group whose chunks are all copied and whose accumulator
+    the cache holds is served whole: one read and one combine instead of one per chunk.
     """
     global _STATE
     records = as_records(extractions)
@@ -252,6 +279,11 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
         # worker and in the queues at once (1,563 articles a chunk at 100k cost 0.9 GB a worker)
         size = min(MAX_CHUNK, max(MIN_CHUNK, -(-n // (jobs * 32)))) if jobs > 1 else MAX_CHUNK
         tasks, keys = [(i, min(n, i + size)) for i in range(0, n, size)], []
+    grouped = keyed and extra is not None and new_group is not None and on_group is not None
+    groups = content_groups(names, tasks) if grouped else []
+    group_keys = [hashlib.blake2b("\0".join(keys[a:b]).encode(), digest_size=16).hexdigest()
+                  for a, b in groups]
+    group_of = [g for g, (a, b) in enumerate(groups) for _ in range(a, b)]
     # chunks the previous build's files hold (copied if the cache has their small part, read
     # below while the workers map the others; a chunk whose small part is missing after all
     # is mapped here, in this process)
@@ -290,6 +322,14 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
             if on_pool is not None:
                 on_pool()
             made = _windowed(pool, todo, 2 * jobs) if pool else map(_serialise_chunk, todo)
+            served: dict[int, tuple] = {}  # group -> (quads, entity lines, accumulator)
+            for g, (a, b) in enumerate(groups):
+                if all(i in copyable for i in range(a, b)) and \
+                        (hit := cache.get(group_keys[g])) is not None and hit[2] is not None:
+                    served[g] = hit
+                    copyable.difference_update(range(a, b))  # no chunk part needed
+                    small.update((i, None) for i in range(a, b))
+            group: tuple | None = None  # the group being merged: (accumulator, lines, quads)
             for i in sorted(copyable):
                 hit = cache.get(keys[i])
                 if hit is not None and (extra is None or hit[2] is not None):  # an extra made
@@ -298,8 +338,12 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
             prefixes = prefixes_ttl = _prefix_block()
             nt.write(prefixes_ttl)  # the union: Turtle, its own parts with prefixed names
             for i in range(len(tasks)):
+                g = group_of[i] if grouped else -1
                 if i in small:
-                    count, shared, got = small[i]
+                    if g in served:  # the group's lines and extras once, at its first chunk
+                        count, shared, got = served[g] if i == groups[g][0] else (0, b"", None)
+                    else:
+                        count, shared, got = small[i]
                     at = previous.layout[keys[i]]
                     q = b""
                     if at[1] and prefixes:  # the first graph: the file starts with the prefixes
@@ -345,7 +389,22 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                 shared_out.write(new)
                 if keyed:
                     files.layout[keys[i]] = place
-                if on_extra is not None and got is not None:
+                if g in served:
+                    if got is not None:
+                        on_group(got)
+                elif grouped:
+                    if i == groups[g][0]:
+                        group = (new_group(), {}, 0)
+                    acc, lines, quads = group
+                    if got is not None:
+                        acc.add(got)
+                    lines.update(dict.fromkeys(shared.splitlines(keepends=True)))
+                    group = (acc, lines, quads + count)
+                    if i == groups[g][1] - 1:  # the group's last chunk
+                        cache.put(group_keys[g], (quads + count, b"".join(lines), acc))
+                        on_group(acc)
+                        group = None
+                elif on_extra is not None and got is not None:
                     on_extra(got)
                 total += count
             js.write(b"]")
@@ -369,7 +428,7 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
             for f, digest in zip(handles, finished):
                 files.sha256[f.path] = digest
         if keyed:
-            cache.keep_only(keys)
+            cache.keep_only(keys + group_keys)
         return total, union.count
     finally:
         for f in handles + sources:

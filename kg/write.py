@@ -196,6 +196,8 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
                 on_pool=store.start, cache=chunk_cache, signatures=signatures, previous=previous,
                 extra=explorer_fragment if entity_view else None,
                 on_extra=merger.add if merger is not None else None,
+                new_group=(lambda: FragmentMerger(MAX_EVIDENCE)) if merger is not None else None,
+                on_group=merger.combine if merger is not None else None,
                 on_done=draw_entity_view if merger is not None else None)
         finally:
             if store.ident is not None and update is None:

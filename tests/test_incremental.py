@@ -13,6 +13,7 @@ from kg.build import build
 from kg.cache import CACHE_DIRNAME, ExtractionCache, file_key
 from kg.engine import ExtractStats, extract, make_runner
 from kg.synth import synth
+from kg.viz.fragments import FragmentMerger
 from test_parallel import quads
 
 
@@ -202,6 +203,16 @@ def test_many_changes_or_a_damaged_state_load_the_store_in_full(corpus, tmp_path
     assert not state.exists()
 
 
+class _CountedMerger(FragmentMerger):
+    """Counts the explorer's merged states a build makes (module level: they are pickled)."""
+
+    made: list = []
+
+    def __init__(self, k):
+        _CountedMerger.made.append(1)
+        super().__init__(k)
+
+
 def test_a_large_layout_rebuild_copies_unchanged_chunks_and_equals_the_full_build(
         corpus, tmp_path, monkeypatch):
     """With outputs that are concatenations of chunks (a large build's: line-by-line Turtle,
@@ -212,21 +223,29 @@ def test_a_large_layout_rebuild_copies_unchanged_chunks_and_equals_the_full_buil
     monkeypatch.setattr(write, "PRETTY_TURTLE_MAX_QUADS", 0)
     monkeypatch.setattr(write, "COMPACT_JSONLD_MAX_QUADS", 0)
     monkeypatch.setattr(write, "EXPLORER_FULL_MAX_ARTICLES", 0)  # the entity view, by chunks
-    made = []
-    real, chunks = workers._serialise_chunk, workers.content_chunks
+    made, groups = [], []
+    mergers = _CountedMerger.made
+    mergers.clear()
+    real, chunks, cut = workers._serialise_chunk, workers.content_chunks, workers.content_groups
     monkeypatch.setattr(workers, "_serialise_chunk", lambda task: made.append(task) or real(task))
     monkeypatch.setattr(workers, "content_chunks", lambda names: chunks(names, average=4))
+    monkeypatch.setattr(workers, "content_groups",
+                        lambda names, tasks: groups.append(cut(names, tasks, average=2)) or groups[-1])
+    monkeypatch.setattr(write, "FragmentMerger", _CountedMerger)
     out = tmp_path / "out"
     build([corpus], out)
-    n_chunks = len(made)
+    n_chunks, n_groups = len(made), len(groups[-1])
+    assert len(mergers) == 1 + n_groups and n_groups > 1
     files = sorted(corpus.iterdir())
     files[4].write_text(files[4].read_text(encoding="utf-8") + "\nLiên hiệp đã tiếp đoàn bạn Lào.\n",
                         encoding="utf-8")
     made.clear()
+    mergers.clear()
     build([corpus], out)
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["store"]["mode"] == "updated"
     assert n_chunks > 1 and len(made) == 1  # only the changed article's chunk was mapped
+    assert len(mergers) == 2  # the page's, and its group's: the other groups came whole
     build([corpus], tmp_path / "full", cache=False)
     for name in ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html"):
         assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
@@ -242,7 +261,8 @@ def test_a_large_layout_rebuild_copies_unchanged_chunks_and_equals_the_full_buil
                         encoding="utf-8")
     made.clear()
     build([corpus], out)
-    assert len(made) == n_chunks and len(list(ChunkCache(out).dir.iterdir())) == n_chunks
+    assert len(made) == n_chunks
+    assert len(list(ChunkCache(out).dir.iterdir())) == n_chunks + n_groups
     build([corpus], tmp_path / "full", cache=False)
     for name in ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html"):
         assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name

@@ -176,6 +176,32 @@ def test_merge_is_associative_over_any_consecutive_split(synthetic, data):
     _assert_same(_merged(_split(exs, cuts), res, k), whole)
 
 
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_combining_merged_groups_equals_adding_their_fragments(synthetic, data):
+    """An incremental build combines cached merged states of groups of chunks (combine):
+    any grouping of any split gives the state, and the page, of adding every fragment."""
+    from kg.viz.fragments import FragmentMerger
+    exs, res = synthetic
+    k = data.draw(st.integers(1, 4), label="max_evidence")
+    cuts = data.draw(st.lists(st.integers(1, len(exs) - 1), max_size=12), label="cuts")
+    parts = _split(exs, cuts)
+    group_cuts = data.draw(st.lists(st.integers(1, max(1, len(parts) - 1)), max_size=5),
+                           label="group cuts") if len(parts) > 1 else []
+    fragments = [explorer_fragment(p, res) for p in parts]
+    whole = _merged([exs], res, k)
+    combined = FragmentMerger(k)
+    for group in _split(fragments, group_cuts):
+        acc = FragmentMerger(k)
+        for fragment in group:
+            acc.add(fragment)
+        before = pickle.dumps(acc)
+        combined.combine(pickle.loads(pickle.dumps(acc)))  # as read back from the cache
+        assert pickle.dumps(acc) == before
+    _assert_same(combined.view(), whole)
+    assert render_view(combined.view()) == render_view(whole)
+
+
 def test_split_page_is_byte_identical(synthetic):
     exs, res = synthetic
     page = render_view(_merged([exs], res, 2))

@@ -287,6 +287,37 @@ class _Merged:
             self.pn[(iris[p], iris[c], year)] += n
         self.article_count += len(fr.articles)
 
+    def combine(self, other: _Merged) -> None:
+        """Add what ``other`` merged (the fragments that follow this one's, in article order):
+        the same state as adding its fragments one by one. Its kept facts are the first
+        ``max_evidence`` of each relation in its articles, and only those can be among the
+        first of the concatenation. ``other`` is left as it was."""
+        if other.k != self.k:
+            raise ValueError("merged states of different max_evidence")
+        for iri, acc_b in other.nodes.items():
+            acc = self.nodes.get(iri)
+            if acc is None:
+                self.nodes[iri] = {k: (set(v) if isinstance(v, set) else
+                                       dict(v) if isinstance(v, dict) else v)
+                                   for k, v in acc_b.items()}
+                continue
+            acc["alt"].update(acc_b["alt"])
+            for k, v in acc_b["extra"].items():
+                acc["extra"].setdefault(k, v)
+            for k in ("years", "prov", "nations", "guest"):
+                acc[k].update(acc_b[k])
+        groups, k = self.groups, self.k
+        for fact in other.kept:
+            s, rel, o, label, date, former, ev = fact
+            key = (s, rel, o, label, former) if rel == "post" else (s, rel, o)
+            if groups[key] < k:
+                groups[key] += 1
+                self.kept.append(fact)
+        self.counts.update(other.counts)
+        self.plain.update(other.plain)
+        self.pn.update(other.pn)
+        self.article_count += other.article_count
+
     def _node(self, row: tuple, iris: list[str]) -> None:
         iri, kind, label, sub, alts, extra, years, prov, nations, guest = row
         acc = self.nodes.get(iri)
