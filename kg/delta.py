@@ -18,7 +18,6 @@ Example:
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -176,8 +175,10 @@ def update_store(update: StoreUpdate, target: Path, nquads: bytes, ntriples: byt
     """A copy of the previous store at ``target`` with the removed graphs dropped and the
     added ones (``nquads``; ``ntriples``: the same triples without their graph) loaded; the
     default graph stays the set union of the article graphs."""
+    # the read-only handle is a temporary: dropped (closed) before the copy is opened. No
+    # gc.collect() here: this runs in a thread beside the build's main loop, and a full pass
+    # over the objects that loop has just read (a million at 10k articles) holds the GIL
     ox.Store.read_only(str(update.previous)).backup(str(target))
-    gc.collect()  # the read-only handle is closed before the copy is opened for writing
     store = ox.Store(str(target))
     try:
         leaving: set = set()
@@ -199,5 +200,4 @@ def update_store(update: StoreUpdate, target: Path, nquads: bytes, ntriples: byt
                 store.remove(ox.Quad(t.subject, t.predicate, t.object, default))
         store.flush()
     finally:
-        del store
-        gc.collect()  # RocksDB closes when the Store is dropped: before the folder is renamed
+        del store  # its only reference: RocksDB closes now, before the folder is renamed

@@ -117,8 +117,8 @@ def _prefix_block() -> bytes:
     return b"".join(line for line in trig.splitlines(keepends=True) if line.startswith(b"@prefix"))
 
 
-def content_groups(names: Sequence[str], tasks: Sequence[tuple[int, int]], average: int = 8,
-                   cap: int = 32) -> list[tuple[int, int]]:
+def content_groups(names: Sequence[str], tasks: Sequence[tuple[int, int]], average: int = 16,
+                   cap: int = 64) -> list[tuple[int, int]]:
     """Groups of consecutive chunks (positions in ``tasks``), cut as ``content_chunks`` cuts
     articles: after a chunk whose last article's name hashes (salted apart from the chunks'
     own cuts) to 0 modulo ``average``, or at ``cap`` chunks. A change leaves the other
@@ -135,7 +135,7 @@ def content_groups(names: Sequence[str], tasks: Sequence[tuple[int, int]], avera
     return groups
 
 
-def content_chunks(names: Sequence[str], average: int = 32, cap: int = 256
+def content_chunks(names: Sequence[str], average: int = 16, cap: int = 256
                    ) -> list[tuple[int, int]]:
     """Chunks whose boundaries depend on the articles' names only: one ends after an article
     whose name hashes to 0 modulo ``average`` (or at ``cap`` articles). Adding, removing or
@@ -179,20 +179,61 @@ class _Hashed:
     """A binary file being written, and the sha256 of what was written to it (recomputed
     from the file when ranges were copied into it without passing through this process)."""
 
-    def __init__(self, path: Path):
+    SYNC_EVERY = 64 << 20
+
+    def __init__(self, path: Path, syncer=None):
         self.path = path
         self.file = open(path, "wb")
         self.hash = hashlib.sha256()
         self.pos = 0
         self.copied = False
+        self.pending: tuple | None = None  # a copy not made yet: (source, offset, length)
+        # every SYNC_EVERY bytes, ``syncer`` (an executor) writes what is written so far to
+        # disk while the build goes on, so the fsync at the end has little left to wait for
+        self.syncer, self.syncs, self.synced_at = syncer, [], 0
 
     def write(self, data: bytes) -> None:
+        self._copy_pending()
         self.file.write(data)
         self.hash.update(data)  # releases the GIL on large data, like the write
         self.pos += len(data)
+        self._sync_some()
+
+    def _sync_some(self) -> None:
+        if self.syncer is None or self.pos - self.synced_at < self.SYNC_EVERY or \
+                (self.syncs and not self.syncs[-1].done()):
+            return
+        self.file.flush()  # into the kernel, which the background fdatasync writes out
+        self.synced_at = self.pos
+        self.syncs.append(self.syncer.submit(os.fdatasync, self.file.fileno()))
+
+    def sync(self) -> None:
+        """fsync the file; a failure of an earlier background sync is raised here too (the
+        kernel reports a write-back error once, maybe to that earlier call)."""
+        for done in self.syncs:
+            done.result()
+        os.fsync(self.file.fileno())
 
     def copy(self, source, offset: int, length: int) -> None:
-        """Append ``length`` bytes of the open file ``source`` from ``offset``."""
+        """Append ``length`` bytes of the open file ``source`` from ``offset``. Made lazily:
+        a copy that continues the previous one (consecutive unchanged chunks) joins it, so
+        the kernel copies a run of chunks in one call."""
+        if length <= 0:
+            return
+        p = self.pending
+        if p is not None and p[0] is source and p[1] + p[2] == offset:
+            self.pending = (source, p[1], p[2] + length)
+        else:
+            self._copy_pending()
+            self.pending = (source, offset, length)
+        self.pos += length
+        self.copied = True
+
+    def _copy_pending(self) -> None:
+        if self.pending is None:
+            return
+        source, offset, length = self.pending
+        self.pending = None
         self.file.flush()
         done = 0
         while done < length:
@@ -202,10 +243,11 @@ class _Hashed:
                 raise OSError(f"{self.path}: the previous build's file ended early")
             done += n
         self.file.seek(0, os.SEEK_END)
-        self.pos += length
-        self.copied = True
+        self._sync_some()
 
     def digest(self) -> str:
+        if self.pending is not None:
+            raise RuntimeError(f"{self.path}: digest before flush")
         if not self.copied:
             return self.hash.hexdigest()
         h = hashlib.sha256()
@@ -215,6 +257,7 @@ class _Hashed:
         return h.hexdigest()
 
     def flush(self) -> None:
+        self._copy_pending()
         self.file.flush()
 
     def fileno(self) -> int:
@@ -301,7 +344,10 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
     total = 0
     union = _Union()
     wrote_jsonld = False
-    handles = [_Hashed(p) for p in (files.trig, files.nquads, files.ntriples, files.jsonld) if p]
+    from concurrent.futures import ThreadPoolExecutor
+    syncer = ThreadPoolExecutor(1, thread_name_prefix="kg-sync")  # its thread starts lazily
+    handles = [_Hashed(p, syncer) for p in (files.trig, files.nquads, files.ntriples, files.jsonld)
+               if p]
     trig, nt, js = handles[0], handles[-2], handles[-1]
     nq = handles[1] if files.nquads else None
     shared_path = files.ntriples.with_name(files.ntriples.name + ".entities")
@@ -318,10 +364,14 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
         finally:
             if parallel and not frozen:
                 gc.unfreeze()  # the children keep their frozen copy; here the GC sees all again
+        # the cached parts are many small containers without cycles: a collection pass while
+        # they are read and merged would only cost time (a third of the reading)
+        collecting = gc.isenabled()
         try:
             if on_pool is not None:
                 on_pool()
             made = _windowed(pool, todo, 2 * jobs) if pool else map(_serialise_chunk, todo)
+            gc.disable()
             served: dict[int, tuple] = {}  # group -> (quads, entity lines, accumulator)
             for g, (a, b) in enumerate(groups):
                 if all(i in copyable for i in range(a, b)) and \
@@ -409,6 +459,8 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                 total += count
             js.write(b"]")
         finally:
+            if collecting:
+                gc.enable()
             if pool is not None:
                 pool.close()
                 pool.join()
@@ -418,19 +470,21 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                 nt.write(block)
         for f in handles:
             f.flush()
-        # fsync and (for files with copied ranges) the sha256 read-back: in threads, since
-        # both release the GIL and the files are hundreds of MB
-        from concurrent.futures import ThreadPoolExecutor
-        with ThreadPoolExecutor(len(handles)) as pool:
-            finished = pool.map(_finish, handles)
+        # fsync and (for files with copied ranges) the sha256 read-back: each in its own
+        # thread, since both release the GIL and the files are hundreds of MB
+        with ThreadPoolExecutor(2 * len(handles)) as pool:
+            synced = [pool.submit(f.sync) for f in handles]
+            digests = [pool.submit(f.digest) for f in handles]
             if on_done is not None:
                 on_done()  # e.g. the explorer page, drawn while the files are finished
-            for f, digest in zip(handles, finished):
-                files.sha256[f.path] = digest
+            for f, done, digest in zip(handles, synced, digests):
+                done.result()
+                files.sha256[f.path] = digest.result()
         if keyed:
             cache.keep_only(keys + group_keys)
         return total, union.count
     finally:
+        syncer.shutdown(wait=True)  # no fdatasync may outlive its file descriptor
         for f in handles + sources:
             f.close()
         shared_path.unlink(missing_ok=True)
@@ -454,11 +508,6 @@ def _windowed(pool, tasks: Sequence[tuple[int, int]], window: int):
                 pending.append(pool.apply_async(_serialise_chunk, (task,)))
             yield result
     return results()
-
-
-def _finish(f: _Hashed) -> str:
-    os.fsync(f.fileno())
-    return f.digest()
 
 
 # Subjects whose IRIs carry their article's name (kg.graph: the article, its evidence, posts,

@@ -161,7 +161,8 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
 
     def draw_entity_view() -> None:
         drawn["explorer.html"] = write_file(staging / "explorer.html",
-                                            render_view(merger.view(), memo=memo))
+                                            render_view(merger.view(), memo=memo,
+                                                        parallel=jobs > 1))
 
     explorer = None if entity_view else Background(
         lambda: _explorer(records, resolution, staging / "explorer.html", memo), enabled=jobs > 1)

@@ -217,3 +217,11 @@ def test_cli_viz_rewrites_the_page_from_graph_trig(tmp_path):
     assert result.exit_code == 0, result.output
     page = (tmp_path / "explorer.html").read_text(encoding="utf-8")
     assert "Nguy\u1ec5n Th\u1ecb Ngh\u0129a" in page and PAYLOAD_NAME not in page
+
+
+def test_measures_with_a_second_process_are_the_same():
+    """Above BETWEENNESS_EXACT nodes betweenness is computed in a forked child meanwhile:
+    the same numbers, communities and positions as in one process."""
+    g = nx.connected_caveman_graph(90, 8)  # 720 nodes: sampled betweenness
+    assert len(g) > measures_mod.BETWEENNESS_EXACT
+    assert measure(g, parallel=True) == measure(g)

@@ -235,3 +235,43 @@ def test_keyed_chunks_are_copied_from_the_last_build_and_give_the_same_files(ext
     files = workers.ChunkFiles(plain / "g.trig", None, plain / "g.nt", plain / "g.jsonld")
     workers.serialise_chunks(extractions, res, 2, files)  # no cache: chunks by size
     assert content(files) == first
+
+
+def test_a_written_file_is_synced_as_it_grows_and_copies_join(tmp_path, monkeypatch):
+    """_Hashed writes what it has to disk in the background every SYNC_EVERY bytes; copies
+    that continue each other are made as one; the file and its digest are what was written;
+    a failed background sync is raised by sync()."""
+    import hashlib
+    from concurrent.futures import ThreadPoolExecutor
+    monkeypatch.setattr(workers._Hashed, "SYNC_EVERY", 1000)
+    source = tmp_path / "source"
+    source.write_bytes(bytes(range(256)) * 40)
+    calls = []
+    real = os.copy_file_range
+    monkeypatch.setattr(os, "copy_file_range", lambda *a: calls.append(a) or real(*a))
+    with ThreadPoolExecutor(1) as syncer, open(source, "rb") as src:
+        f = workers._Hashed(tmp_path / "out", syncer)
+        f.write(b"a" * 1500)
+        f.copy(src, 0, 3000)
+        f.copy(src, 3000, 2000)  # continues the last copy: joined
+        f.copy(src, 100, 50)
+        f.write(b"z")
+        f.flush()
+        assert len(calls) == 2 and len(f.syncs) >= 1
+        f.sync()
+        f.close()
+    data = source.read_bytes()
+    expected = b"a" * 1500 + data[:5000] + data[100:150] + b"z"
+    assert (tmp_path / "out").read_bytes() == expected and f.pos == len(expected)
+    assert f.digest() == hashlib.sha256(expected).hexdigest()
+
+    def failing(fd):
+        raise OSError(5, "Input/output error")
+
+    with ThreadPoolExecutor(1) as syncer:
+        g = workers._Hashed(tmp_path / "out2", syncer)
+        monkeypatch.setattr(os, "fdatasync", failing)
+        g.write(b"x" * 2000)
+        with pytest.raises(OSError, match="Input/output"):
+            g.sync()
+        g.close()

@@ -35,10 +35,11 @@ REL_NAMES = list(RELATIONS)
 
 
 def explorer_payload(vm: ViewModel, layout_threshold: int = LARGE_THRESHOLD,
-                     memo=None) -> dict:
+                     memo=None, parallel: bool = False) -> dict:
     """The page's data: compact lists (short keys) so a 30k-node graph stays a few MB.
-    ``memo`` (kg.viz.measures.MeasuresMemo) keeps the graph measures between builds."""
-    measures, parts, positions = measure(to_graph(vm), memo)
+    ``memo`` (kg.viz.measures.MeasuresMemo) keeps the graph measures between builds;
+    ``parallel`` lets them use a second process (kg.viz.measures.measure)."""
+    measures, parts, positions = measure(to_graph(vm), memo, parallel)
     community = {n: i for i, part in enumerate(parts) for n in part}
     names = list(measures)
     nodes = []
@@ -86,9 +87,10 @@ def render_explorer(ds: Dataset | Iterable[tuple] | object, layout_threshold: in
 
 
 def render_view(vm: ViewModel, layout_threshold: int = LARGE_THRESHOLD,
-                title: str = "Knowledge graph explorer", memo=None) -> str:
-    """The explorer page of a view model (``view_model``); ``memo`` as in ``explorer_payload``."""
-    payload = explorer_payload(vm, layout_threshold, memo)
+                title: str = "Knowledge graph explorer", memo=None, parallel: bool = False) -> str:
+    """The explorer page of a view model (``view_model``); ``memo`` and ``parallel`` as in
+    ``explorer_payload``."""
+    payload = explorer_payload(vm, layout_threshold, memo, parallel)
     counts = {k: sum(1 for n in vm.nodes if n["kind"] == k) for k in KINDS}
     summary = ", ".join(f"{v} {k}" for k, v in counts.items() if v)
     return render_page(payload, f"{title} — {summary or 'empty graph'}")

@@ -174,14 +174,24 @@ class MeasuresMemo:
             raise
 
 
-def measure(g: nx.Graph, memo: Any = None) -> Measures:
+def measure(g: nx.Graph, memo: Any = None, parallel: bool = False) -> Measures:
     """(centrality, communities, positions) of ``g``; from ``memo`` (a ``MeasuresMemo``) when
-    it holds them for the same shape, and stored there otherwise."""
+    it holds them for the same shape, and stored there otherwise. With ``parallel`` a graph
+    big enough for sampled betweenness has it computed in a forked child meanwhile (the
+    same function on the same graph: the same numbers)."""
     key = shape_key(g) if memo is not None else ""
     if memo is not None and (hit := memo.get(key)) is not None:
         return hit
+    child = None
+    if parallel and len(g) > BETWEENNESS_EXACT:
+        import multiprocessing as mp
+
+        from ..workers import Background, can_fork
+        if can_fork() and not mp.current_process().daemon:  # a daemon may not fork
+            child = Background(lambda: centrality(g))
     parts = communities(g)
-    got = (centrality(g), parts, layout(g, parts))
+    positions = layout(g, parts)
+    got = (child.result() if child is not None else centrality(g), parts, positions)
     if memo is not None:
         memo.put(key, got)
     return got
