@@ -37,6 +37,7 @@ from pathlib import Path
 
 from .errors import BuildError, UnreadableInput
 from .extract import EXTRACTOR_VERSION, extract
+from .gcpause import paused_gc
 from .ingest import clean
 from .model import Extraction
 from .reader import DEFAULT_MAX_BYTES, read_file
@@ -85,10 +86,13 @@ def list_inputs(inputs: Sequence[str | Path]) -> list[Path]:
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            for f in sorted(p.iterdir(), key=lambda f: f.name):  # by name: Path.__lt__ is slow
-                # not only regular files: a broken link or a pipe is reported, not silently left out
-                if not f.is_dir() and not f.name.startswith("."):
-                    paths.append(f)
+            # scandir: the entry's type comes with its name (no stat per file); by name:
+            # Path.__lt__ is slow
+            with os.scandir(p) as entries:
+                found = sorted((e.name, e.is_dir()) for e in entries)
+            # not only regular files: a broken link or a pipe is reported, not silently left out
+            paths.extend(p / name for name, is_dir in found
+                         if not is_dir and not name.startswith("."))
         else:
             paths.append(p)
     return paths
@@ -191,7 +195,8 @@ def write_outputs(out: Path, extractions: Sequence[Extraction] | Records, report
     records = as_records(extractions)
     if mentions is None:
         mentions = [mentions_of(ex) for ex in records.load(0, len(records))]
-    resolution = resolve_mentions(mentions, overrides=overrides)
+    with paused_gc():
+        resolution = resolve_mentions(mentions, overrides=overrides)
     # with the cache on: a signature per article graph, so the next build can update the store
     signatures = article_signatures(records.names, resolution, file_keys) if file_keys else None
     stages["resolve"] = round(time.perf_counter() - clock, 3)

@@ -38,6 +38,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from .gcpause import paused_gc
+
 CACHE_DIRNAME = ".cache"
 _ROOT = Path(__file__).resolve().parent
 # What an extraction depends on besides the file itself.
@@ -122,8 +124,8 @@ class ExtractionCache:
         return size
 
     def size(self, key: str) -> int:
-        try:
-            return self._path(key).stat().st_size
+        try:  # a string path: called for every article of an incremental build
+            return os.stat(f"{self.dir}/{key[:2]}/{key}.pickle").st_size
         except OSError:
             return -1
 
@@ -153,14 +155,8 @@ class ExtractionCache:
 def _load_without_gc(f):
     """pickle.load of a large index: tens of thousands of small tuples and no cycles, so the
     collector's passes while they are made would only cost time (about a third of it)."""
-    import gc
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return pickle.load(f)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 CHUNKS_DIRNAME = "chunks"

@@ -159,7 +159,7 @@ def save_state(out: Path, signatures: dict[str, str], trig_sha256: str,
                      sizes={n: (out / n).stat().st_size for n in CHUNKED_FILES})
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(state, f)
+        f.write(json.dumps(state))  # one string: json.dump writes it in thousands of pieces
     os.replace(tmp, path)
 
 
@@ -175,6 +175,8 @@ def update_store(update: StoreUpdate, target: Path, nquads: bytes, ntriples: byt
     """A copy of the previous store at ``target`` with the removed graphs dropped and the
     added ones (``nquads``; ``ntriples``: the same triples without their graph) loaded; the
     default graph stays the set union of the article graphs."""
+    from .workers import ARTICLE_SCOPED_IRIS
+
     # the read-only handle is a temporary: dropped (closed) before the copy is opened. No
     # gc.collect() here: this runs in a thread beside the build's main loop, and a full pass
     # over the objects that loop has just read (a million at 10k articles) holds the GIL
@@ -188,14 +190,20 @@ def update_store(update: StoreUpdate, target: Path, nquads: bytes, ntriples: byt
             store.remove_graph(graph)
         if nquads:
             store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)
-        arriving = set(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)) if ntriples else set()
+        # parse gives quads (in the default graph): their triples are what leaving holds
+        arriving = {q.triple for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)} \
+            if ntriples else set()
         if ntriples:
             store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(),
                             lenient=True)
         default = ox.DefaultGraph()
         for t in leaving - arriving:
-            held = any(not isinstance(q.graph_name, ox.DefaultGraph) for q in
-                       store.quads_for_pattern(t.subject, t.predicate, t.object, None))
+            # a triple about an article-scoped subject (its evidence, posts, events) can be
+            # stated only by that article's graph, which is gone: no need to look
+            held = not (isinstance(t.subject, ox.NamedNode) and
+                        t.subject.value.startswith(ARTICLE_SCOPED_IRIS)) and \
+                any(not isinstance(q.graph_name, ox.DefaultGraph) for q in
+                    store.quads_for_pattern(t.subject, t.predicate, t.object, None))
             if not held:  # no article graph states it any more: it leaves the union
                 store.remove(ox.Quad(t.subject, t.predicate, t.object, default))
         store.flush()

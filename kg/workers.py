@@ -21,6 +21,7 @@ import itertools
 import multiprocessing as mp
 import os
 import re
+import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -176,43 +177,43 @@ class Previous:
 
 
 class _Hashed:
-    """A binary file being written, and the sha256 of what was written to it (recomputed
-    from the file when ranges were copied into it without passing through this process)."""
+    """A binary file being written, and the sha256 of what was written to it.
+
+    The writes and copies are made, in order, by a thread of the file's own, which hashes
+    each piece as it goes (a copied range is read back from the page cache): the caller
+    only hands them over, and a file with copied ranges needs no read-back of the whole file
+    at the end. The caller waits only when more than ``BACKLOG`` bytes it wrote are not
+    written yet (a slow disk bounds the memory held, not the speed of the build)."""
 
     SYNC_EVERY = 64 << 20
+    BACKLOG = 16 << 20
 
     def __init__(self, path: Path, syncer=None):
+        from concurrent.futures import ThreadPoolExecutor
+
         self.path = path
-        self.file = open(path, "wb")
+        self.file = open(path, "w+b")  # read too: copied ranges are read back for the digest
         self.hash = hashlib.sha256()
-        self.pos = 0
-        self.copied = False
-        self.pending: tuple | None = None  # a copy not made yet: (source, offset, length)
+        self.pos = 0  # where the next piece goes (the thread may not have written it yet)
+        self.pending: tuple | None = None  # a copy not handed over yet: (source, offset, length)
         # every SYNC_EVERY bytes, ``syncer`` (an executor) writes what is written so far to
         # disk while the build goes on, so the fsync at the end has little left to wait for
         self.syncer, self.syncs, self.synced_at = syncer, [], 0
+        # its thread starts at the first piece: after the build's workers are forked
+        self._io = ThreadPoolExecutor(1, thread_name_prefix="kg-write")
+        self._written = 0  # bytes the thread has written
+        self._backlog = 0  # bytes handed over and not written yet
+        self._cond = threading.Condition()
+        self._error: BaseException | None = None
 
     def write(self, data: bytes) -> None:
         self._copy_pending()
-        self.file.write(data)
-        self.hash.update(data)  # releases the GIL on large data, like the write
-        self.pos += len(data)
-        self._sync_some()
-
-    def _sync_some(self) -> None:
-        if self.syncer is None or self.pos - self.synced_at < self.SYNC_EVERY or \
-                (self.syncs and not self.syncs[-1].done()):
+        if not data:
             return
-        self.file.flush()  # into the kernel, which the background fdatasync writes out
-        self.synced_at = self.pos
-        self.syncs.append(self.syncer.submit(os.fdatasync, self.file.fileno()))
-
-    def sync(self) -> None:
-        """fsync the file; a failure of an earlier background sync is raised here too (the
-        kernel reports a write-back error once, maybe to that earlier call)."""
-        for done in self.syncs:
-            done.result()
-        os.fsync(self.file.fileno())
+        self._hand_over(len(data), self._write, data)
+        with self._cond:
+            while self._backlog > self.BACKLOG and self._error is None:
+                self._cond.wait()
 
     def copy(self, source, offset: int, length: int) -> None:
         """Append ``length`` bytes of the open file ``source`` from ``offset``. Made lazily:
@@ -227,43 +228,95 @@ class _Hashed:
             self._copy_pending()
             self.pending = (source, offset, length)
         self.pos += length
-        self.copied = True
 
     def _copy_pending(self) -> None:
-        if self.pending is None:
-            return
-        source, offset, length = self.pending
-        self.pending = None
+        if self.pending is not None:
+            source, offset, length = self.pending
+            self.pending = None
+            self._hand_over(0, self._copy, source, offset, length)
+
+    def _hand_over(self, size: int, fn, *args) -> None:
+        if self._error is not None:
+            raise self._error
+        with self._cond:
+            self._backlog += size
+        if size:
+            self.pos += size
+        self._io.submit(self._run, size, fn, *args)
+
+    def _run(self, size: int, fn, *args) -> None:
+        try:
+            if self._error is None:  # after a failure the rest is not written
+                fn(*args)
+                self._sync_some()
+        except BaseException as error:  # noqa: BLE001 - raised to the caller at its next call
+            self._error = error
+        finally:
+            with self._cond:
+                self._backlog -= size
+                self._cond.notify_all()
+
+    def _write(self, data: bytes) -> None:
+        self.file.write(data)
+        self.hash.update(data)  # releases the GIL on large data, like the write
+        self._written += len(data)
+
+    def _copy(self, source, offset: int, length: int) -> None:
         self.file.flush()
-        done = 0
+        fd, start, done = self.file.fileno(), self._written, 0
         while done < length:
-            n = os.copy_file_range(source.fileno(), self.file.fileno(), length - done,
-                                   offset + done)
+            n = os.copy_file_range(source.fileno(), fd, length - done, offset + done)
             if n <= 0:
                 raise OSError(f"{self.path}: the previous build's file ended early")
             done += n
         self.file.seek(0, os.SEEK_END)
-        self._sync_some()
+        # the sha256 of the copied range, read back from what the kernel has just written
+        for at in range(start, start + length, 1 << 22):
+            block = os.pread(fd, min(1 << 22, start + length - at), at)
+            if not block:
+                raise OSError(f"{self.path}: a copied range could not be read back")
+            self.hash.update(block)
+        self._written += length
 
-    def digest(self) -> str:
-        if self.pending is not None:
-            raise RuntimeError(f"{self.path}: digest before flush")
-        if not self.copied:
-            return self.hash.hexdigest()
-        h = hashlib.sha256()
-        with open(self.path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 22), b""):
-                h.update(block)
-        return h.hexdigest()
+    def _sync_some(self) -> None:
+        if self.syncer is None or self._written - self.synced_at < self.SYNC_EVERY or \
+                (self.syncs and not self.syncs[-1].done()):
+            return
+        self.file.flush()  # into the kernel, which the background fdatasync writes out
+        self.synced_at = self._written
+        self.syncs.append(self.syncer.submit(os.fdatasync, self.file.fileno()))
 
     def flush(self) -> None:
+        """Wait until every piece handed over is in the file (and raise a failure of one)."""
         self._copy_pending()
+        self._io.submit(lambda: None).result()  # runs after every piece handed over before
+        if self._error is not None:
+            raise self._error
         self.file.flush()
+
+    def sync(self) -> None:
+        """fsync the file; a failure of an earlier background sync is raised here too (the
+        kernel reports a write-back error once, maybe to that earlier call)."""
+        self.flush()
+        for done in self.syncs:
+            done.result()
+        os.fsync(self.file.fileno())
+
+    def digest(self) -> str:
+        if self.pending is not None or self._backlog:
+            raise RuntimeError(f"{self.path}: digest before flush")
+        return self.hash.hexdigest()
 
     def fileno(self) -> int:
         return self.file.fileno()
 
+    def stop(self) -> None:
+        """No more pieces: those not started are dropped (after a failure elsewhere), the one
+        being written is waited for. ``flush`` first to have them all written."""
+        self._io.shutdown(wait=True, cancel_futures=True)
+
     def close(self) -> None:
+        self.stop()
         self.file.close()
 
 
@@ -291,7 +344,7 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
     (threads are started after forking, not before). ``extra(extractions, resolution,
     lexicon)`` is run on each chunk's records in the worker (the explorer's fragment), and
     ``on_extra`` gets its results in article order; ``on_done`` runs after the last chunk,
-    while threads fsync the files and compute the digests of those with copied ranges.
+    while threads finish writing the files and fsync them.
 
     With a ``cache`` (kg.cache.ChunkCache) and the articles' ``signatures`` (kg.delta), the
     chunks follow the articles' names (``content_chunks``) and are keyed by the signatures of
@@ -470,20 +523,21 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                 nt.write(block)
         for f in handles:
             f.flush()
-        # fsync and (for files with copied ranges) the sha256 read-back: each in its own
-        # thread, since both release the GIL and the files are hundreds of MB
-        with ThreadPoolExecutor(2 * len(handles)) as pool:
+        # the rest of each file written and fsynced, each in its own thread (the files are
+        # hundreds of MB; both release the GIL)
+        with ThreadPoolExecutor(len(handles)) as pool:
             synced = [pool.submit(f.sync) for f in handles]
-            digests = [pool.submit(f.digest) for f in handles]
             if on_done is not None:
                 on_done()  # e.g. the explorer page, drawn while the files are finished
-            for f, done, digest in zip(handles, synced, digests):
+            for f, done in zip(handles, synced):
                 done.result()
-                files.sha256[f.path] = digest.result()
+                files.sha256[f.path] = f.digest()
         if keyed:
             cache.keep_only(keys + group_keys)
         return total, union.count
     finally:
+        for f in handles:
+            f.stop()  # its thread hands the syncer no more work
         syncer.shutdown(wait=True)  # no fdatasync may outlive its file descriptor
         for f in handles + sources:
             f.close()
@@ -513,8 +567,9 @@ def _windowed(pool, tasks: Sequence[tuple[int, int]], window: int):
 # Subjects whose IRIs carry their article's name (kg.graph: the article, its evidence, posts,
 # events and awards): only that article's graph, so only its chunk, holds their triples;
 # they need no deduplication across chunks. Entities (persons, organisations...) recur.
-_ARTICLE_SCOPED = tuple(f"<{ID}{kind}/".encode() for kind in
-                        ("article", "evidence", "post", "event", "award"))
+ARTICLE_SCOPED_IRIS = tuple(f"{ID}{kind}/" for kind in
+                            ("article", "evidence", "post", "event", "award"))
+_ARTICLE_SCOPED = tuple(f"<{iri}".encode() for iri in ARTICLE_SCOPED_IRIS)
 
 
 class _Union:

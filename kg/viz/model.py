@@ -18,7 +18,6 @@ Example:
 """
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from rdflib import RDF as _RDF
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import SKOS as _SKOS
 
+from ..gcpause import paused_gc
 from ..namespace import KG as _KG
 from ..namespace import ORG as _ORG
 from ..namespace import PROV as _PROV
@@ -413,9 +413,7 @@ def view_model(ds: Dataset | Iterable | _Index) -> ViewModel:
     that ``kg.viz.records.record_index`` makes from the records (what the build does)."""
     # millions of small dicts and sets: the cyclic GC's repeated full passes cost ~25 %
     # and nothing built here forms a cycle, so it is paused (and restored) meanwhile
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         b = _Builder(ds)
         b.add_nodes()
         b.add_facts()
@@ -423,6 +421,3 @@ def view_model(ds: Dataset | Iterable | _Index) -> ViewModel:
         b.fold_edges()
         b.province_nation()
         return b.vm
-    finally:
-        if was_enabled:
-            gc.enable()
