@@ -196,10 +196,15 @@ def spool_file(path: Path, key: str, directory: str, max_bytes: int = DEFAULT_MA
     return (mentions_of(ex) if ex is not None else None), rep, size
 
 
+INLINE_MAX = 8  # per job: fewer files than this are extracted in the build's own process
+
+
 def _spooled_local(paths: Sequence[Path], keys: Sequence[str], directory: Path, jobs: int,
                    max_bytes: int) -> Iterator[tuple[ArticleMentions | None, FileReport, int]]:
     task = partial(spool_file, directory=str(directory), max_bytes=max_bytes)
-    if jobs <= 1 or len(paths) < 2:
+    # a few files (an incremental build's changes) are extracted here: starting the workers
+    # (fork, warm-up of the lexicons in each) costs as much as about 20 articles
+    if jobs <= 1 or len(paths) < INLINE_MAX * jobs:
         yield from map(task, paths, keys)
         return
     from concurrent.futures import ProcessPoolExecutor

@@ -179,11 +179,13 @@ class Previous:
 class _Hashed:
     """A binary file being written, and the sha256 of what was written to it.
 
-    The writes and copies are made, in order, by a thread of the file's own, which hashes
-    each piece as it goes (a copied range is read back from the page cache): the caller
-    only hands them over, and a file with copied ranges needs no read-back of the whole file
-    at the end. The caller waits only when more than ``BACKLOG`` bytes it wrote are not
-    written yet (a slow disk bounds the memory held, not the speed of the build)."""
+    Two threads of the file's own take the pieces the caller hands over, in order: one
+    writes them (a copied range: ``os.copy_file_range``, in the kernel), the other hashes
+    them (a copied range: read from the source file, whose bytes they are). The caller does
+    not wait for either, and a file with copied ranges needs no read-back at the end; the
+    two go at their own speeds (a copy of a few hundred MB and its hash each take about a
+    second here). The caller waits only when more than ``BACKLOG`` bytes it wrote are not
+    written or not hashed yet (a slow disk bounds the memory held, not the build's speed)."""
 
     SYNC_EVERY = 64 << 20
     BACKLOG = 16 << 20
@@ -192,17 +194,18 @@ class _Hashed:
         from concurrent.futures import ThreadPoolExecutor
 
         self.path = path
-        self.file = open(path, "w+b")  # read too: copied ranges are read back for the digest
+        self.file = open(path, "wb")
         self.hash = hashlib.sha256()
-        self.pos = 0  # where the next piece goes (the thread may not have written it yet)
+        self.pos = 0  # where the next piece goes (the threads may not have it yet)
         self.pending: tuple | None = None  # a copy not handed over yet: (source, offset, length)
         # every SYNC_EVERY bytes, ``syncer`` (an executor) writes what is written so far to
         # disk while the build goes on, so the fsync at the end has little left to wait for
         self.syncer, self.syncs, self.synced_at = syncer, [], 0
-        # its thread starts at the first piece: after the build's workers are forked
+        # their threads start at the first piece: after the build's workers are forked
         self._io = ThreadPoolExecutor(1, thread_name_prefix="kg-write")
-        self._written = 0  # bytes the thread has written
-        self._backlog = 0  # bytes handed over and not written yet
+        self._hasher = ThreadPoolExecutor(1, thread_name_prefix="kg-hash")
+        self._written = 0  # bytes the writing thread has written
+        self._backlog = 0  # bytes handed over, not yet both written and hashed
         self._cond = threading.Condition()
         self._error: BaseException | None = None
 
@@ -210,7 +213,8 @@ class _Hashed:
         self._copy_pending()
         if not data:
             return
-        self._hand_over(len(data), self._write, data)
+        self.pos += len(data)
+        self._hand_over(len(data), self._write, self._hash_data, data)
         with self._cond:
             while self._backlog > self.BACKLOG and self._error is None:
                 self._cond.wait()
@@ -233,22 +237,20 @@ class _Hashed:
         if self.pending is not None:
             source, offset, length = self.pending
             self.pending = None
-            self._hand_over(0, self._copy, source, offset, length)
+            self._hand_over(0, self._copy, self._hash_range, source, offset, length)
 
-    def _hand_over(self, size: int, fn, *args) -> None:
+    def _hand_over(self, size: int, write, hash_, *args) -> None:
         if self._error is not None:
             raise self._error
         with self._cond:
-            self._backlog += size
-        if size:
-            self.pos += size
-        self._io.submit(self._run, size, fn, *args)
+            self._backlog += 2 * size  # released half by each thread
+        self._io.submit(self._run, size, write, *args)
+        self._hasher.submit(self._run, size, hash_, *args)
 
     def _run(self, size: int, fn, *args) -> None:
         try:
-            if self._error is None:  # after a failure the rest is not written
+            if self._error is None:  # after a failure the rest is not done
                 fn(*args)
-                self._sync_some()
         except BaseException as error:  # noqa: BLE001 - raised to the caller at its next call
             self._error = error
         finally:
@@ -258,25 +260,32 @@ class _Hashed:
 
     def _write(self, data: bytes) -> None:
         self.file.write(data)
-        self.hash.update(data)  # releases the GIL on large data, like the write
         self._written += len(data)
+        self._sync_some()
+
+    def _hash_data(self, data: bytes) -> None:
+        self.hash.update(data)  # releases the GIL on large data, like the write
 
     def _copy(self, source, offset: int, length: int) -> None:
         self.file.flush()
-        fd, start, done = self.file.fileno(), self._written, 0
+        done = 0
         while done < length:
-            n = os.copy_file_range(source.fileno(), fd, length - done, offset + done)
+            n = os.copy_file_range(source.fileno(), self.file.fileno(), length - done,
+                                   offset + done)
             if n <= 0:
                 raise OSError(f"{self.path}: the previous build's file ended early")
             done += n
         self.file.seek(0, os.SEEK_END)
-        # the sha256 of the copied range, read back from what the kernel has just written
-        for at in range(start, start + length, 1 << 22):
-            block = os.pread(fd, min(1 << 22, start + length - at), at)
-            if not block:
-                raise OSError(f"{self.path}: a copied range could not be read back")
-            self.hash.update(block)
         self._written += length
+        self._sync_some()
+
+    def _hash_range(self, source, offset: int, length: int) -> None:
+        fd = source.fileno()
+        for at in range(offset, offset + length, 1 << 22):
+            block = os.pread(fd, min(1 << 22, offset + length - at), at)
+            if not block:
+                raise OSError(f"{self.path}: the previous build's file ended early")
+            self.hash.update(block)
 
     def _sync_some(self) -> None:
         if self.syncer is None or self._written - self.synced_at < self.SYNC_EVERY or \
@@ -287,9 +296,11 @@ class _Hashed:
         self.syncs.append(self.syncer.submit(os.fdatasync, self.file.fileno()))
 
     def flush(self) -> None:
-        """Wait until every piece handed over is in the file (and raise a failure of one)."""
+        """Wait until every piece handed over is in the file and hashed (and raise a failure
+        of one)."""
         self._copy_pending()
-        self._io.submit(lambda: None).result()  # runs after every piece handed over before
+        for thread in (self._io, self._hasher):  # a no-op runs after every piece before it
+            thread.submit(lambda: None).result()
         if self._error is not None:
             raise self._error
         self.file.flush()
@@ -311,9 +322,10 @@ class _Hashed:
         return self.file.fileno()
 
     def stop(self) -> None:
-        """No more pieces: those not started are dropped (after a failure elsewhere), the one
-        being written is waited for. ``flush`` first to have them all written."""
+        """No more pieces: those not started are dropped (after a failure elsewhere), the ones
+        being written or hashed are waited for. ``flush`` first to have them all done."""
         self._io.shutdown(wait=True, cancel_futures=True)
+        self._hasher.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
         self.stop()

@@ -202,6 +202,23 @@ def test_layout_places_every_node_apart_and_keeps_communities_together():
     assert own < others[len(others) // 2]
 
 
+def test_community_spring_layout_is_networkx_fruchterman_reingold():
+    """measures._spring is networkx's dense spring layout without its overheads: the same
+    positions, for a community taken out of a larger graph (its edges to others ignored)."""
+    g = nx.connected_caveman_graph(6, 9)
+    g.add_edge(0, 40)
+    part = sorted(range(9, 18))  # a cave, linked to its neighbours by one edge each
+    sub = nx.Graph()
+    sub.add_nodes_from(part)
+    sub.add_edges_from(g.subgraph(part).edges())
+    expected = nx.spring_layout(sub, seed=1, iterations=40, scale=25.0)
+    got = measures_mod._spring(g, part, 25.0)
+    assert set(got) == set(part)
+    assert max(abs(got[n][0] - expected[n][0]) + abs(got[n][1] - expected[n][1])
+               for n in part) < 1e-9
+    assert len({(round(x, 3), round(y, 3)) for x, y in got.values()}) == len(part)
+
+
 def test_view_model_graph_matches_edges():
     vm = view_model(sample_dataset())
     g = to_graph(vm)

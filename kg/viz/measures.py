@@ -88,14 +88,51 @@ def _sunflower(order: list[int]) -> dict[int, tuple[float, float]]:
             for i, node in enumerate(order)}
 
 
+def _spring(g: nx.Graph, nodes: list[int], scale: float, iterations: int = 40
+            ) -> dict[int, tuple[float, float]]:
+    """Fruchterman-Reingold on the subgraph of ``nodes``, as networkx's dense
+    ``spring_layout`` computes it (seeded start, linear cooling, rescaled to ``scale``),
+    without its conversions and checks: a build lays out dozens of small communities, and
+    those cost more than the arithmetic (0.35 s -> 0.05 s for 30 communities)."""
+    import numpy as np
+
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    adjacency = np.zeros((n, n))
+    for v in nodes:
+        for w in g.adj[v]:
+            j = index.get(w)
+            if j is not None:
+                adjacency[index[v], j] = 1.0
+    pos = np.random.RandomState(1).rand(n, 2)
+    k = math.sqrt(1.0 / n)
+    t = float(max(np.ptp(pos[:, 0]), np.ptp(pos[:, 1]))) * 0.1  # the initial temperature
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, np.newaxis, :] - pos[np.newaxis, :, :]
+        distance = np.sqrt(np.einsum("ijk,ijk->ij", delta, delta))
+        np.clip(distance, 0.01, None, out=distance)
+        force = k * k / distance ** 2 - adjacency * distance / k
+        displacement = np.einsum("ijk,ij->ik", delta, force)
+        length = np.sqrt(np.einsum("ij,ij->i", displacement, displacement))
+        np.clip(length, 0.01, None, out=length)
+        step = displacement * (t / length)[:, np.newaxis]
+        pos += step
+        t -= dt
+        if math.sqrt(float(np.einsum("ij,ij->", step, step))) / n < 1e-4:
+            break
+    pos -= pos.mean(axis=0)
+    top = float(np.abs(pos).max())
+    if top > 0:
+        pos *= scale / top
+    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos.tolist())}
+
+
 def _community_layout(g: nx.Graph, part: set[int]) -> dict[int, tuple[float, float]]:
     if len(part) == 1:
         return {next(iter(part)): (0.0, 0.0)}
     if len(part) <= SPRING_MAX:
-        sub = g.subgraph(part)
-        scale = NODE_SPACING * 0.6 * math.sqrt(len(part))
-        pos = nx.spring_layout(sub, seed=1, iterations=40, scale=scale)
-        return {n: (float(x), float(y)) for n, (x, y) in pos.items()}
+        return _spring(g, sorted(part), NODE_SPACING * 0.6 * math.sqrt(len(part)))
     return _sunflower(sorted(part, key=lambda n: (-g.degree(n), n)))
 
 
