@@ -115,6 +115,7 @@ def resolve_growth(out_dirs: list[Path], sizes: list[int]) -> dict[int, float]:
     """Seconds of the build's resolution (kg.resolve.resolve_mentions) over n articles'
     mentions (the corpus' own, renamed per copy); the mentions' blocking keys are computed in
     the extraction workers, so they are made before the clock starts."""
+    from kg.gcpause import paused_gc
     from kg.model import Extraction
     from kg.resolve import mentions_of, resolve_mentions
 
@@ -138,8 +139,10 @@ def resolve_growth(out_dirs: list[Path], sizes: list[int]) -> dict[int, float]:
                 persons=tuple(replace(p, name=p.name + tag) for p in ex.persons),
                 positions=tuple(replace(p, person=p.person + tag) for p in ex.positions)))
         mentions = [mentions_of(ex) for ex in exs]
+        del exs
         s = time.perf_counter()
-        resolve_mentions(mentions)
+        with paused_gc():  # as the build runs it (kg.build.write_outputs)
+            resolve_mentions(mentions)
         times[n] = time.perf_counter() - s
     return times
 

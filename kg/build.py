@@ -223,20 +223,18 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
         state = load_state(out) if signatures else None
         update = plan_store_update(out, signatures, state)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
-        # merges.json needs only the resolution, report.json's rows only the reports: a
-        # forked child writes the one (a row per merged mention: 60k at 10k articles) and
-        # encodes the others (a row per file) while the graph files are made
-        def merges_and_rows() -> tuple[str, str]:
-            return (write_file(staging / "merges.json", merges_json(resolution)),
-                    "".join(json_rows(_report_row(r) for r in reports)))
-
-        merges = Background(merges_and_rows, enabled=jobs > 1)
+        # merges.json needs only the resolution: a forked child writes it (a row per merged
+        # mention: 60k rows at 10k articles) while the graph files are made. (Not the
+        # report's rows too: reading every file's report in the child copies the pages
+        # they lie on, 60 MB at 10k articles.)
+        merges = Background(lambda: write_file(staging / "merges.json", merges_json(resolution)),
+                            enabled=jobs > 1)
         try:
             from .cache import ChunkCache
             digests, sizes = write_staging(staging, records, resolution, jobs, stages, update,
                                            ChunkCache(out) if signatures else None, signatures,
                                            previous_outputs(out, state) if update else None)
-            digests["merges.json"], rows = merges.result()
+            digests["merges.json"] = merges.result()
             counts = {
                 "files": len(reports),
                 "articles": len(records),
@@ -258,7 +256,7 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
                       "stages": stages, "counts": counts, "store": store, "outputs": digests}
             head = json.dumps(report, ensure_ascii=False, indent=1)
             write_file(staging / "report.json", itertools.chain(
-                [head[:-2] + ',\n "files": '], [rows], ["\n}"]))
+                [head[:-2] + ',\n "files": '], json_rows(_report_row(r) for r in reports), ["\n}"]))
             (staging / _MANIFEST).write_text(json.dumps(
                 [n for n in OUTPUT_ORDER if os.path.lexists(staging / n)]), encoding="utf-8")
             _fsync(staging)

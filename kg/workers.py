@@ -185,10 +185,11 @@ class _Hashed:
     not wait for either, and a file with copied ranges needs no read-back at the end; the
     two go at their own speeds (a copy of a few hundred MB and its hash each take about a
     second here). The caller waits only when more than ``BACKLOG`` bytes it wrote are not
-    written or not hashed yet (a slow disk bounds the memory held, not the build's speed)."""
+    written or not hashed yet (a slow disk bounds the memory held, not the build's speed;
+    a full build's peak memory is the sum of such buffers and the workers' chunks)."""
 
     SYNC_EVERY = 64 << 20
-    BACKLOG = 16 << 20
+    BACKLOG = 4 << 20  # counted twice (a piece is released by each thread): 2 MB a thread
 
     def __init__(self, path: Path, syncer=None):
         from concurrent.futures import ThreadPoolExecutor
