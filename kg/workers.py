@@ -118,22 +118,29 @@ def _prefix_block() -> bytes:
     return b"".join(line for line in trig.splitlines(keepends=True) if line.startswith(b"@prefix"))
 
 
+def _content_cuts(names: Sequence[str], average: int, cap: int, salt: bytes = b""
+                  ) -> list[tuple[int, int]]:
+    """Runs of consecutive positions, one ending after a name that hashes (blake2b salted
+    with ``salt``) to 0 modulo ``average``, or at ``cap`` positions."""
+    runs, start = [], 0
+    for i, name in enumerate(names):
+        cut = int.from_bytes(hashlib.blake2b(name.encode(), digest_size=4, person=salt).digest(),
+                             "big")
+        if cut % average == 0 or i + 1 - start >= cap:
+            runs.append((start, i + 1))
+            start = i + 1
+    if start < len(names):
+        runs.append((start, len(names)))
+    return runs
+
+
 def content_groups(names: Sequence[str], tasks: Sequence[tuple[int, int]], average: int = 16,
                    cap: int = 64) -> list[tuple[int, int]]:
     """Groups of consecutive chunks (positions in ``tasks``), cut as ``content_chunks`` cuts
     articles: after a chunk whose last article's name hashes (salted apart from the chunks'
     own cuts) to 0 modulo ``average``, or at ``cap`` chunks. A change leaves the other
     groups as they were."""
-    groups, start = [], 0
-    for i, (_, end) in enumerate(tasks):
-        cut = int.from_bytes(hashlib.blake2b(names[end - 1].encode(), digest_size=4,
-                                             person=b"kg-group").digest(), "big")
-        if cut % average == 0 or i + 1 - start >= cap:
-            groups.append((start, i + 1))
-            start = i + 1
-    if start < len(tasks):
-        groups.append((start, len(tasks)))
-    return groups
+    return _content_cuts([names[end - 1] for _, end in tasks], average, cap, b"kg-group")
 
 
 def content_chunks(names: Sequence[str], average: int = 16, cap: int = 256
@@ -142,15 +149,7 @@ def content_chunks(names: Sequence[str], average: int = 16, cap: int = 256
     whose name hashes to 0 modulo ``average`` (or at ``cap`` articles). Adding, removing or
     changing an article changes its own chunk and leaves every other chunk as it was, so
     their serialisations can be reused from the cache (kg.cache.ChunkCache)."""
-    chunks, start = [], 0
-    for i, name in enumerate(names):
-        cut = int.from_bytes(hashlib.blake2b(name.encode(), digest_size=4).digest(), "big")
-        if cut % average == 0 or i + 1 - start >= cap:
-            chunks.append((start, i + 1))
-            start = i + 1
-    if start < len(names):
-        chunks.append((start, len(names)))
-    return chunks
+    return _content_cuts(names, average, cap)
 
 
 class ChunkFiles:
