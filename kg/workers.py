@@ -534,9 +534,10 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
             for block in iter(lambda: f.read(1 << 22), b""):
                 nt.write(block)
         for f in handles:
-            f.flush()
-        # the rest of each file written and fsynced, each in its own thread (the files are
-        # hundreds of MB; both release the GIL)
+            f._copy_pending()  # the last copies handed over; not waited for here
+        # the rest of each file written (its threads may still be copying and hashing: at
+        # 10k articles, a second after the loop) and fsynced, waited for in a thread per
+        # file while ``on_done`` works (all release the GIL)
         with ThreadPoolExecutor(len(handles)) as pool:
             synced = [pool.submit(f.sync) for f in handles]
             if on_done is not None:
