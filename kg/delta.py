@@ -37,7 +37,8 @@ STATE_NAME = "store-state.json"
 MAX_SHARE = 0.3
 # what the quads, their serialised chunks and the store depend on besides the records
 _MAPPING_CODE = ("graph.py", "namespace.py", "iri.py", "text.py", "delta.py", "workers.py",
-                 "store.py", "spool.py", "viz/fragments.py", "viz/records.py", "viz/model.py")
+                 "jsonld.py", "store.py", "spool.py", "viz/fragments.py", "viz/records.py",
+                 "viz/model.py")
 
 
 @lru_cache(maxsize=1)

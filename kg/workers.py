@@ -32,6 +32,7 @@ import pyoxigraph as ox
 
 from .errors import BuildError
 from .graph import to_quads
+from .jsonld import DOCUMENT_TAIL, compact_iris, document_head
 from .lexicon import Lexicon, load_lexicon
 from .model import Extraction, Resolution
 from .namespace import ID
@@ -69,8 +70,8 @@ def _drop_graph(nquads: bytes) -> bytes:
 def _serialise_chunk(task: tuple[int, int]) -> tuple:
     """One chunk of articles: TriG (its graphs, without the @prefix lines), N-Quads, the
     union's N-Triples split in two (lines about the chunk's own articles, which no other
-    chunk states, and lines about entities, which recur), expanded JSON-LD (the items of its
-    top-level array), its number of quads, and what the ``_EXTRA`` function (the explorer's
+    chunk states, and lines about entities, which recur), JSON-LD (the items of its top-level
+    @graph, with compact IRIs: kg.jsonld), its number of quads, and what the ``_EXTRA`` function (the explorer's
     fragment) makes of the chunk's records."""
     from .graph import PREFIXES
     start, end = task
@@ -82,7 +83,7 @@ def _serialise_chunk(task: tuple[int, int]) -> tuple:
     nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     own, shared = _split_union(_drop_graph(nquads), scoped)
     return (_strip_prefixes(trig), nquads, _turtle(own), shared,
-            jsonld[1:-1] if jsonld.startswith(b"[") else jsonld, len(quads),
+            compact_iris(jsonld[1:-1] if jsonld.startswith(b"[") else jsonld), len(quads),
             extra(extractions, resolution, lexicon) if extra is not None else None)
 
 
@@ -343,12 +344,13 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                      new_group: Callable[[], Any] | None = None,
                      on_group: Callable[[Any], None] | None = None) -> tuple[int, int]:
     """Map and serialise contiguous chunks of articles, appending each chunk in article order
-    to the files (TriG, N-Quads, the union as Turtle, the expanded JSON-LD array); returns
+    to the files (TriG, N-Quads, the union as Turtle, JSON-LD: kg.jsonld's document); returns
     (quads, distinct triples).
 
     With ``jobs`` > 1 the chunks are made by forked workers. Either way the quads never all
     live in one process, and the TriG, N-Quads and JSON-LD chunks concatenate to exactly
-    what one serialisation of all the quads gives (tests/test_workers.py). The union file
+    what one serialisation of all the quads gives (the JSON-LD's IRIs compacted by
+    kg.jsonld; tests/test_workers.py). The union file
     holds each triple once: first every chunk's lines about its own articles, then the
     lines about entities (an entity's name, asserted by every article naming it), each the
     first time it was seen. ``on_chunk`` gets each chunk's N-Quads and its new union lines
@@ -449,7 +451,7 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                 hit = cache.get(keys[i])
                 if hit is not None and (extra is None or hit[2] is not None):  # an extra made
                     small[i] = hit  # when it is asked for
-            js.write(b"[")
+            js.write(document_head())
             prefixes = prefixes_ttl = _prefix_block()
             nt.write(prefixes_ttl)  # the union: Turtle, its own parts with prefixed names
             for i in range(len(tasks)):
@@ -522,7 +524,7 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                 elif on_extra is not None and got is not None:
                     on_extra(got)
                 total += count
-            js.write(b"]")
+            js.write(DOCUMENT_TAIL)
         finally:
             if collecting:
                 gc.enable()

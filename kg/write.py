@@ -3,8 +3,8 @@
 The records are mapped and serialised chunk by chunk (``kg.workers.serialise_chunks``:
 forked workers with ``jobs`` > 1), so all the quads never live in one process at once:
 
-1. graph.trig, the union as Turtle (each triple once) and the expanded JSON-LD are
-   streamed to disk chunk after chunk, in article order;
+1. graph.trig, the union as Turtle (each triple once) and the JSON-LD (Oxigraph's,
+   with compact IRIs under a context of prefixes: kg.jsonld) are streamed to disk chunk after chunk, in article order;
 2. meanwhile a thread bulk-loads the store with each chunk's N-Quads as it arrives (the
    article graphs), then the union into the default graph; Oxigraph releases the GIL;
 3. the explorer page: a small build's is drawn from the records (``kg.viz.records``: the
@@ -41,7 +41,7 @@ from .viz.measures import MeasuresMemo
 from .workers import Background, ChunkFiles, serialise_chunks
 
 _UNION = ".union.ttl"
-_JSONLD = ".expanded.jsonld"
+_JSONLD = ".chunked.jsonld"
 
 
 def write_file(path: Path, text: str | bytes | Iterable[str]) -> str:

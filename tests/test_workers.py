@@ -12,6 +12,7 @@ from kg.build import build
 from kg.errors import BuildError
 from kg.engine import run_local
 from kg.graph import to_quads
+from kg.jsonld import DOCUMENT_TAIL, compact_iris, document_head
 from kg.namespace import ID
 from kg.resolve import resolve
 from kg.synth import synth
@@ -57,6 +58,9 @@ def test_chunks_concatenate_to_one_serialisation_of_all_the_quads(extractions, t
             tuple(f"<{ID}{k}/" for k in ("article", "evidence", "post", "event", "award")))]
         assert entity_at and entity_at == list(range(entity_at[0], len(got)))
         assert set(ox.parse(path=str(files.jsonld), format=ox.RdfFormat.JSON_LD)) == set(quads)
+        whole = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
+        assert files.jsonld.read_bytes() == \
+            document_head() + compact_iris(whole[1:-1]) + DOCUMENT_TAIL
 
 
 def test_background_returns_the_childs_result_computed_in_another_process():
