@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
@@ -182,6 +183,16 @@ def test_measures_memo_serves_the_same_shape_only(tmp_path, monkeypatch):
     (tmp_path / "cache" / "measures.pickle").write_bytes(b"\x80\x05garbage")
     assert measure(g, memo) == fresh and len(computed) == 4
     assert measure(g, memo) == fresh and len(computed) == 4  # stored again
+
+
+@pytest.mark.parametrize("k", [None, 16, 70])
+def test_betweenness_is_networkxs_to_the_last_bit(k):
+    """kg's Brandes on plain lists: the same sampled sources and the same sums in the same
+    order as nx.betweenness_centrality, so the same floats (not merely close ones)."""
+    for g in (nx.connected_caveman_graph(10, 8), nx.gnm_random_graph(300, 900, seed=3),
+              nx.barabasi_albert_graph(200, 2, seed=1)):
+        g.add_node(len(g))  # an isolated node too
+        assert measures_mod.betweenness(g, k=k, seed=7) == nx.betweenness_centrality(g, k=k, seed=7)
 
 
 def test_layout_places_every_node_apart_and_keeps_communities_together():

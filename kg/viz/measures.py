@@ -66,8 +66,61 @@ def centrality(g: nx.Graph) -> dict[str, dict[int, float]]:
     if 1 < n <= BETWEENNESS_MAX:
         # sample sources so the work stays near 400k edge visits (about a second)
         k = None if n <= BETWEENNESS_EXACT else max(16, min(n, 400_000 // max(m + n, 1)))
-        measures["betweenness"] = _normalised(nx.betweenness_centrality(g, k=k, seed=7))
+        measures["betweenness"] = _normalised(betweenness(g, k=k, seed=7))
     return measures
+
+
+def betweenness(g: nx.Graph, k: int | None = None, seed: int = 7) -> dict[int, float]:
+    """``nx.betweenness_centrality(g, k=k, seed=seed)`` of an undirected unweighted graph:
+    the same sources, the same sums in the same order (Brandes' algorithm as networkx
+    writes it), on lists indexed by node position instead of networkx's views, whose
+    lookups were two thirds of its time (0.7 s -> 0.25 s for 1.3k nodes, 70 sources)."""
+    import random
+    from collections import deque
+
+    nodes = list(g)
+    n = len(nodes)
+    at = {v: i for i, v in enumerate(nodes)}
+    adj = [[at[w] for w in g.adj[v]] for v in nodes]
+    if k == n:
+        k = None
+    sources = range(n) if k is None else [at[v] for v in random.Random(seed).sample(nodes, k)]
+    total = [0.0] * n
+    for s in sources:
+        order, preds, sigma, dist = [], [[] for _ in range(n)], [0.0] * n, [-1] * n
+        sigma[s], dist[s] = 1.0, 0
+        queue = deque([s])
+        while queue:  # shortest paths by BFS, counted
+            v = queue.popleft()
+            order.append(v)
+            next_d, sv = dist[v] + 1, sigma[v]
+            for w in adj[v]:
+                if dist[w] < 0:
+                    queue.append(w)
+                    dist[w] = next_d
+                if dist[w] == next_d:
+                    sigma[w] += sv
+                    preds[w].append(v)
+        delta = [0.0] * n
+        while order:  # dependencies accumulated back from the farthest
+            w = order.pop()
+            coeff = (1 + delta[w]) / sigma[w]
+            for v in preds[w]:
+                delta[v] += sigma[v] * coeff
+            if w != s:
+                total[w] += delta[w]
+    # networkx's normalisation (endpoints excluded, undirected): over the pairs a node can
+    # lie between, with the sampled sources (which are never between) apart
+    pairs = n - 1
+    if pairs >= 2:
+        if k is None:
+            total = [b * (1 / (pairs * (pairs - 1))) for b in total]
+        else:
+            source = 1 / ((k - 1) * (pairs - 1)) if k > 1 else math.nan
+            other = 1 / (k * (pairs - 1))
+            sampled = set(sources)
+            total = [b * (source if i in sampled else other) for i, b in enumerate(total)]
+    return dict(zip(nodes, total))
 
 
 def communities(g: nx.Graph) -> list[set[int]]:
