@@ -216,36 +216,57 @@ class _CountedMerger(FragmentMerger):
 def test_a_large_layout_rebuild_copies_unchanged_chunks_and_equals_the_full_build(
         corpus, tmp_path, monkeypatch):
     """With outputs that are concatenations of chunks (a large build's: line-by-line Turtle,
-    expanded JSON-LD), a rebuild copies the unchanged chunks from the committed files and
+    JSON-LD by chunks), a rebuild copies the unchanged chunks from the committed files and
     maps only the changed articles' chunks; every file equals a full build's, byte for byte."""
     from kg import workers, write
 
     monkeypatch.setattr(write, "PRETTY_TURTLE_MAX_QUADS", 0)
     monkeypatch.setattr(write, "COMPACT_JSONLD_MAX_QUADS", 0)
     monkeypatch.setattr(write, "EXPLORER_FULL_MAX_ARTICLES", 0)  # the entity view, by chunks
-    made, groups = [], []
+    from kg.cache import ChunkCache
+
+    made, tiers, reads = [], [], []
     mergers = _CountedMerger.made
     mergers.clear()
-    real, chunks, cut = workers._serialise_chunk, workers.content_chunks, workers.content_groups
+    real, chunks = workers._serialise_chunk, workers.content_chunks
     monkeypatch.setattr(workers, "_serialise_chunk", lambda task: made.append(task) or real(task))
     monkeypatch.setattr(workers, "content_chunks", lambda names: chunks(names, average=4))
-    monkeypatch.setattr(workers, "content_groups",
-                        lambda names, tasks: groups.append(cut(names, tasks, average=2)) or groups[-1])
+
+    class Tiers(workers._Tiers):  # small groups and supergroups, so the corpus has several
+        GROUP, SUPER = (2, 8), (2, 2)
+
+        def __init__(self, *args):
+            super().__init__(*args)
+            tiers.append(self)
+    monkeypatch.setattr(workers, "_Tiers", Tiers)
+    get = ChunkCache.get
+    monkeypatch.setattr(ChunkCache, "get", lambda self, key: reads.append(key) or get(self, key))
     monkeypatch.setattr(write, "FragmentMerger", _CountedMerger)
     out = tmp_path / "out"
     build([corpus], out)
-    n_chunks, n_groups = len(made), len(groups[-1])
-    assert len(mergers) == 1 + n_groups and n_groups > 1
+    n_chunks, n_groups, n_supers = len(made), len(tiers[-1].groups), len(tiers[-1].supers)
+    assert len(mergers) == 1 + n_groups and n_supers > 1 and n_groups > n_supers
     files = sorted(corpus.iterdir())
     files[4].write_text(files[4].read_text(encoding="utf-8") + "\nLiên hiệp đã tiếp đoàn bạn Lào.\n",
                         encoding="utf-8")
     made.clear()
     mergers.clear()
+    reads.clear()
     build([corpus], out)
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["store"]["mode"] == "updated"
     assert n_chunks > 1 and len(made) == 1  # only the changed article's chunk was mapped
     assert len(mergers) == 2  # the page's, and its group's: the other groups came whole
+    # read: the other supergroups' states, the other groups' of its supergroup, the other
+    # chunks' of its group -- fewer than one state per group
+    t = tiers[-1]
+    touched_super = [u for u in range(n_supers) if u not in t.served_supers]
+    assert len(touched_super) == 1 and len(t.served_supers) == n_supers - 1
+    [u] = touched_super
+    ga, gb = t.supers[u]
+    [g] = [g for g in range(ga, gb) if g not in t.served_groups]
+    a, b = t.groups[g]
+    assert len(reads) == (n_supers - 1) + (gb - ga - 1) + (b - a - 1) < n_groups + b - a - 1
     build([corpus], tmp_path / "full", cache=False)
     for name in ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html"):
         assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
@@ -254,7 +275,6 @@ def test_a_large_layout_rebuild_copies_unchanged_chunks_and_equals_the_full_buil
     assert report["outputs"] == full["outputs"] and report["counts"] == full["counts"]
     assert store_quads(out) == store_quads(tmp_path / "full")
     # chunks the files hold but whose small parts the cache lost are mapped again, here
-    from kg.cache import ChunkCache
     for lost in ChunkCache(out).dir.iterdir():
         lost.unlink()
     files[9].write_text(files[9].read_text(encoding="utf-8") + "\nGặp mặt hữu nghị.\n",
@@ -262,7 +282,7 @@ def test_a_large_layout_rebuild_copies_unchanged_chunks_and_equals_the_full_buil
     made.clear()
     build([corpus], out)
     assert len(made) == n_chunks
-    assert len(list(ChunkCache(out).dir.iterdir())) == n_chunks + n_groups
+    assert len(list(ChunkCache(out).dir.iterdir())) == n_chunks + n_groups + n_supers
     build([corpus], tmp_path / "full", cache=False)
     for name in ("graph.trig", "graph.ttl", "graph.jsonld", "explorer.html"):
         assert (out / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name

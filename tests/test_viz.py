@@ -185,6 +185,16 @@ def test_measures_memo_serves_the_same_shape_only(tmp_path, monkeypatch):
     assert measure(g, memo) == fresh and len(computed) == 4  # stored again
 
 
+def test_layout_shared_with_a_child_process_places_every_node_the_same(monkeypatch):
+    g = nx.connected_caveman_graph(12, 50)  # 12 spring layouts of 50: over the threshold
+    parts = communities(g)
+    forked = []
+    real = measures_mod._fork
+    monkeypatch.setattr(measures_mod, "_fork", lambda fn: forked.append(1) or real(fn))
+    assert layout(g, parts, parallel=True) == layout(g, parts)
+    assert forked == [1]
+
+
 @pytest.mark.parametrize("k", [None, 16, 70])
 def test_betweenness_is_networkxs_to_the_last_bit(k):
     """kg's Brandes on plain lists: the same sampled sources and the same sums in the same

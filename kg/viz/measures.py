@@ -31,6 +31,7 @@ import pickle
 import tempfile
 from array import array
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -41,6 +42,7 @@ BETWEENNESS_EXACT = 600
 BETWEENNESS_MAX = 12000
 LOUVAIN_MAX = 40000
 SPRING_MAX = 120  # communities up to this size get a spring layout
+PARALLEL_LAYOUT_MIN = 20_000  # spring work (sum of n²) worth a second process (~0.1 s)
 NODE_SPACING = 38.0  # pixels between neighbouring nodes in the precomputed layout
 _GOLDEN = math.pi * (3 - math.sqrt(5))
 
@@ -189,11 +191,47 @@ def _community_layout(g: nx.Graph, part: set[int]) -> dict[int, tuple[float, flo
     return _sunflower(sorted(part, key=lambda n: (-g.degree(n), n)))
 
 
-def layout(g: nx.Graph, parts: list[set[int]]) -> dict[int, tuple[float, float]]:
-    """Positions for every node: communities laid out apart, packed in rows of discs."""
+def _community_layouts(g: nx.Graph, parts: list[set[int]], parallel: bool = False) -> list[dict]:
+    """Each community's positions, in order; with ``parallel``, about half the spring
+    layouts' work (n² a community) is done by a forked child meanwhile (the same function
+    on the same subgraphs: the same positions)."""
+    cost = [len(p) ** 2 if 1 < len(p) <= SPRING_MAX else 0 for p in parts]
+    theirs: set[int] = set()
+    if parallel and sum(cost) >= PARALLEL_LAYOUT_MIN:
+        mine = other = 0
+        for i in sorted(range(len(parts)), key=lambda i: -cost[i]):  # greedy halves
+            if cost[i] and mine > other:
+                theirs.add(i)
+                other += cost[i]
+            else:
+                mine += cost[i]
+    if theirs:
+        import numpy  # noqa: F401 - imported once, before the fork, not in both processes
+    child = _fork(lambda: {i: _community_layout(g, parts[i]) for i in theirs}) if theirs else None
+    out = [None if i in theirs and child is not None else _community_layout(g, p)
+           for i, p in enumerate(parts)]
+    if child is not None:
+        for i, pos in child.result().items():
+            out[i] = pos
+    return out
+
+
+def _fork(fn: Callable[[], Any]):
+    """``fn`` in a forked child (kg.workers.Background), or None where none can be forked."""
+    import multiprocessing as mp
+
+    from ..workers import Background, can_fork
+    if can_fork() and not mp.current_process().daemon:  # a daemon may not fork
+        return Background(fn)
+    return None
+
+
+def layout(g: nx.Graph, parts: list[set[int]], parallel: bool = False
+           ) -> dict[int, tuple[float, float]]:
+    """Positions for every node: communities laid out apart, packed in rows of discs
+    (``parallel``: in two processes, as ``_community_layouts`` says)."""
     discs = []
-    for part in parts:
-        pos = _community_layout(g, part)
+    for pos in _community_layouts(g, parts, parallel):
         radius = max((math.hypot(x, y) for x, y in pos.values()), default=0.0) + NODE_SPACING
         discs.append((radius, pos))
     area = sum((2 * r) ** 2 for r, _ in discs)
@@ -268,19 +306,14 @@ def measure(g: nx.Graph, memo: Any = None, parallel: bool = False) -> Measures:
     """(centrality, communities, positions) of ``g``; from ``memo`` (a ``MeasuresMemo``) when
     it holds them for the same shape, and stored there otherwise. With ``parallel`` a graph
     big enough for sampled betweenness has it computed in a forked child meanwhile (the
-    same function on the same graph: the same numbers)."""
+    same function on the same graph: the same numbers), and the layout is shared with
+    another child."""
     key = shape_key(g) if memo is not None else ""
     if memo is not None and (hit := memo.get(key)) is not None:
         return hit
-    child = None
-    if parallel and len(g) > BETWEENNESS_EXACT:
-        import multiprocessing as mp
-
-        from ..workers import Background, can_fork
-        if can_fork() and not mp.current_process().daemon:  # a daemon may not fork
-            child = Background(lambda: centrality(g))
+    child = _fork(lambda: centrality(g)) if parallel and len(g) > BETWEENNESS_EXACT else None
     parts = communities(g)
-    positions = layout(g, parts)
+    positions = layout(g, parts, parallel)
     got = (child.result() if child is not None else centrality(g), parts, positions)
     if memo is not None:
         memo.put(key, got)
