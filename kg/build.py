@@ -9,7 +9,9 @@ renamed to ``DIR/.commit`` once complete (the commit point); its entries are
 then renamed into place, report.json last. A build killed before the commit
 point leaves the previous outputs untouched; one killed after it leaves a
 complete ``.commit`` that the next build (or ``recover_outputs``) moves in
-first. One build writes a folder at a time (a lock on ``DIR/.lock``).
+first. One build writes a folder at a time (a lock on ``DIR/.lock``). A large output
+that a commit replaces is kept aside in ``DIR/.superseded`` (a hard link) and deleted
+by the next build, in a thread, while it reads its inputs (``sweep_superseded``).
 
 Exit status (``BuildResult.exit_status``): 0 every file read, 2 some skipped,
 1 nothing built (and nothing written: also with ``strict`` when any file is skipped).
@@ -30,6 +32,7 @@ import shutil
 import stat
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -143,6 +146,7 @@ def _fsync(path: Path) -> None:
 def _apply_commit(out: Path, commit: Path) -> None:
     """Rename the committed entries into ``out`` (idempotent: a rerun skips what already moved)."""
     names = json.loads((commit / _MANIFEST).read_text(encoding="utf-8"))
+    token = os.urandom(6).hex()
     for name in names:
         src, dst = commit / name, out / name
         if not os.path.lexists(src):
@@ -154,9 +158,50 @@ def _apply_commit(out: Path, commit: Path) -> None:
                 os.replace(dst, old)
             os.replace(src, dst)
         else:
+            _keep_aside(dst, out / SUPERSEDED_DIRNAME, token)
             os.replace(src, dst)
     _fsync(out)
     shutil.rmtree(commit, ignore_errors=True)
+
+
+SUPERSEDED_DIRNAME = ".superseded"
+_ASIDE_MIN_BYTES = 8 << 20
+
+
+def _keep_aside(path: Path, superseded: Path, token: str) -> None:
+    """Hard-link a large output about to be replaced into ``superseded``: the rename that
+    replaces it then frees no blocks, which on a disk mounted with ``discard`` costs 0.2 s
+    per 150 MB, at the end of the build; ``sweep_superseded`` deletes it during the next
+    build, in a thread, while that build reads its inputs."""
+    try:
+        st = path.stat()
+        if st.st_size >= _ASIDE_MIN_BYTES and stat.S_ISREG(st.st_mode):
+            superseded.mkdir(exist_ok=True)
+            os.link(path, superseded / f"{token}-{path.name}")
+    except OSError:  # no such file, or no hard links here: the rename frees it, as before
+        pass
+
+
+def sweep_superseded(out: Path) -> threading.Thread | None:
+    """Start deleting the outputs earlier builds replaced (``_keep_aside``); join the thread
+    before returning. Their names are unique, so a build committing meanwhile is safe."""
+    superseded = out / SUPERSEDED_DIRNAME
+    if not superseded.is_dir():
+        return None
+
+    def sweep() -> None:
+        for entry in list(os.scandir(superseded)):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
+        try:
+            superseded.rmdir()
+        except OSError:  # not empty: a commit put a file there meanwhile
+            pass
+    thread = threading.Thread(target=sweep, name="kg-sweep")
+    thread.start()
+    return thread
 
 
 def recover_outputs(out: str | Path) -> bool:
@@ -297,6 +342,19 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
             raise PermissionError(13, "Permission denied")
     except OSError as error:
         raise BuildError(f"cannot write the outputs to {out}: {error.strerror or error}") from None
+    sweeper = sweep_superseded(out)
+    try:
+        return _build(paths, out, start, jobs, max_bytes, progress, runner, engine, scheduler,
+                      cache, strict, overrides)
+    finally:
+        if sweeper is not None:
+            sweeper.join()
+
+
+def _build(paths: list[Path], out: Path, start: float, jobs: int, max_bytes: int,
+           progress: bool, runner: Callable | None, engine: str, scheduler: str | None,
+           cache: bool, strict: bool, overrides: dict[tuple[str, str], str] | None
+           ) -> BuildResult:
     # Not regular files (broken links, pipes, devices) are refused here, never opened: a pipe blocks.
     odd = {i: process_file(p, max_bytes) for i, p in enumerate(paths) if not _is_regular(p)}
     regular = [p for i, p in enumerate(paths) if i not in odd]

@@ -161,6 +161,7 @@ def _load_without_gc(f):
 
 CHUNKS_DIRNAME = "chunks"
 INDEX_NAME = "mentions.pickle"
+INDEX_DELTA_NAME = "mentions-delta.pickle"
 STATS_NAME = "file-stats.pickle"
 
 
@@ -212,20 +213,41 @@ class FileKeys:
 
 
 class MentionIndex:
-    """cache key -> (ArticleMentions | None, FileReport, size of the full entry), in one file.
+    """cache key -> (ArticleMentions | None, FileReport, size of the full entry), in one file
+    and the changes since it was written in a second, small one.
 
     An incremental build reads this instead of every article's full records. An entry is
     trusted only while the full entry it describes exists with the same size (a damaged or
     truncated entry is extracted again); one of the same size that still proves unreadable
-    is extracted again when its chunk is read (kg.spool.SpooledRecords)."""
+    is extracted again when its chunk is read (kg.spool.SpooledRecords).
+
+    ``save`` writes only what changed since the whole index was last written (entries added
+    or made again, keys gone) while that stays under an eighth of it: a build that changed
+    10 articles of 10k pickles 10 entries, not 10k (0.4 s of a core). Either file may be
+    older than the other after a crash: entries are only hints, checked as above."""
 
     def __init__(self, cache: ExtractionCache):
         self.cache = cache
         self.path = cache.dir / INDEX_NAME
+        self.delta_path = cache.dir / INDEX_DELTA_NAME
+        self._base: dict = {}  # the whole index as last written (what the delta applies to)
+        self._loaded: dict = {}
 
     def load(self) -> dict:
+        self._base = self._read(self.path)
+        loaded = dict(self._base)
+        delta = self._read(self.delta_path)
+        gone = delta.pop(_GONE, ())
+        loaded.update(delta)
+        for key in gone:
+            loaded.pop(key, None)
+        self._loaded = loaded
+        return loaded
+
+    @staticmethod
+    def _read(path: Path) -> dict:
         try:
-            with open(self.path, "rb") as f:
+            with open(path, "rb") as f:
                 data = _load_without_gc(f)
             return data if isinstance(data, dict) else {}
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
@@ -233,11 +255,25 @@ class MentionIndex:
             return {}
 
     def save(self, entries: dict) -> None:
+        """Record ``entries`` (after ``load``: only the difference from the whole index)."""
+        base = self._base
+        changed = {k: v for k, v in entries.items() if base.get(k) is not v}
+        gone = [k for k in base if k not in entries]
+        if base and len(changed) + len(gone) <= len(entries) // 8:
+            self._write(self.delta_path, {**changed, _GONE: gone})
+            return
+        self._write(self.path, entries)
+        self.delta_path.unlink(missing_ok=True)  # after: the new whole index holds it all
+
+    def _write(self, path: Path, data: dict) -> None:
         self.cache.dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.cache.dir, prefix=".tmp-")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(entries, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+
+_GONE = "\0gone"  # the delta's list of removed keys (never a cache key: those are hex)
 
 
 class ChunkCache:

@@ -142,3 +142,29 @@ def test_recover_outputs_finishes_an_interrupted_commit(tmp_path):
     assert not commit.exists()
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["counts"]["articles"] == 2
     assert recover_outputs(out) is False
+
+
+def test_replaced_outputs_are_kept_aside_and_deleted_by_the_next_build(tmp_path, monkeypatch):
+    """The commit hard-links each large output it replaces into .superseded (so the rename
+    frees nothing); the next build deletes them, and every build's outputs are its own."""
+    from kg import build as build_mod
+
+    monkeypatch.setattr(build_mod, "_ASIDE_MIN_BYTES", 0)
+    out = tmp_path / "out"
+    build(ARTICLES[:3], out)
+    first = _snapshot(out)
+    aside = out / build_mod.SUPERSEDED_DIRNAME
+    assert not aside.exists()
+    build(ARTICLES, out)
+    kept = {p.name.split("-", 1)[1]: p.read_bytes() for p in aside.iterdir()}
+    assert set(kept) == set(OUTPUT_FILES) and kept == first  # the first build's, whole
+    second = _snapshot(out)
+    assert second != first
+    build(ARTICLES, out)
+    assert {p.name.split("-", 1)[1] for p in aside.iterdir()} == set(OUTPUT_FILES)
+    assert {p.name.split("-", 1)[1]: p.read_bytes() for p in aside.iterdir()} == second
+    monkeypatch.setattr(build_mod, "_ASIDE_MIN_BYTES", 1 << 40)
+    build(ARTICLES, out)  # nothing kept aside this time, and the last ones are gone
+    assert not aside.exists()
+    last = _snapshot(out)
+    assert all(last[n] == second[n] for n in OUTPUT_FILES if n != "report.json")  # timings

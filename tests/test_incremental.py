@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 from pathlib import Path
 
@@ -151,6 +152,41 @@ def test_a_parallel_build_saves_its_index_before_it_returns(corpus, tmp_path):
     counting = Counting()
     extract(sorted(corpus.iterdir()), out, counting)
     assert counting.seen == []
+
+
+def test_the_index_saves_only_its_changes_until_they_are_an_eighth_of_it(corpus, tmp_path):
+    """A rebuild that changed one article of 20 writes a delta of that entry (and the key its
+    old text had); loading applies it; once the changes outgrow an eighth of the index, the
+    whole index is written again and the delta goes."""
+    out = tmp_path / "out"
+    paths = sorted(corpus.iterdir())
+    extract(paths, out, Counting())
+    c = ExtractionCache(out)
+    base = c.dir / cache_mod.INDEX_NAME
+    delta = c.dir / cache_mod.INDEX_DELTA_NAME
+    assert base.is_file() and not delta.exists()
+    before = base.read_bytes()
+    paths[3].write_text(paths[3].read_text(encoding="utf-8") + "\nGặp mặt hữu nghị.\n",
+                        encoding="utf-8")
+    counting = Counting()
+    extract(paths, out, counting)
+    assert len(counting.seen) == 1 and base.read_bytes() == before and delta.is_file()
+    with open(delta, "rb") as f:
+        written = pickle.load(f)
+    assert len(written) == 2 and len(written[cache_mod._GONE]) == 1  # one entry, one key gone
+    index = cache_mod.MentionIndex(ExtractionCache(out)).load()
+    assert len(index) == 20
+    again = Counting()
+    extract(paths, out, again)  # everything known: nothing extracted, nothing written
+    assert again.seen == []
+    for p in paths[:4]:
+        p.write_text(p.read_text(encoding="utf-8") + "\nGặp mặt hội viên.\n", encoding="utf-8")
+    extract(paths, out, Counting())  # 4 of 20 changed (with the delta's 1): over an eighth
+    assert base.read_bytes() != before and not delta.exists()
+    assert len(cache_mod.MentionIndex(ExtractionCache(out)).load()) == 20
+    final = Counting()
+    extract(paths, out, final)
+    assert final.seen == []
 
 
 def test_extractor_version_or_lexicon_change_invalidates(corpus, tmp_path, monkeypatch):
