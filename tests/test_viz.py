@@ -195,6 +195,23 @@ def test_layout_shared_with_a_child_process_places_every_node_the_same(monkeypat
     assert forked == [1]
 
 
+@pytest.mark.parametrize("seed", [1, 2, 7])
+def test_louvain_is_networkxs_partition(seed):
+    """kg's Louvain on plain lists: networkx's random order, gains and modularity sums, so
+    the very same communities."""
+    graphs = [nx.connected_caveman_graph(8, 6), nx.gnm_random_graph(600, 2000, seed=3),
+              nx.barabasi_albert_graph(300, 3, seed=1), nx.les_miserables_graph(),
+              nx.relabel_nodes(nx.gnm_random_graph(150, 400, seed=9),
+                               {i: f"n{149 - i}" for i in range(150)})]
+    for g in graphs:
+        plain = nx.Graph()  # unweighted, as the explorer's graph is
+        plain.add_nodes_from(g)
+        plain.add_edges_from(g.edges())
+        plain.add_nodes_from(["isolated"])
+        assert measures_mod.louvain(plain, seed=seed) == \
+            nx.community.louvain_communities(plain, seed=seed)
+
+
 @pytest.mark.parametrize("k", [None, 16, 70])
 def test_betweenness_is_networkxs_to_the_last_bit(k):
     """kg's Brandes on plain lists: the same sampled sources and the same sums in the same
