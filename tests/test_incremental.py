@@ -166,6 +166,11 @@ def test_the_index_saves_only_its_changes_until_they_are_an_eighth_of_it(corpus,
     delta = c.dir / cache_mod.INDEX_DELTA_NAME
     assert base.is_file() and not delta.exists()
     before = base.read_bytes()
+    # each distinct string is one object in the written index (the pickle writes it once)
+    loaded = cache_mod.MentionIndex(c).load()
+    assert len({id(rep.status) for _, rep, _ in loaded.values()}) == 1
+    kinds = [o[2] for m, _, _ in loaded.values() if m is not None for o in m.organisations]
+    assert len({id(k) for k in kinds}) == len(set(kinds)) < len(kinds)
     paths[3].write_text(paths[3].read_text(encoding="utf-8") + "\nGặp mặt hữu nghị.\n",
                         encoding="utf-8")
     counting = Counting()
