@@ -70,9 +70,9 @@ def _drop_graph(nquads: bytes) -> bytes:
 def _serialise_chunk(task: tuple[int, int]) -> tuple:
     """One chunk of articles: TriG (its graphs, without the @prefix lines), N-Quads, the
     union's N-Triples split in two (lines about the chunk's own articles, which no other
-    chunk states, and lines about entities, which recur), JSON-LD (the items of its top-level
-    @graph, with compact IRIs: kg.jsonld), its number of quads, and what the ``_EXTRA`` function (the explorer's
-    fragment) makes of the chunk's records."""
+    chunk states, and lines about entities, which recur), JSON-LD (the items of its
+    top-level @graph, with compact IRIs: kg.jsonld), its number of quads, and what the
+    ``_EXTRA`` function (the explorer's fragment) makes of the chunk's records."""
     from .graph import PREFIXES
     start, end = task
     records, resolution, lexicon, extra, scoped = _STATE  # type: ignore[misc]
@@ -161,10 +161,10 @@ class _Tiers:
     state per supergroup, in order.
 
     An incremental build reads the states of the supergroups it did not touch, of the
-    untouched groups in a touched supergroup, and of the chunks of a touched group: at 10k
-    articles, changes in one group read about a dozen states instead of forty groups'
-    (at 100k, 60 instead of 400). The merge is associative (kg.viz.fragments), so the
-    result is the same as merging the chunks one by one."""
+    untouched groups in a touched supergroup, and of the other chunks of a touched group:
+    at 10k articles a change in one group reads 28 states where one tier read 54 (39
+    groups, 15 chunks); at 100k about 80 where it read 415. The merge is associative
+    (kg.viz.fragments), so the result is the same as merging the chunks one by one."""
 
     GROUP = (16, 64)  # chunks a group: on average, at most
     SUPER = (8, 32)  # groups a supergroup
