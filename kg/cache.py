@@ -232,7 +232,6 @@ class MentionIndex:
         self.path = cache.dir / INDEX_NAME
         self.delta_path = cache.dir / INDEX_DELTA_NAME
         self._base: dict = {}  # the whole index as last written (what the delta applies to)
-        self._loaded: dict = {}
 
     def load(self) -> dict:
         self._base = self._read(self.path)
@@ -242,7 +241,6 @@ class MentionIndex:
         loaded.update(delta)
         for key in gone:
             loaded.pop(key, None)
-        self._loaded = loaded
         return loaded
 
     @staticmethod

@@ -30,8 +30,10 @@ import hashlib
 import math
 import os
 import pickle
+import random
 import tempfile
 from array import array
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -79,9 +81,6 @@ def betweenness(g: nx.Graph, k: int | None = None, seed: int = 7) -> dict[int, f
     the same sources, the same sums in the same order (Brandes' algorithm as networkx
     writes it), on lists indexed by node position instead of networkx's views, whose
     lookups were two thirds of its time (0.7 s -> 0.25 s for 1.3k nodes, 70 sources)."""
-    import random
-    from collections import deque
-
     nodes = list(g)
     n = len(nodes)
     at = {v: i for i, v in enumerate(nodes)}
@@ -134,8 +133,6 @@ def louvain(g: nx.Graph, seed: int = 1, threshold: float = 0.0000001) -> list[se
     modularity sums (networkx's algorithm as it writes it), on lists and plain dicts instead
     of networkx graphs, whose views and attribute dicts took most of its time (0.55 s ->
     0.21 s for 1.3k nodes and 4.3k edges)."""
-    import random
-
     rng = random.Random(seed)
     labels = list(g)
     at = {v: i for i, v in enumerate(labels)}
