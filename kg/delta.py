@@ -176,7 +176,7 @@ def update_store(update: StoreUpdate, target: Path, nquads: bytes, ntriples: byt
     """A copy of the previous store at ``target`` with the removed graphs dropped and the
     added ones (``nquads``; ``ntriples``: the same triples without their graph) loaded; the
     default graph stays the set union of the article graphs."""
-    from .workers import ARTICLE_SCOPED_IRIS
+    from .graph import ARTICLE_SCOPED_IRIS
 
     # the read-only handle is a temporary: dropped (closed) before the copy is opened. No
     # gc.collect() here: this runs in a thread beside the build's main loop, and a full pass

@@ -118,7 +118,8 @@ class _ArticleGraph:
     of the mapping together; ``to_dataset`` converts them for rdflib users.
     """
 
-    def __init__(self, out: list, extraction: Extraction, res: Resolution, lex: Lexicon):
+    def __init__(self, out: list, extraction: Extraction, res: Resolution, lex: Lexicon,
+                 union: Union | None = None):
         self.ex = extraction
         self.art = extraction.article
         self.res = res
@@ -129,10 +130,20 @@ class _ArticleGraph:
         seen: set = set()
         g = self.iri
 
-        def add(s, p, o, _out=out, _seen=seen):
-            if (s, p, o) not in _seen:  # a triple asserted twice in one article is one quad
-                _seen.add((s, p, o))
-                _out.append(ox.Quad(s, p, o, g))
+        if union is None:
+            def add(s, p, o, _out=out, _seen=seen):
+                if (s, p, o) not in _seen:  # a triple asserted twice in one article is one quad
+                    _seen.add((s, p, o))
+                    _out.append(ox.Quad(s, p, o, g))
+        else:
+            own, shared, scoped = union.own.append, union.shared.append, union.scoped
+
+            def add(s, p, o, _out=out, _seen=seen):
+                if (s, p, o) not in _seen:
+                    _seen.add((s, p, o))
+                    q = ox.Quad(s, p, o, g)
+                    _out.append(q)
+                    (own if scoped(s) else shared)(q.triple)  # 0.2 µs; ox.Triple(): 0.3-4 µs
         self.add = add
 
     def evidence(self, ev: Evidence, kind: ox.NamedNode | None = None, salt: str = "") -> ox.NamedNode:
@@ -324,13 +335,38 @@ class _ArticleGraph:
 
 
 def to_quads(extractions: Iterable[Extraction], resolution: Resolution,
-             lexicon: Lexicon | None = None) -> list[ox.Quad]:
-    """All articles as pyoxigraph quads, one named graph per article, in article order."""
+             lexicon: Lexicon | None = None, union: Union | None = None) -> list[ox.Quad]:
+    """All articles as pyoxigraph quads, one named graph per article, in article order.
+
+    With a ``union``, each quad's triple is also appended to its ``own`` list (a subject
+    scoped to the article: see ``Union``) or its ``shared`` one, in the same order."""
     quads: list[ox.Quad] = []
     lex = lexicon or load_lexicon()
     for ex in extractions:
-        _ArticleGraph(quads, ex, resolution, lex).write()
+        _ArticleGraph(quads, ex, resolution, lex, union).write()
     return quads
+
+
+# An article's own nodes carry the article's name in their IRIs: no other article states
+# triples about them (the article, its evidence, posts, events and awards).
+ARTICLE_SCOPED_IRIS = tuple(f"{ID}{kind}/" for kind in
+                            ("article", "evidence", "post", "event", "award"))
+
+
+class Union:
+    """The triples of ``to_quads``'s quads (the union of the article graphs, before each
+    triple is kept once) split by subject as they are made: ``own`` (about a node scoped to
+    its article, unless ``scoped`` is False: with two inputs of the same file name those
+    IRIs repeat) and ``shared`` (about entities, which recur across articles)."""
+
+    def __init__(self, scoped: bool = True):
+        self.own: list[ox.Triple] = []
+        self.shared: list[ox.Triple] = []
+        prefixes = ARTICLE_SCOPED_IRIS if scoped else ()
+
+        def is_scoped(s: ox.NamedNode) -> bool:
+            return s.value.startswith(prefixes)  # 0.2 µs: cheaper than any memo of it
+        self.scoped = is_scoped
 
 
 def rdflib_term(term):

@@ -63,10 +63,16 @@ _JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffb\ufffe\uffff"
 _BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])  # not tab, line ends or form feed
+_CONTROL_CHARS = dict.fromkeys(_CONTROL_BYTES)
+
+
 def _controls(text: str | bytes) -> int:
+    """How many control characters (other than tab, line ends, form feed) the text holds:
+    counted by deleting them in C (a Python loop over 4 KB cost half a millisecond a file)."""
     if isinstance(text, bytes):
-        return sum(1 for b in text if b < 9 or 13 < b < 32 or b == 127)
-    return sum(1 for c in text if c < "\t" or "\r" < c < " " or c == "\x7f")
+        return len(text) - len(text.translate(None, _CONTROL_BYTES))
+    return len(text) - len(text.translate(_CONTROL_CHARS))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -5,7 +5,8 @@ disk (kg.spool); forked processes inherit the resolution without pickling (copy-
 
 - ``serialise_chunks`` maps contiguous chunks of articles to quads in ``jobs``
   workers, each reading its chunk's records itself; each returns its chunk serialised
-  (TriG, N-Quads, Turtle, JSON-LD, written by Oxigraph in Rust), appended to the files in
+  (TriG, the union as Turtle and N-Triples lines, JSON-LD, written by Oxigraph in Rust),
+  appended to the files in
   article order;
 - ``Background`` runs one function (a small build's explorer page) in a forked child while
   this process serialises the graph and writes the store, and hands back its
@@ -20,7 +21,6 @@ import hashlib
 import itertools
 import multiprocessing as mp
 import os
-import re
 import threading
 import traceback
 from collections import deque
@@ -31,11 +31,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from .errors import BuildError
-from .graph import to_quads
+from .graph import Union, to_quads
 from .jsonld import DOCUMENT_TAIL, compact_iris, document_head
 from .lexicon import Lexicon, load_lexicon
 from .model import Extraction, Resolution
-from .namespace import ID
 from .spool import Records, as_records
 
 # Chunks small enough to balance two workers, large enough that each costs more than its IPC.
@@ -57,57 +56,29 @@ def _strip_prefixes(trig: bytes) -> bytes:
     return b"\n".join(lines[k:])
 
 
-# The graph name ending an N-Quads line: an IRI after a space (a datatype IRI follows ^^), and
-# no literal can hold " <...> .\n" since N-Quads escapes line breaks inside literals.
-_GRAPH_AT_END = re.compile(rb" <[^<>\s]*> \.\n")
-
-
-def _drop_graph(nquads: bytes) -> bytes:
-    """N-Quads of named graphs as N-Triples (about 10x cheaper than building Triple objects)."""
-    return _GRAPH_AT_END.sub(b" .\n", nquads)
-
-
 def _serialise_chunk(task: tuple[int, int]) -> tuple:
-    """One chunk of articles: TriG (its graphs, without the @prefix lines), N-Quads, the
-    union's N-Triples split in two (lines about the chunk's own articles, which no other
-    chunk states, and lines about entities, which recur), JSON-LD (the items of its
-    top-level @graph, with compact IRIs: kg.jsonld), its number of quads, and what the
-    ``_EXTRA`` function (the explorer's fragment) makes of the chunk's records."""
+    """One chunk of articles: TriG (its graphs, without the @prefix lines), the union's
+    triples split in two (those about the chunk's own articles as Turtle, which no other
+    chunk states, and those about entities as N-Triples lines, each once: they recur),
+    JSON-LD (the items of its top-level @graph, with compact IRIs: kg.jsonld), its number
+    of quads, and what the ``_EXTRA`` function (the explorer's fragment) makes of the
+    chunk's records."""
     from .graph import PREFIXES
     start, end = task
     records, resolution, lexicon, extra, scoped = _STATE  # type: ignore[misc]
     extractions = records.load(start, end)
-    quads = to_quads(extractions, resolution, lexicon)
+    # the union split as the quads are made: no N-Quads text parsed or rewritten for it
+    union = Union(scoped)
+    quads = to_quads(extractions, resolution, lexicon, union)
     trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
-    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    own, shared = _split_union(_drop_graph(nquads), scoped)
-    return (_strip_prefixes(trig), nquads, _turtle(own), shared,
+    own = _strip_prefixes(ox.serialize(union.own, format=ox.RdfFormat.TURTLE,
+                                       prefixes=PREFIXES)) if union.own else b""
+    shared = b"".join(dict.fromkeys(
+        ox.serialize(union.shared, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)))
+    return (_strip_prefixes(trig), (own, len(union.own)), shared,
             compact_iris(jsonld[1:-1] if jsonld.startswith(b"[") else jsonld), len(quads),
             extra(extractions, resolution, lexicon) if extra is not None else None)
-
-
-def _turtle(lines: bytes) -> tuple[bytes, int]:
-    """The chunk's own union lines as Turtle with the build's prefixes, subjects grouped
-    (less than half the bytes of N-Triples; its @prefix lines stripped: ``_prefix_block``
-    heads the file once), and how many triples they are."""
-    if not lines:
-        return b"", 0
-    from .graph import PREFIXES
-    triples = list(ox.parse(lines, format=ox.RdfFormat.N_TRIPLES, lenient=True))
-    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return _strip_prefixes(text), len(triples)
-
-
-def _split_union(lines: bytes, scoped: tuple[bytes, ...]) -> tuple[bytes, bytes]:
-    """(lines whose subject is article-scoped, the other lines each once, in order)."""
-    own, shared = [], {}
-    for line in lines.splitlines(keepends=True):
-        if scoped and line.startswith(scoped):
-            own.append(line)
-        else:
-            shared[line] = None
-    return b"".join(own), b"".join(shared)
 
 
 def _prefix_block() -> bytes:
@@ -271,8 +242,8 @@ class ChunkFiles:
     number of own union triples), so the
     next build can copy the chunks it did not change (``Previous``)."""
 
-    def __init__(self, trig: Path, nquads: Path | None, ntriples: Path, jsonld: Path):
-        self.trig, self.nquads, self.ntriples, self.jsonld = trig, nquads, ntriples, jsonld
+    def __init__(self, trig: Path, ntriples: Path, jsonld: Path):
+        self.trig, self.ntriples, self.jsonld = trig, ntriples, jsonld
         self.sha256: dict[Path, str] = {}
         self.layout: dict[str, list[int]] = {}
 
@@ -455,17 +426,17 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                      new_group: Callable[[], Any] | None = None,
                      on_group: Callable[[Any], None] | None = None) -> tuple[int, int]:
     """Map and serialise contiguous chunks of articles, appending each chunk in article order
-    to the files (TriG, N-Quads, the union as Turtle, JSON-LD: kg.jsonld's document); returns
+    to the files (TriG, the union as Turtle, JSON-LD: kg.jsonld's document); returns
     (quads, distinct triples).
 
     With ``jobs`` > 1 the chunks are made by forked workers. Either way the quads never all
-    live in one process, and the TriG, N-Quads and JSON-LD chunks concatenate to exactly
+    live in one process, and the TriG and JSON-LD chunks concatenate to exactly
     what one serialisation of all the quads gives (the JSON-LD's IRIs compacted by
     kg.jsonld; tests/test_workers.py). The union file
     holds each triple once: first every chunk's lines about its own articles, then the
     lines about entities (an entity's name, asserted by every article naming it), each the
-    first time it was seen. ``on_chunk`` gets each chunk's N-Quads and its new union lines
-    as they arrive (the store loads them meanwhile); ``on_pool`` runs once the workers exist
+    first time it was seen. ``on_chunk`` gets each chunk's TriG (with the @prefix lines) and
+    its new union lines as they arrive (the store loads them meanwhile); ``on_pool`` runs once the workers exist
     (threads are started after forking, not before). ``extra(extractions, resolution,
     lexicon)`` is run on each chunk's records in the worker (the explorer's fragment), and
     ``on_extra`` gets its results in article order; ``on_done`` runs after the last chunk,
@@ -475,7 +446,7 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
     chunks follow the articles' names (``content_chunks``) and are keyed by the signatures of
     their articles. A chunk whose key the ``previous`` build's outputs hold, and whose small
     part (quad count, entity lines, extra) the cache holds, is copied from those outputs
-    instead of being made (only when no ``on_chunk`` needs its N-Quads).
+    instead of being made (only when no ``on_chunk`` needs its TriG).
 
     With a cache, ``new_group`` and ``on_group`` too, the extras are merged by groups of
     consecutive chunks and groups of groups (``_Tiers``): each group's extras are added to
@@ -515,17 +486,15 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
         (len(todo) >= 2 and sum(b - a for a, b in todo) >= 2 * MIN_CHUNK)
         or (len(todo) >= 1 and len(copyable) >= 2 * len(todo)))
     # with two inputs of the same file name, article-scoped IRIs repeat: every line is shared
-    scoped = _ARTICLE_SCOPED if len(set(names)) == n else ()
+    scoped = len(set(names)) == n
     _STATE = (records, resolution, lexicon or load_lexicon(), extra, scoped)
     total = 0
     union = _Union()
     wrote_jsonld = False
     from concurrent.futures import ThreadPoolExecutor
     syncer = ThreadPoolExecutor(1, thread_name_prefix="kg-sync")  # its thread starts lazily
-    handles = [_Hashed(p, syncer) for p in (files.trig, files.nquads, files.ntriples, files.jsonld)
-               if p]
-    trig, nt, js = handles[0], handles[-2], handles[-1]
-    nq = handles[1] if files.nquads else None
+    handles = [_Hashed(p, syncer) for p in (files.trig, files.ntriples, files.jsonld)]
+    trig, nt, js = handles
     shared_path = files.ntriples.with_name(files.ntriples.name + ".entities")
     sources = [open(p, "rb") for p in previous.files] if copyable else []
     try:
@@ -564,7 +533,6 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                     else:
                         count, shared, got = small[i]
                     at = previous.layout[keys[i]]
-                    q = b""
                     if at[1] and prefixes:  # the first graph: the file starts with the prefixes
                         trig.write(prefixes)
                         prefixes = b""
@@ -583,7 +551,7 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                     union.count += at[6]
                     new = union.new_lines(shared)
                 else:
-                    t, q, (own, n_own), shared, j, count, got = \
+                    t, (own, n_own), shared, j, count, got = \
                         _serialise_chunk(tasks[i]) if i in copyable else next(made)
                     if keyed:
                         cache.put(keys[i], (count, shared, got))
@@ -600,11 +568,9 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
                         js.write(j)
                         wrote_jsonld = True
                     new = union.new_lines(shared)
-                    if on_chunk is not None:  # Turtle: the own part needs the prefixes
-                        on_chunk(q, prefixes_ttl + own + new)
+                    if on_chunk is not None:  # TriG and Turtle: both need the prefixes
+                        on_chunk(prefixes_ttl + t, prefixes_ttl + own + new)
                     union.count += place[6]
-                if nq is not None:
-                    nq.write(q)
                 shared_out.write(new)
                 if keyed:
                     files.layout[keys[i]] = place
@@ -666,14 +632,6 @@ def _windowed(pool, tasks: Sequence[tuple[int, int]], window: int):
                 pending.append(pool.apply_async(_serialise_chunk, (task,)))
             yield result
     return results()
-
-
-# Subjects whose IRIs carry their article's name (kg.graph: the article, its evidence, posts,
-# events and awards): only that article's graph, so only its chunk, holds their triples;
-# they need no deduplication across chunks. Entities (persons, organisations...) recur.
-ARTICLE_SCOPED_IRIS = tuple(f"{ID}{kind}/" for kind in
-                            ("article", "evidence", "post", "event", "award"))
-_ARTICLE_SCOPED = tuple(f"<{iri}".encode() for iri in ARTICLE_SCOPED_IRIS)
 
 
 class _Union:

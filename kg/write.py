@@ -5,7 +5,7 @@ forked workers with ``jobs`` > 1), so all the quads never live in one process at
 
 1. graph.trig, the union as Turtle (each triple once) and the JSON-LD (Oxigraph's,
    with compact IRIs under a context of prefixes: kg.jsonld) are streamed to disk chunk after chunk, in article order;
-2. meanwhile a thread bulk-loads the store with each chunk's N-Quads as it arrives (the
+2. meanwhile a thread bulk-loads the store with each chunk's TriG as it arrives (the
    article graphs), then the union into the default graph; Oxigraph releases the GIL;
 3. the explorer page: a small build's is drawn from the records (``kg.viz.records``: the
    same view model as from the RDF), in a child forked before anything else (with ``jobs``
@@ -111,13 +111,14 @@ def _explorer(records: Records, resolution: Resolution, target: Path, memo=None)
 def _update_store(update, target: Path, records: Records, resolution: Resolution) -> None:
     """The previous store with only the changed articles' graphs replaced (kg.delta)."""
     from .delta import update_store
-    from .graph import to_quads
-    from .workers import _drop_graph
+    from .graph import Union, to_quads
 
     changed = records.load_indices([i for i, name in enumerate(records.names)
                                     if name in update.add])
-    nquads = ox.serialize(to_quads(changed, resolution), format=ox.RdfFormat.N_QUADS)
-    update_store(update, target, nquads, _drop_graph(nquads))
+    union = Union()
+    nquads = ox.serialize(to_quads(changed, resolution, union=union), format=ox.RdfFormat.N_QUADS)
+    update_store(update, target, nquads,
+                 ox.serialize(union.own + union.shared, format=ox.RdfFormat.N_TRIPLES))
 
 
 def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
@@ -185,7 +186,7 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
     store = threading.Thread(target=store_job, name="kg-store")
     try:
         try:
-            files = ChunkFiles(trig, None, ntriples, expanded)
+            files = ChunkFiles(trig, ntriples, expanded)
             n_quads, n_triples = serialise_chunks(
                 records, resolution, jobs, files,
                 on_chunk=None if update is not None else lambda q, new: chunks.put((q, new)),
