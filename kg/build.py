@@ -226,13 +226,14 @@ def recover_outputs(out: str | Path) -> bool:
 def write_outputs(out: Path, extractions: Sequence[Extraction] | Records, reports: list[FileReport],
                   seconds: float, overrides: dict[tuple[str, str], str] | None = None,
                   jobs: int = 1, file_keys: dict[str, str] | None = None,
-                  mentions: Sequence[ArticleMentions] | None = None) -> dict[str, int]:
+                  mentions: Sequence[ArticleMentions] | None = None, store: bool = True
+                  ) -> dict[str, int]:
     """Resolve, map to RDF and write every output as one set (see the module doc); returns the counts.
 
     ``extractions`` are the articles' records, in memory or spooled on disk (kg.spool);
     ``mentions`` what resolution needs of each (computed here when not given). The files
     are written by ``kg.write.write_staging`` (with ``jobs`` > 1 the mapping runs in forked
-    workers) into a staging folder committed at once.
+    workers) into a staging folder committed at once; without ``store``, no SPARQL store.
     """
     from .delta import article_signatures
     stages: dict[str, float] = {"extract": round(seconds, 3)}
@@ -250,15 +251,16 @@ def write_outputs(out: Path, extractions: Sequence[Extraction] | Records, report
     gc.freeze()
     try:
         return _write_locked(out, records, reports, seconds, resolution, mentions, signatures,
-                             jobs, stages)
+                             jobs, stages, store)
     finally:
         gc.unfreeze()
 
 
 def _write_locked(out: Path, records: Records, reports: list[FileReport], seconds: float,
                   resolution, mentions: Sequence[ArticleMentions], signatures, jobs: int,
-                  stages: dict[str, float]) -> dict[str, int]:
+                  stages: dict[str, float], store: bool = True) -> dict[str, int]:
     from .delta import forget_state, load_state, plan_store_update, previous_outputs, save_state
+    from .store import store_path
     from .workers import Background
     from .write import json_rows, merges_json, write_file, write_staging
     out.mkdir(parents=True, exist_ok=True)
@@ -266,7 +268,14 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
         fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if this process dies
         recover_outputs(out)
         state = load_state(out) if signatures else None
-        update = plan_store_update(out, signatures, state)
+        update = plan_store_update(out, signatures, state) if store else None
+        if not store:
+            # removed before anything is written: a build that fails then leaves the previous
+            # outputs without a store (queries read graph.trig), never a store of other files
+            shutil.rmtree(store_path(out), ignore_errors=True)
+        # unchanged chunks can be copied from the committed files unless every chunk's TriG
+        # must be made to load a new store in full
+        previous = previous_outputs(out, state) if update or not store else None
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
         # merges.json needs only the resolution: a forked child writes it (a row per merged
         # mention: 60k rows at 10k articles) while the graph files are made. (Not the
@@ -278,7 +287,7 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
             from .cache import ChunkCache
             digests, sizes = write_staging(staging, records, resolution, jobs, stages, update,
                                            ChunkCache(out) if signatures else None, signatures,
-                                           previous_outputs(out, state) if update else None)
+                                           previous, store)
             digests["merges.json"] = merges.result()
             counts = {
                 "files": len(reports),
@@ -295,10 +304,11 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
                 "merges": len(resolution.merges),
             }
             # sha256 of each file beside it lets a reader check that the set is one build's
-            store = ({"mode": "updated", "graphs_loaded": len(update.add),
-                      "graphs_removed": len(update.remove)} if update else {"mode": "loaded"})
+            made = ({"mode": "updated", "graphs_loaded": len(update.add),
+                     "graphs_removed": len(update.remove)} if update
+                    else {"mode": "loaded"} if store else {"mode": "none"})
             report = {"extractor_version": EXTRACTOR_VERSION, "seconds": round(seconds, 3),
-                      "stages": stages, "counts": counts, "store": store, "outputs": digests}
+                      "stages": stages, "counts": counts, "store": made, "outputs": digests}
             head = json.dumps(report, ensure_ascii=False, indent=1)
             write_file(staging / "report.json", itertools.chain(
                 [head[:-2] + ',\n "files": '], json_rows(_report_row(r) for r in reports), ["\n}"]))
@@ -323,13 +333,15 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
           max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False,
           runner: Callable | None = None, engine: str = "local", scheduler: str | None = None,
           cache: bool = True, strict: bool = False,
-          overrides: dict[tuple[str, str], str] | None = None) -> BuildResult:
+          overrides: dict[tuple[str, str], str] | None = None, store: bool = True) -> BuildResult:
     """Build the knowledge graph of the input files into ``out``.
 
     Extraction runs on ``engine`` ("local": ``jobs`` processes; "dask": the
     cluster at ``scheduler``); with ``cache`` it reuses the extractions of
     unchanged files from ``out/.cache`` (kg.engine, kg.cache). With ``strict``
-    a single skipped file means exit status 1 and nothing written.
+    a single skipped file means exit status 1 and nothing written. Without ``store`` no
+    SPARQL store is written (and a previous build's is removed): a third of a large build's
+    CPU (docs/scale.md); ``kg query`` then reads graph.trig and ``kg serve`` loads it.
     """
     start = time.perf_counter()
     out = Path(out)
@@ -345,7 +357,7 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
     sweeper = sweep_superseded(out)
     try:
         return _build(paths, out, start, jobs, max_bytes, progress, runner, engine, scheduler,
-                      cache, strict, overrides)
+                      cache, strict, overrides, store)
     finally:
         if sweeper is not None:
             sweeper.join()
@@ -353,8 +365,8 @@ def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
 
 def _build(paths: list[Path], out: Path, start: float, jobs: int, max_bytes: int,
            progress: bool, runner: Callable | None, engine: str, scheduler: str | None,
-           cache: bool, strict: bool, overrides: dict[tuple[str, str], str] | None
-           ) -> BuildResult:
+           cache: bool, strict: bool, overrides: dict[tuple[str, str], str] | None,
+           store: bool = True) -> BuildResult:
     # Not regular files (broken links, pipes, devices) are refused here, never opened: a pipe blocks.
     odd = {i: process_file(p, max_bytes) for i, p in enumerate(paths) if not _is_regular(p)}
     regular = [p for i, p in enumerate(paths) if i not in odd]
@@ -387,7 +399,7 @@ def _build(paths: list[Path], out: Path, start: float, jobs: int, max_bytes: int
             file_keys = dict(zip(records.names, records.keys)) if cache else None
             counts = write_outputs(out, records, reports, time.perf_counter() - start, overrides,
                                    jobs=jobs if engine == "local" else max(jobs, 2),
-                                   file_keys=file_keys, mentions=mentions)
+                                   file_keys=file_keys, mentions=mentions, store=store)
         except OSError as error:  # disk full, no permission: the previous outputs stay as they were
             raise BuildError(f"cannot write the outputs to {out}: "
                              f"{error.strerror or error}") from None

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -125,7 +126,7 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
                   resolution: Resolution,
                   jobs: int = 1, stages: dict[str, float] | None = None, update=None,
                   chunk_cache=None, signatures: dict[str, str] | None = None,
-                  previous=None) -> tuple[dict[str, str], dict]:
+                  previous=None, store: bool = True) -> tuple[dict[str, str], dict]:
     """Every output of the build in ``staging``; returns (sha256 per file, counts and where
     the chunks lie in the files: ``layout``, and whether they are ``chunked``).
 
@@ -133,7 +134,7 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
     changed articles' graphs replaced; otherwise it is loaded in full from the chunks. With a
     ``chunk_cache`` (kg.cache.ChunkCache) and the articles' ``signatures``, chunks made by an
     earlier build are copied from its outputs (``previous``, kg.workers.Previous) when the store
-    is updated, and every chunk made is kept."""
+    is updated (or not written: ``store`` False), and every chunk made is kept."""
     import queue
 
     records = as_records(extractions)
@@ -183,21 +184,23 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
             while update is None and not ended.is_set() and chunks.get() is not None:
                 pass  # keep the writer from blocking on a full queue
 
-    store = threading.Thread(target=store_job, name="kg-store")
+    loader = threading.Thread(target=store_job, name="kg-store")
+    feeding = store and update is None
     try:
         try:
             files = ChunkFiles(trig, ntriples, expanded)
             n_quads, n_triples = serialise_chunks(
                 records, resolution, jobs, files,
-                on_chunk=None if update is not None else lambda q, new: chunks.put((q, new)),
-                on_pool=store.start, cache=chunk_cache, signatures=signatures, previous=previous,
+                on_chunk=(lambda q, new: chunks.put((q, new))) if feeding else None,
+                on_pool=loader.start if store else None, cache=chunk_cache,
+                signatures=signatures, previous=previous,
                 extra=explorer_fragment if entity_view else None,
                 on_extra=merger.add if merger is not None else None,
                 new_group=(lambda: FragmentMerger(MAX_EVIDENCE)) if merger is not None else None,
                 on_group=merger.combine if merger is not None else None,
                 on_done=draw_entity_view if merger is not None else None)
         finally:
-            if store.ident is not None and update is None:
+            if loader.ident is not None and feeding:
                 chunks.put(None)  # the end of the chunks
         stages["rdf_mapping"], clock = _lap(clock)
         digests = {trig.name: _published(trig, files.sha256[trig])}
@@ -223,14 +226,17 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
             explorer.cancel()
         raise
     finally:
-        if store.ident is not None:
-            store.join()  # before anyone removes the staging folder under it
+        if loader.ident is not None:
+            loader.join()  # before anyone removes the staging folder under it
     if errors:
         raise errors[0]
     if n_quads <= PRETTY_TURTLE_MAX_QUADS:
-        open_read_only(staging / STORE_DIRNAME).dump(
-            str(turtle), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
-            prefixes=PREFIXES)
+        if store:
+            open_read_only(staging / STORE_DIRNAME).dump(
+                str(turtle), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                prefixes=PREFIXES)
+        else:  # the same dump from a store of the union alone (RocksDB's order, not memory's)
+            _pretty_union(ntriples, turtle, staging / ".union-store")
         ntriples.unlink()
         digests[turtle.name] = file_digest(turtle)
     else:
@@ -241,6 +247,20 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
     chunked = n_quads > PRETTY_TURTLE_MAX_QUADS and n_quads > COMPACT_JSONLD_MAX_QUADS
     return digests, {"triples": n_triples, "quads": n_quads, "layout": files.layout,
                      "chunked": chunked}
+
+
+def _pretty_union(union: Path, turtle: Path, scratch: Path) -> None:
+    """graph.ttl of a small build without a store: the union's lines loaded into a scratch
+    store, then dumped as the build's store would dump its default graph."""
+    try:
+        db = ox.Store(str(scratch))
+        db.bulk_load(path=str(union), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph(),
+                     lenient=True)
+        db.dump(str(turtle), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                prefixes=PREFIXES)
+        del db  # closed before its folder goes
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def json_rows(rows: Iterable[dict]) -> Iterable[str]:
