@@ -169,6 +169,8 @@ def main() -> None:
     ap.add_argument("--resolve-sizes", default="1000,10000,100000")
     ap.add_argument("--underthesea", type=int, default=200)
     ap.add_argument("--incremental", type=int, default=10000, help="corpus size (0: skip)")
+    ap.add_argument("--no-store", dest="no_store", default="",
+                    help="sizes also built -j 2 with --no-store (e.g. 10000)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/kg-bench"))
     ap.add_argument("--json", type=Path)
     a = ap.parse_args()
@@ -193,6 +195,17 @@ def main() -> None:
                 row["stages"] = json.loads(rep.read_text(encoding="utf-8")).get("stages", {})
             results["builds"].append(row)
             report("build", row)
+    for n in [int(x) for x in a.no_store.split(",") if x]:
+        out = a.work / f"out-{n}-j2-nostore"
+        secs, peak, rc, peak_rss = run_build([str(corpus(a.work, n)), "--out", str(out), "-q",
+                                              "--no-cache", "-j", "2", "--no-store"])
+        row = {"articles": n, "jobs": 2, "store": False, "seconds": round(secs, 2),
+               "articles_per_s": round(n / secs, 1), "peak_mb": round(peak),
+               "peak_rss_sum_mb": round(peak_rss), "exit": rc}
+        if (out / "report.json").is_file():
+            row["stages"] = json.loads((out / "report.json").read_text(encoding="utf-8"))["stages"]
+        results["builds"].append(row)
+        report("build", row)
     if a.incremental:
         results["incremental"] = incremental(corpus(a.work, a.incremental), a.work, 2)
         results["incremental"]["articles"] = a.incremental

@@ -119,7 +119,7 @@ class _ArticleGraph:
     """
 
     def __init__(self, out: list, extraction: Extraction, res: Resolution, lex: Lexicon,
-                 union: Union | None = None):
+                 union: UnionTriples | None = None):
         self.ex = extraction
         self.art = extraction.article
         self.res = res
@@ -335,11 +335,11 @@ class _ArticleGraph:
 
 
 def to_quads(extractions: Iterable[Extraction], resolution: Resolution,
-             lexicon: Lexicon | None = None, union: Union | None = None) -> list[ox.Quad]:
+             lexicon: Lexicon | None = None, union: UnionTriples | None = None) -> list[ox.Quad]:
     """All articles as pyoxigraph quads, one named graph per article, in article order.
 
     With a ``union``, each quad's triple is also appended to its ``own`` list (a subject
-    scoped to the article: see ``Union``) or its ``shared`` one, in the same order."""
+    scoped to the article: see ``UnionTriples``) or its ``shared`` one, in the same order."""
     quads: list[ox.Quad] = []
     lex = lexicon or load_lexicon()
     for ex in extractions:
@@ -353,7 +353,7 @@ ARTICLE_SCOPED_IRIS = tuple(f"{ID}{kind}/" for kind in
                             ("article", "evidence", "post", "event", "award"))
 
 
-class Union:
+class UnionTriples:
     """The triples of ``to_quads``'s quads (the union of the article graphs, before each
     triple is kept once) split by subject as they are made: ``own`` (about a node scoped to
     its article, unless ``scoped`` is False: with two inputs of the same file name those

@@ -63,7 +63,7 @@ _JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufff9-\ufffb\ufffe\uffff"
 _BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
-_CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])  # not tab, line ends or form feed
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32), 127])  # all but tab, LF, VT, FF and CR
 _CONTROL_CHARS = dict.fromkeys(_CONTROL_BYTES)
 
 

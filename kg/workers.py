@@ -31,7 +31,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .errors import BuildError
-from .graph import Union, to_quads
+from .graph import UnionTriples, to_quads
 from .jsonld import DOCUMENT_TAIL, compact_iris, document_head
 from .lexicon import Lexicon, load_lexicon
 from .model import Extraction, Resolution
@@ -68,7 +68,7 @@ def _serialise_chunk(task: tuple[int, int]) -> tuple:
     records, resolution, lexicon, extra, scoped = _STATE  # type: ignore[misc]
     extractions = records.load(start, end)
     # the union split as the quads are made: no N-Quads text parsed or rewritten for it
-    union = Union(scoped)
+    union = UnionTriples(scoped)
     quads = to_quads(extractions, resolution, lexicon, union)
     trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)

@@ -112,11 +112,11 @@ def _explorer(records: Records, resolution: Resolution, target: Path, memo=None)
 def _update_store(update, target: Path, records: Records, resolution: Resolution) -> None:
     """The previous store with only the changed articles' graphs replaced (kg.delta)."""
     from .delta import update_store
-    from .graph import Union, to_quads
+    from .graph import UnionTriples, to_quads
 
     changed = records.load_indices([i for i, name in enumerate(records.names)
                                     if name in update.add])
-    union = Union()
+    union = UnionTriples()
     nquads = ox.serialize(to_quads(changed, resolution, union=union), format=ox.RdfFormat.N_QUADS)
     update_store(update, target, nquads,
                  ox.serialize(union.own + union.shared, format=ox.RdfFormat.N_TRIPLES))

@@ -87,8 +87,8 @@ def test_an_incremental_build_without_the_store_copies_the_unchanged_chunks(
     build([corpus], out, store=False)
     n_chunks = len(made)
     files = sorted(corpus.iterdir())
-    files[3].write_text(files[3].read_text(encoding="utf-8") + "\nLiên hiệp đã tiếp đoàn bạn Lào.\n",
-                        encoding="utf-8")
+    text = files[3].read_text(encoding="utf-8")
+    files[3].write_text(text + "\nLiên hiệp đã tiếp đoàn bạn Lào.\n", encoding="utf-8")
     made.clear()
     build([corpus], out, store=False)
     assert n_chunks > 1 and len(made) == 1  # only the changed article's chunk was mapped

@@ -112,18 +112,18 @@ def test_a_failing_explorer_child_leaves_the_previous_build_whole(corpus, tmp_pa
 
 
 def test_the_union_split_follows_the_subject_and_keeps_every_triple_in_order(extractions):
-    """``Union`` sorts each quad's triple as it is made: article-scoped subjects (the
+    """``UnionTriples`` sorts each quad's triple as it is made: article-scoped subjects (the
     article, its evidence, posts, events, awards) into ``own``, the rest into ``shared``;
     with ``scoped=False`` (two inputs of one name) everything is shared."""
-    from kg.graph import ARTICLE_SCOPED_IRIS, Union
+    from kg.graph import ARTICLE_SCOPED_IRIS, UnionTriples
     res = resolve(extractions)
-    union = Union()
+    union = UnionTriples()
     quads = to_quads(extractions, res, union=union)
     own = [q.triple for q in quads if q.subject.value.startswith(ARTICLE_SCOPED_IRIS)]
     shared = [q.triple for q in quads if not q.subject.value.startswith(ARTICLE_SCOPED_IRIS)]
     assert own and shared
     assert union.own == own and union.shared == shared
-    flat = Union(scoped=False)
+    flat = UnionTriples(scoped=False)
     assert to_quads(extractions, res, union=flat) == quads
     assert flat.own == [] and flat.shared == [q.triple for q in quads]
 
