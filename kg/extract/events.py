@@ -500,6 +500,14 @@ def _drop_occasion_visits(events: list[_Event]) -> list[_Event]:
 
 
 def extract_events(doc: Doc) -> tuple[EventRecord, ...]:
+    """The article's events (once per document: extract_positions asks for them too, to
+    date an article without a publication date)."""
+    if "events" not in doc.memo:
+        doc.memo["events"] = _extract_events(doc)
+    return doc.memo["events"]  # type: ignore[return-value]
+
+
+def _extract_events(doc: Doc) -> tuple[EventRecord, ...]:
     builder = _Builder(doc)
     events = _drop_occasion_visits(_merge(builder.collect()))
     if not events:

@@ -43,12 +43,21 @@ class Sentence:
     paragraph: int
 
 
+# a word's (key, is_word, cap), computed once: words recur across sentences and articles
+_WORD_INFO: dict[str, tuple[str, bool, bool]] = {}
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     out = []
+    info = _WORD_INFO
+    if len(info) > 1 << 17:  # bounded: numbers and names make the vocabulary open
+        info.clear()
     for m in _TOKEN.finditer(text):
         w = m.group(0)
-        out.append(Token(w, m.start() + offset, m.end() + offset, tone_key(w) or w, w[0].isalnum(),
-                         w[0].isupper()))
+        got = info.get(w)
+        if got is None:
+            got = info[w] = (tone_key(w) or w, w[0].isalnum(), w[0].isupper())
+        out.append(Token(w, m.start() + offset, m.end() + offset, got[0], got[1], got[2]))
     return out
 
 
