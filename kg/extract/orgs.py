@@ -538,8 +538,16 @@ def find_orgs(doc: Doc, s: Sentence) -> list[OrgMention]:
     an alias of the first, not another body."""
     p = _Parser(doc, s)
     out: list[OrgMention] = []
+    toks = s.tokens
+    # parse_at finds nothing at a token that starts no known body or head and is no acronym:
+    # most tokens, skipped here without the call
+    known, heads = doc.lex.known_orgs.prefixes, doc.lex.org_heads.prefixes
     i = 0
-    while i < len(s.tokens):
+    while i < len(toks):
+        t = toks[i]
+        if t.key not in known and t.key not in heads and not (t.text.isupper() and len(t.text) > 1):
+            i += 1
+            continue
         found = p.parse_at(i)
         if found:
             if out and len(found) == 1 and found[0].i == out[-1].j + 1 and s.tokens[out[-1].j].text == "(" \
