@@ -329,6 +329,21 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
     return counts
 
 
+def add_store(out: str | Path) -> int:
+    """Write ``out``/store from the committed build's graph.trig and graph.ttl (a build made
+    with ``store=False``); returns its number of quads. Under the build lock, so no build
+    commits other files meanwhile; the next incremental build then updates this store."""
+    from .store import store_path, write_store
+    out = Path(out)
+    with open(out / LOCK_NAME, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        recover_outputs(out)
+        trig, union = out / "graph.trig", out / "graph.ttl"
+        if not trig.is_file() or not union.is_file():
+            raise BuildError(f"{out}: no graph.trig and graph.ttl (run `kg build` first)")
+        return write_store(store_path(out), trig_path=trig, union_path=union) or 0
+
+
 def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,
           max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False,
           runner: Callable | None = None, engine: str = "local", scheduler: str | None = None,

@@ -42,7 +42,8 @@ def cli() -> None:
               help="Reuse the extractions of unchanged files from OUT/.cache (incremental build).")
 @click.option("--store/--no-store", default=True, show_default=True,
               help="Write the SPARQL store (OUT/store). Without it the build takes about a "
-                   "third less CPU; kg query then reads graph.trig, kg serve loads it.")
+                   "third less CPU; kg query then reads graph.trig, kg serve loads it, "
+                   "kg store writes it later.")
 @click.option("--merge-overrides", "overrides_file", type=click.Path(exists=True, dir_okay=False,
                                                                      path_type=Path),
               help="TSV of article, name, entity key: force or split merges (see merges.json).")
@@ -101,6 +102,19 @@ def query(directory: Path, query: str, fmt: str) -> None:
         _fail(error)
     out = format_rows(variables, rows, fmt)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def store(directory: Path) -> None:
+    """Write DIRECTORY/store, the SPARQL store, for a build made with --no-store."""
+    from .build import add_store
+
+    try:
+        n = add_store(directory)
+    except KGError as error:
+        _fail(error)
+    click.echo(f"kg: {directory / 'store'} written: {n} quads", err=True)
 
 
 @cli.command()

@@ -97,3 +97,33 @@ def test_an_incremental_build_without_the_store_copies_the_unchanged_chunks(
     for name in OUTPUTS:
         assert (out / name).read_bytes() == (full / name).read_bytes(), name
     assert not (out / "store").exists()
+
+
+def test_kg_store_adds_the_store_a_build_would_have_written_and_builds_update_it(
+        corpus, tmp_path):
+    from kg.store import open_read_only
+
+    def quads(out: Path) -> set[str]:
+        return {str(q) for q in open_read_only(out / "store")}
+
+    out, full = tmp_path / "out", tmp_path / "full"
+    build([corpus], out, store=False)
+    result = CliRunner().invoke(main, ["store", str(out)])
+    assert result.exit_code == 0, result.output
+    build([corpus], full, cache=False)
+    assert quads(out) == quads(full)
+    assert f"written: {len(quads(full))} quads" in result.output
+    # the next incremental build updates that store graph by graph, as it would its own
+    files = sorted(corpus.iterdir())
+    text = files[2].read_text(encoding="utf-8")
+    files[2].write_text(text + "\nLiên hiệp đã tiếp đoàn bạn Cu-ba.\n", encoding="utf-8")
+    build([corpus], out)
+    assert _report(out)["store"]["mode"] == "updated"
+    build([corpus], full, cache=False)
+    assert quads(out) == quads(full)
+
+
+def test_kg_store_of_a_folder_without_a_build_is_one_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["store", str(tmp_path)])
+    assert result.exit_code == 1 and "no graph.trig" in result.output
+    assert not (tmp_path / "store").exists()
