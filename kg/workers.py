@@ -6,8 +6,7 @@ disk (kg.spool); forked processes inherit the resolution without pickling (copy-
 - ``serialise_chunks`` maps contiguous chunks of articles to quads in ``jobs``
   workers, each reading its chunk's records itself; each returns its chunk serialised
   (TriG, the union as Turtle and N-Triples lines, JSON-LD, written by Oxigraph in Rust),
-  appended to the files in
-  article order;
+  appended to the files in article order;
 - ``Background`` runs one function (a small build's explorer page) in a forked child while
   this process serialises the graph and writes the store, and hands back its
   result or raises its error as a BuildError (one line for the CLI).
@@ -436,8 +435,8 @@ def serialise_chunks(extractions: Sequence[Extraction] | Records, resolution: Re
     holds each triple once: first every chunk's lines about its own articles, then the
     lines about entities (an entity's name, asserted by every article naming it), each the
     first time it was seen. ``on_chunk`` gets each chunk's TriG (with the @prefix lines) and
-    its new union lines as they arrive (the store loads them meanwhile); ``on_pool`` runs once the workers exist
-    (threads are started after forking, not before). ``extra(extractions, resolution,
+    its new union lines as they arrive (the store loads them meanwhile); ``on_pool`` runs
+    once the workers exist (threads are started after forking, not before). ``extra(extractions, resolution,
     lexicon)`` is run on each chunk's records in the worker (the explorer's fragment), and
     ``on_extra`` gets its results in article order; ``on_done`` runs after the last chunk,
     while threads finish writing the files and fsync them.

@@ -112,14 +112,13 @@ def _explorer(records: Records, resolution: Resolution, target: Path, memo=None)
 def _update_store(update, target: Path, records: Records, resolution: Resolution) -> None:
     """The previous store with only the changed articles' graphs replaced (kg.delta)."""
     from .delta import update_store
-    from .graph import UnionTriples, to_quads
+    from .graph import to_quads
 
     changed = records.load_indices([i for i, name in enumerate(records.names)
                                     if name in update.add])
-    union = UnionTriples()
-    nquads = ox.serialize(to_quads(changed, resolution, union=union), format=ox.RdfFormat.N_QUADS)
-    update_store(update, target, nquads,
-                 ox.serialize(union.own + union.shared, format=ox.RdfFormat.N_TRIPLES))
+    quads = to_quads(changed, resolution)
+    update_store(update, target, ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
+                 ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES))
 
 
 def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
@@ -231,12 +230,15 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
     if errors:
         raise errors[0]
     if n_quads <= PRETTY_TURTLE_MAX_QUADS:
-        if store:
-            open_read_only(staging / STORE_DIRNAME).dump(
-                str(turtle), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
-                prefixes=PREFIXES)
-        else:  # the same dump from a store of the union alone (RocksDB's order, not memory's)
-            _pretty_union(ntriples, turtle, staging / ".union-store")
+        # without the build's store, the same dump from a scratch store of the union alone
+        # (on disk too: RocksDB's order, not the memory store's)
+        source = staging / (STORE_DIRNAME if store else ".union-store")
+        if not store:
+            write_store(source, union_path=ntriples, count=False)
+        open_read_only(source).dump(str(turtle), format=ox.RdfFormat.TURTLE,
+                                    from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+        if not store:
+            shutil.rmtree(source)
         ntriples.unlink()
         digests[turtle.name] = file_digest(turtle)
     else:
@@ -247,20 +249,6 @@ def write_staging(staging: Path, extractions: Sequence[Extraction] | Records,
     chunked = n_quads > PRETTY_TURTLE_MAX_QUADS and n_quads > COMPACT_JSONLD_MAX_QUADS
     return digests, {"triples": n_triples, "quads": n_quads, "layout": files.layout,
                      "chunked": chunked}
-
-
-def _pretty_union(union: Path, turtle: Path, scratch: Path) -> None:
-    """graph.ttl of a small build without a store: the union's lines loaded into a scratch
-    store, then dumped as the build's store would dump its default graph."""
-    try:
-        db = ox.Store(str(scratch))
-        db.bulk_load(path=str(union), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph(),
-                     lenient=True)
-        db.dump(str(turtle), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
-                prefixes=PREFIXES)
-        del db  # closed before its folder goes
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def json_rows(rows: Iterable[dict]) -> Iterable[str]:
