@@ -221,6 +221,23 @@ def test_a_damaged_entry_is_extracted_again(corpus, tmp_path):
     assert counting.seen == [paths[3].name] and results[3][1].file == str(paths[3])
 
 
+def test_an_entry_is_written_whole_or_not_at_all(tmp_path):
+    c = ExtractionCache(tmp_path / "o", tmp_path / "o" / "fresh")  # its folders not made yet
+    key = "ab" + "0" * 62
+    size = c.put(key, ("records", [1, 2]))
+    assert c.get(key) == ("records", [1, 2]) and size == c.size(key) > 0
+
+    class Unpicklable:
+        def __reduce__(self):
+            raise RuntimeError("cannot pickle")
+
+    with pytest.raises(RuntimeError):
+        c.put(key, ("records", Unpicklable()))
+    # the failed write left the old entry as it was and no temporary file behind
+    assert c.get(key) == ("records", [1, 2])
+    assert [p.name for p in c._path(key).parent.iterdir()] == [f"{key}.pickle"]
+
+
 def test_many_changes_or_a_damaged_state_load_the_store_in_full(corpus, tmp_path):
     from kg.delta import STATE_NAME
 
