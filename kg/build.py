@@ -34,7 +34,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +68,13 @@ class FileReport:
 def _report_row(r: FileReport) -> dict:
     return {"file": r.file, "status": r.status, "reason": r.reason, "counts": r.counts,
             "warnings": r.warnings, "published": r.published, "locality": r.locality}
+
+
+def _report_text(report: dict, rows: Iterable[dict]) -> Iterable[str]:
+    """report.json in pieces: the summary indented, then ``files``, one row per line."""
+    from .write import json_rows
+    head = json.dumps(report, ensure_ascii=False, indent=1)
+    return itertools.chain([head[:-2] + ',\n "files": '], json_rows(rows), ["\n}"])
 
 
 @dataclass
@@ -262,7 +269,7 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
     from .delta import forget_state, load_state, plan_store_update, previous_outputs, save_state
     from .store import store_path
     from .workers import Background
-    from .write import json_rows, merges_json, write_file, write_staging
+    from .write import merges_json, write_file, write_staging
     out.mkdir(parents=True, exist_ok=True)
     with open(out / LOCK_NAME, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released by the kernel if this process dies
@@ -309,9 +316,7 @@ def _write_locked(out: Path, records: Records, reports: list[FileReport], second
                     else {"mode": "loaded"} if store else {"mode": "none"})
             report = {"extractor_version": EXTRACTOR_VERSION, "seconds": round(seconds, 3),
                       "stages": stages, "counts": counts, "store": made, "outputs": digests}
-            head = json.dumps(report, ensure_ascii=False, indent=1)
-            write_file(staging / "report.json", itertools.chain(
-                [head[:-2] + ',\n "files": '], json_rows(_report_row(r) for r in reports), ["\n}"]))
+            write_file(staging / "report.json", _report_text(report, map(_report_row, reports)))
             (staging / _MANIFEST).write_text(json.dumps(
                 [n for n in OUTPUT_ORDER if os.path.lexists(staging / n)]), encoding="utf-8")
             _fsync(staging)
@@ -341,7 +346,24 @@ def add_store(out: str | Path) -> int:
         trig, union = out / "graph.trig", out / "graph.ttl"
         if not trig.is_file() or not union.is_file():
             raise BuildError(f"{out}: no graph.trig and graph.ttl (run `kg build` first)")
-        return write_store(store_path(out), trig_path=trig, union_path=union) or 0
+        n = write_store(store_path(out), trig_path=trig, union_path=union) or 0
+        _record_store(out / "report.json", {"mode": "loaded", "by": "kg store"})
+        return n
+
+
+def _record_store(path: Path, made: dict) -> None:
+    """Set report.json's ``store`` (replaced whole through a temporary file: a reader sees
+    the old report or the new one)."""
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # no report to correct (a build always writes one; kept as found if damaged)
+    from .write import write_file
+    report["store"] = made
+    rows = report.pop("files", [])
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    write_file(tmp, _report_text(report, rows))
+    os.replace(tmp, path)
 
 
 def build(inputs: Sequence[str | Path], out: str | Path, jobs: int = 1,

@@ -108,10 +108,16 @@ def test_kg_store_adds_the_store_a_build_would_have_written_and_builds_update_it
 
     out, full = tmp_path / "out", tmp_path / "full"
     build([corpus], out, store=False)
+    before = _report(out)
+    assert before["store"] == {"mode": "none"}
     result = CliRunner().invoke(main, ["store", str(out)])
     assert result.exit_code == 0, result.output
     build([corpus], full, cache=False)
     assert quads(out) == quads(full)
+    # report.json now says the store is there; the rest of it is as the build wrote it
+    after = _report(out)
+    assert after.pop("store") == {"mode": "loaded", "by": "kg store"}
+    assert {k: v for k, v in before.items() if k != "store"} == after
     assert f"written: {len(quads(full))} quads" in result.output
     # the next incremental build updates that store graph by graph, as it would its own
     files = sorted(corpus.iterdir())
