@@ -95,13 +95,22 @@ def build(inputs: tuple[Path, ...], out: Path, jobs: int, max_bytes: int, strict
 def query(directory: Path, query: str, fmt: str) -> None:
     """Run QUERY (a .rq file, a name in ontology/queries, or SPARQL text) on a build."""
     from .query import format_rows, run_query
+    from .store import has_store
 
+    trig = directory / "graph.trig"
+    if not has_store(directory) and trig.is_file() and trig.stat().st_size > HINT_TRIG_BYTES:
+        # a build made with --no-store: each query loads the whole graph; say how to avoid it
+        click.echo(f"kg: {directory} has no store: loading graph.trig for this query "
+                   f"(`kg store {directory}` writes one; later queries are then fast)", err=True)
     try:
         variables, rows = run_query(directory, query)
     except KGError as error:
         _fail(error)
     out = format_rows(variables, rows, fmt)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+HINT_TRIG_BYTES = 16 << 20  # about 1,500 articles: loading takes seconds from here on
 
 
 @cli.command()

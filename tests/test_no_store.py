@@ -73,6 +73,22 @@ def test_no_store_removes_the_previous_store_and_queries_read_the_trig(corpus, t
     assert has_store(out) and _report(out)["store"] == {"mode": "loaded"}
 
 
+def test_a_query_of_a_large_build_without_a_store_says_how_to_make_it_fast(
+        corpus, tmp_path, monkeypatch):
+    import kg.cli
+    monkeypatch.setattr(kg.cli, "HINT_TRIG_BYTES", 0)  # the corpus stands for a large one
+    out = tmp_path / "out"
+    build([corpus], out, store=False)
+    query = ["query", str(out), "countries", "--format", "csv"]
+    result = CliRunner().invoke(main, query)
+    assert result.exit_code == 0
+    assert f"`kg store {out}`" in result.stderr and "has no store" in result.stderr
+    assert result.stdout.startswith("article,country\n")  # the answer itself is untouched
+    assert CliRunner().invoke(main, ["store", str(out)]).exit_code == 0
+    again = CliRunner().invoke(main, query)
+    assert again.stderr == "" and again.stdout == result.stdout
+
+
 def test_an_incremental_build_without_the_store_copies_the_unchanged_chunks(
         corpus, tmp_path, monkeypatch):
     from kg import workers, write
