@@ -171,12 +171,14 @@ def viz(directory: Path, output: Path | None) -> None:
 @click.argument("articles", type=click.Path(exists=True, path_type=Path))
 @click.option("--verbose", "-v", is_flag=True, help="List false positives and negatives.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), help="Write all figures here.")
-def eval_cmd(gold: Path, articles: Path, verbose: bool, json_out: Path | None) -> None:
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Extraction processes (as kg build -j).")
+def eval_cmd(gold: Path, articles: Path, verbose: bool, json_out: Path | None, jobs: int) -> None:
     """Score the extractor on ARTICLES against gold annotations (P/R/F1 per kind)."""
     from .evaluate import evaluate, format_report
 
     try:
-        result = evaluate(articles, gold)
+        result = evaluate(articles, gold, jobs=jobs)
     except KGError as error:
         _fail(error)
     click.echo(format_report(result, verbose))

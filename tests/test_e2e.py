@@ -92,3 +92,30 @@ def test_eval_on_the_test_corpus():
     r = kg("eval", "--gold", "tests/corpus/gold", "tests/corpus/articles")
     assert r.returncode == 0, r.stderr
     assert _micro(r.stdout) >= 0.90
+
+
+def test_the_scorer_gives_each_row_to_one_article_the_longest_name_it_ends_with(tmp_path):
+    from kg.evaluate import score
+    gold = {"persons": [{"name": "Nguyễn Văn An"}]}
+    for name in ("b.txt", "a_b.txt"):
+        (tmp_path / name.replace(".txt", ".json")).write_text(
+            json.dumps({"article": name, **gold}, ensure_ascii=False), encoding="utf-8")
+    rows = [{"article": "a_b.txt", "name": "Nguyễn Văn An"},   # a_b.txt's, not b.txt's too
+            {"article": "a_b.txt", "name": "Lê Văn Cường"},    # so one false positive, not two
+            {"article": "<https://x/dir/b.txt>", "name": "Nguyễn Văn An"},  # an IRI ending with it
+            {"article": "other.txt", "name": "Trần Thị Bình"}]  # not a gold article: ignored
+    result = score(tmp_path, {"persons": rows})
+    assert result["categories"]["persons"] | {"precision": 1, "recall": 1} == {
+        "tp": 2, "fp": 1, "fn": 0, "precision": 1, "recall": 1, "f1": 0.8}
+    assert result["per_article"]["b.txt"]["persons"] == {"tp": 1, "fp": 0, "fn": 0}
+
+
+def test_the_eval_table_stays_aligned_with_six_digit_counts():
+    from kg.evaluate import CATEGORIES, format_report
+    big = {"tp": 124175, "fp": 100, "fn": 238, "precision": 0.999, "recall": 0.998, "f1": 0.999}
+    small = {"tp": 5, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    for counts in (big, small):
+        table = format_report({"categories": {c: counts for c in CATEGORIES}, "micro": counts,
+                               "per_article": {}}).splitlines()[:-1]
+        assert len({len(line) for line in table}) == 1  # every row as wide as the header
+        assert [int(x) for x in table[-1].split()[-3:]] == [counts[k] for k in ("tp", "fp", "fn")]
