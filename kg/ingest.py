@@ -39,7 +39,8 @@ _STAMP_WORDS = re.compile(
     r"gmt[+\-]?\d*|[|,:\-–\[\]()]|lúc|sáng|chiều|am|pm|\s)+", re.I)
 # "(Haiphong.gov.vn) –", "(HNP) -", "ĐNO - ": an outlet's tag before the first sentence
 _SOURCE_TAG = re.compile(r"^\s*(?:\(([A-Za-zĐđ0-9.\-]+\.(?:vn|com|net|org)|[A-ZĐ]{2,6})\)|([A-ZĐ]{2,6}))\s*[–—-]\s+")
-_BREADCRUMB = re.compile(r"^[^.]{0,80}\s[>»/]\s[^.]{0,80}\s[>»/]\s[^.]{0,80}$")
+_BREADCRUMB = re.compile(r"^[^.]{0,80}\s[>»/›→]\s[^.]{0,80}\s[>»/›→]\s[^.]{0,80}$"
+                         r"|^\s*(trang chủ|home)\s*[>»/›→|]", re.I)
 _PHOTO_CREDIT = re.compile(r"\s*\((?:ảnh|Ảnh|ẢNH)\s*:[^)]*\)|(?:^|\s)(?:Ảnh|ẢNH)\s*:\s*[^.\n]*$", re.M)
 _SOURCE_LINE = re.compile(r"^\s*\(?\s*(nguồn|theo)\s*[.:]?\s+(.{2,80}?)\s*\)?\s*$", re.I)
 _MONTH_SOURCE = re.compile(r"(?:tháng\s*)?(\d{1,2})\s*[/\-.]\s*(\d{4})")
@@ -139,7 +140,9 @@ def clean(name: str, raw: str) -> Article:
         if i in menus or _CHROME_LINE.match(line) or _BREADCRUMB.match(line) or \
                 (not prose and _OUTLET.match(line)):
             continue
-        prose = prose or _is_prose(line)
+        # a headline is long but has no full stop: a share bar under it is not the end
+        prose = prose or (_is_prose(line) and (any(body) or line.rstrip().endswith(
+            (".", "!", "?", "…"))))
         body.append(line)
     # closing lines: source line ("Nguồn. ANHP", "Theo baohaiduong.vn"), byline ("NP", "Thu Thủy")
     while body and not body[-1]:

@@ -72,6 +72,24 @@ def test_menus_share_bars_and_the_outlet_above_the_article_are_chrome_not_its_en
         assert chrome.lower() not in a.text.lower(), chrome
 
 
+def test_a_share_bar_under_a_long_headline_is_not_the_end_of_the_article():
+    # the headline has ten words and more but no full stop: it is not yet the running text
+    raw = ("Trang chủ › Chính trị › Đối ngoại\n"
+           "Thứ Ba, 14/09/2021 09:30\n"
+           "Gia Lai: Tổng kết 10 năm thực hiện Chỉ thị 04-CT/TW về công tác đối ngoại nhân dân\n"
+           "Chia sẻ | Facebook | Zalo | In bài | Cỡ chữ A- A+\n\n"
+           "Sáng 13/9, Ban Thường vụ Tỉnh ủy tổ chức hội nghị tổng kết.\n\n"
+           "Chia sẻ | Facebook | Zalo\n\nTin liên quan\n• Một tin khác hoàn toàn")
+    a = clean("g.txt", raw)
+    assert a.published == "2021-09-14"
+    assert a.title.startswith("Gia Lai: Tổng kết 10 năm")
+    assert "Ban Thường vụ Tỉnh ủy tổ chức hội nghị" in a.text
+    for chrome in ("Trang chủ", "Facebook", "Một tin khác"):
+        assert chrome not in a.text, chrome
+    # a two-level breadcrumb from the home page is chrome too
+    assert clean("h", "Trang chủ › Tin tức\n\nÔng A tiếp đoàn.").text == "Ông A tiếp đoàn."
+
+
 def test_a_source_line_in_parentheses_gives_the_month():
     a = clean("s.txt", "Tiêu đề\n\nNgày 14/10, Liên hiệp các tổ chức hữu nghị tỉnh tiếp đoàn bạn.\n\n"
                        "(Nguồn: Báo Nam Định, tháng 10/2016)")
