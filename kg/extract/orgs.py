@@ -23,7 +23,7 @@ import re
 
 from .analysis import Doc, OrgMention
 from .places import (_DISTRICT_UNITS, _UNITS, PlaceParsing, _country_at, _province_at,  # noqa: F401
-                     _skip_dash, localise)
+                     _skip_dash, localise, person_starts)
 from .spans import DASHES, longest, surface
 from .tokens import Sentence, Token
 
@@ -103,9 +103,8 @@ class _Parser(PlaceParsing):
                     place_ends.add(m - 1)
                     continue
                 break
-            if m > k and t.cap and t.key in self.lex.surnames and m + 2 < len(toks) \
-                    and toks[m + 1].cap and toks[m + 1].is_word and toks[m + 2].cap and toks[m + 2].is_word:
-                break  # a person's name (three or more syllables) after the body's name
+            if m > k and person_starts(toks, m, self.lex.surnames):
+                break  # a person's name after the body's name ("Quỹ Hanul Kim Mi-young")
             if t.key in _UNITS or t.key in _DISTRICT_UNITS:
                 break
             if _is_name_word(t):

@@ -58,10 +58,51 @@ def _skip_dash(toks, k: int) -> int:
     return k
 
 
+def person_starts(toks, m: int, surnames) -> bool:
+    """A person's name of two syllables or more begins at token m: a family name, then
+    capitalised syllables ("Võ Thành Đông", "Kim Mi-young")."""
+    if not (m + 1 < len(toks) and toks[m].cap and toks[m].key in surnames
+            and toks[m + 1].cap and toks[m + 1].is_word):
+        return False
+    if m + 2 >= len(toks):
+        return False
+    after = toks[m + 2]
+    return (after.cap and after.is_word) or (
+        after.text == "-" and after.start == toks[m + 1].end and m + 3 < len(toks)
+        and toks[m + 3].is_word and toks[m + 3].start == after.end)
+
+
+def _name_syllables(toks, m: int) -> int:
+    """Syllables of the capitalised run from token m ("Kim Mi-young": 2)."""
+    n = 0
+    while m < len(toks):
+        if toks[m].is_word and toks[m].cap:
+            n, m = n + 1, m + 1
+        elif toks[m].text == "-" and n and m + 1 < len(toks) and toks[m + 1].is_word \
+                and toks[m].start == toks[m - 1].end and toks[m + 1].start == toks[m].end:
+            m += 2  # the second half of a hyphenated given name
+        else:
+            break
+    return n
+
+
 class PlaceParsing:
     """Locality parsing over ``self.toks`` (the sentence's tokens) for the organisation parser."""
 
     doc: Doc
+
+    def _place_end(self, start: int, limit: int) -> int:
+        """End of a place's capitalised words from ``start`` (at most ``limit``), before a
+        person's name that follows it ("Chủ tịch UBND huyện Tháp Mười Võ Thành Đông")."""
+        toks, m = self.toks, start
+        while m < len(toks) and toks[m].is_word and toks[m].cap and m - start < limit:
+            # the rest of the capitalised run as long as a name: "Trần Văn Thời Lê Văn Hải"
+            # splits before "Lê" (three syllables), not before "Văn" (five)
+            if m > start and person_starts(toks, m, self.lex.surnames) \
+                    and 2 <= _name_syllables(toks, m) <= 4:
+                break
+            m += 1
+        return m
 
     def locality(self, k: int) -> tuple[int, str | None, str | None, str]:
         """Parse a locality at token k: (tokens used, province, unit written, district suffix)."""
@@ -86,9 +127,7 @@ class PlaceParsing:
                 # unless a person's name follows a bare unit ("UBND tỉnh Nguyễn Văn A")
                 if toks[k + n_unit].key in self.lex.surnames:
                     return n_unit, "", unit, ""
-                m = k + n_unit
-                while m < len(toks) and toks[m].is_word and toks[m].cap and m - k - n_unit < 4:
-                    m += 1
+                m = self._place_end(k + n_unit, 4)
                 return m - k, None, None, self.text(k, m)
             return n_unit, "", unit, ""  # bare unit: the article's own province
         hit = _province_at(self.doc, toks, k)
@@ -101,9 +140,7 @@ class PlaceParsing:
         else:
             n_d = 1
         if d and k + n_d < len(toks) and toks[k + n_d].cap:
-            m = k + n_d
-            while m < len(toks) and toks[m].is_word and toks[m].cap and m - k - n_d < 3:
-                m += 1
+            m = self._place_end(k + n_d, 3)
             return m - k, None, None, self.text(k, m)
         return 0, None, None, ""
 

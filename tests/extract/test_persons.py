@@ -20,6 +20,17 @@ def test_title_before_the_name_and_several_officials_in_one_sentence():
     assert ("Hoàng Đức Anh", "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Quảng Trị") in p
 
 
+def test_a_name_right_after_a_district_or_a_body_is_the_persons_not_the_places():
+    ex = run("Tại Đồng Tháp, Chủ tịch UBND huyện Tháp Mười Võ Thành Đông phát biểu. "
+             "Bà Chủ tịch Quỹ Nhân đạo Hanul Kim Mi-young trao quà.")
+    p = posts(ex)
+    assert ("Võ Thành Đông", "Chủ tịch", "Ủy ban nhân dân huyện Tháp Mười") in p
+    assert not any(o.endswith(("Võ", "Kim Mi")) for o in {org for _, _, org in p})
+    # a district named after a person keeps its first name ("huyện Trần Văn Thời")
+    ex = run("Tại Cà Mau, Chủ tịch UBND huyện Trần Văn Thời Lê Văn Hải dự.")
+    assert ("Lê Văn Hải", "Chủ tịch", "Ủy ban nhân dân huyện Trần Văn Thời") in posts(ex)
+
+
 def test_governing_organs_stay_in_the_title_and_departments_are_bodies():
     ex = run("Tại Hải Phòng, đồng chí Đào Khánh Hà, Ủy viên Ban Thường vụ Thành ủy, Trưởng Ban Tuyên giáo "
              "Thành ủy dự.")
