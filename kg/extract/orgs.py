@@ -138,7 +138,8 @@ class _Parser(PlaceParsing):
         return m
 
     def _friendship_pair(self, m: int, country) -> int:
-        """End of "Việt Nam – <partner>" / "Việt – <partner>" right after "Hữu nghị" in a name, or 0."""
+        """End of "Việt Nam – <partner>" / "Việt – <partner>" (or the partner first) right after
+        "Hữu nghị" in a name, or 0."""
         toks = self.toks
         if m < 2 or (toks[m - 2].key, toks[m - 1].key) != ("hữu", "nghị"):
             return 0
@@ -146,6 +147,13 @@ class _Parser(PlaceParsing):
             after = m + country[0]
         elif toks[m].key == "việt":
             after = m + 1
+        elif country:  # the partner first: "Câu lạc bộ Hữu nghị Nga – Việt", "Pháp – Việt Nam"
+            after = m + country[0]
+            if after + 1 < len(toks) and toks[after].text in DASHES:
+                home = _country_at(self.doc, toks, after + 1)
+                if home and home[1][0] == "VN":
+                    return after + 1 + home[0]
+            return 0
         else:
             return 0
         if after + 1 >= len(toks) or toks[after].text not in DASHES:
@@ -181,7 +189,13 @@ class _Parser(PlaceParsing):
         toks, lex, doc = self.toks, self.lex, self.doc
         acr = self.doc_acronyms().get(toks[i].text) if toks[i].text.isupper() and len(toks[i].text) > 1 else None
         if acr is not None:
-            return [self.mention(i, i + 1, acr.name, acr.kind, acr.locality, acr.country, ())]
+            # "Chủ tịch LHHN tỉnh Đinh Thị Hồng Vân": the bare "tỉnh" (or the body's own
+            # province) after an acronym is part of it, not the start of what follows
+            end = i + 1
+            n_loc, province, _unit, district = self.locality(end)
+            if n_loc and not district and (province == "" or province == acr.locality):
+                end += n_loc
+            return [self.mention(i, end, acr.name, acr.kind, acr.locality, acr.country, ())]
         key = toks[i].key
         known = longest(toks, i, lex.known_orgs, lex.max_words["known_orgs"]) \
             if key in lex.known_orgs.prefixes else None

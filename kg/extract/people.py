@@ -266,12 +266,38 @@ _ELECTED = ("được bầu giữ chức", "được bầu làm", "được bầ
             "được bổ nhiệm", "được phân công giữ chức", "giữ chức", "đảm nhiệm chức")
 
 
+_ELECTION_ADVERBS = (("tiếp", "tục"), ("lần", "lượt"), ("đã",), ("vừa",), ("cũng",), ("đều",))
+# "được Đại hội tín nhiệm bầu giữ chức": who elected, and how, between "được" and "bầu"
+_ELECTORS = (("đại", "hội"), ("hội", "nghị"), ("tín", "nhiệm"))
+
+
+def _words_at(toks, k: int, words) -> bool:
+    return k + len(words) <= len(toks) and all(toks[k + n].key == w for n, w in enumerate(words))
+
+
 def _election_len(toks, k: int) -> int:
-    """Words like 'được bầu giữ chức' between a name and the post it is elected to."""
+    """Words like 'được bầu giữ chức' between a name and the post it is elected to, with the
+    adverbs and electors they may carry ('tiếp tục được Đại hội tín nhiệm bầu làm')."""
+    start = k
+    for _ in range(2):
+        adverb = next((a for a in _ELECTION_ADVERBS if _words_at(toks, k, a)), None)
+        if adverb is None:
+            break
+        k += len(adverb)
+    if k < len(toks) and toks[k].key == "được":
+        q = k + 1
+        for words in _ELECTORS:
+            if _words_at(toks, q, words):
+                q += len(words)
+        if q > k + 1 and q < len(toks) and toks[q].key == "bầu":
+            for phrase in _ELECTED:  # the rest after "được": "bầu giữ chức", "bầu làm", ...
+                words = phrase.split()
+                if words[0] == "được" and words[1] == "bầu" and _words_at(toks, q, words[1:]):
+                    return q + len(words) - 1 - start
     for phrase in _ELECTED:
         words = phrase.split()
-        if k + len(words) <= len(toks) and [t.key for t in toks[k:k + len(words)]] == words:
-            return len(words)
+        if _words_at(toks, k, words):
+            return k + len(words) - start
     return 0
 
 

@@ -19,6 +19,7 @@ from .spans import DASHES, longest
 _UNITS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố"}
 _DISTRICT_UNITS = {"huyện": "huyện", "quận": "quận", "thị xã": "thị xã", "thị trấn": "thị trấn",
                    "xã": "xã", "phường": "phường"}
+_REGION_UNITS = {"vùng", "bang", "châu"}
 _NOT_BODY_AFTER = {"bạn", "kết", "nhà", "viên", "trưởng", "phó"}  # "tỉnh bạn", "Tỉnh ủy viên"
 _STATE_PREFIXES = Gazetteer({k: k for k in (
     "cộng hòa", "vương quốc", "liên bang", "cộng hòa dân chủ nhân dân", "cộng hòa liên bang",
@@ -141,6 +142,10 @@ class PlaceParsing:
             n_d = 1
         if d and k + n_d < len(toks) and toks[k + n_d].cap:
             m = self._place_end(k + n_d, 3)
+            return m - k, None, None, self.text(k, m)
+        if toks[k].key in _REGION_UNITS and k + 1 < len(toks) and toks[k + 1].cap \
+                and toks[k + 1].is_word:  # a partner's region: "vùng Bretagne", "bang Victoria"
+            m = self._place_end(k + 1, 3)
             return m - k, None, None, self.text(k, m)
         return 0, None, None, ""
 

@@ -91,3 +91,12 @@ def test_friendship_institutions_keep_both_nations_of_their_name():
     ex = run("Liên hiệp các tổ chức hữu nghị tỉnh Quảng Nam thăm Trường Hữu nghị Việt – Lào và nhắc lại "
              "Bệnh viện Hữu nghị Việt Nam – Cuba Đồng Hới (Quảng Bình).")
     assert {"Trường Hữu nghị Việt – Lào", "Bệnh viện Hữu nghị Việt Nam – Cuba Đồng Hới"} <= orgs(ex)
+
+
+def test_the_partners_friendship_bodies_with_the_partner_first_and_their_region():
+    ex = run("Tại Khánh Hòa, ông Vladimir Kuznetsov, Chủ nhiệm Câu lạc bộ Hữu nghị Nga – Việt thành "
+             "phố Vladivostok, và bà Marie Dubois, Chủ tịch Hội Hữu nghị Pháp – Việt vùng Bretagne, "
+             "dự lễ.")
+    names = orgs(ex)
+    assert "Câu lạc bộ Hữu nghị Nga – Việt thành phố Vladivostok" in names
+    assert any(n.endswith("Pháp – Việt vùng Bretagne") for n in names)

@@ -31,6 +31,24 @@ def test_a_name_right_after_a_district_or_a_body_is_the_persons_not_the_places()
     assert ("Lê Văn Hải", "Chủ tịch", "Ủy ban nhân dân huyện Trần Văn Thời") in posts(ex)
 
 
+def test_elections_with_adverbs_and_electors_and_a_present_post_between():
+    ex = run("Tại Nghệ An, Đại hội Hội hữu nghị Việt Nam – Lào tỉnh Nghệ An đã bầu Ban Chấp hành. "
+             "Ông Nguyễn Đình Lạc tiếp tục được bầu giữ chức Chủ tịch Hội; bà Hoàng Thị Nga, Phó "
+             "Giám đốc Sở Ngoại vụ được bầu làm Phó Chủ tịch Thường trực; ông Lê Văn Quế được Đại "
+             "hội tín nhiệm bầu làm Phó Chủ tịch.")
+    hoi = "Hội hữu nghị Việt Nam – Lào tỉnh Nghệ An"
+    assert {("Nguyễn Đình Lạc", "Chủ tịch", hoi), ("Hoàng Thị Nga", "Phó Chủ tịch Thường trực", hoi),
+            ("Hoàng Thị Nga", "Phó Giám đốc", "Sở Ngoại vụ tỉnh Nghệ An"),
+            ("Lê Văn Quế", "Phó Chủ tịch", hoi)} <= posts(ex)
+
+
+def test_an_acronym_with_a_bare_unit_before_the_name():
+    ex = run("Liên hiệp các tổ chức hữu nghị (LHHN) tỉnh Ninh Bình họp. Ủy viên Ban Thường vụ Tỉnh "
+             "ủy, Chủ tịch LHHN tỉnh Đinh Thị Hồng Vân chủ trì.")
+    assert ("Đinh Thị Hồng Vân", "Chủ tịch", "Liên hiệp các tổ chức hữu nghị tỉnh Ninh Bình") \
+        in posts(ex)
+
+
 def test_governing_organs_stay_in_the_title_and_departments_are_bodies():
     ex = run("Tại Hải Phòng, đồng chí Đào Khánh Hà, Ủy viên Ban Thường vụ Thành ủy, Trưởng Ban Tuyên giáo "
              "Thành ủy dự.")
