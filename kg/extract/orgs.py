@@ -37,7 +37,8 @@ _CONNECTORS = {"và", "&", "các"}
 _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là", "có", "được", "và", "cho", "trong",
                "về", "để", "tỉnh", "thành", "huyện", "năm", "ngày", "nhằm", "theo", "do", "thăm", "làm",
                "cũng", "vẫn", "luôn", "cùng", "thì", "mà", "nên", "khi", "từ", "đến", "trên", "vào",
-               "nhận", "trao", "tặng", "tiếp", "gặp", "dự", "chủ", "phát", "đề", "nêu", "tham"}
+               "nhận", "trao", "tặng", "tiếp", "gặp", "dự", "chủ", "phát", "đề", "nêu", "tham",
+               "ở", "thuộc", "nơi"}  # "Trường Hữu nghị Việt – Lào ở huyện X": where it is, not its name
 _VENUE_AFTER_TRUNG_TAM = {"hội nghị", "hội chợ", "triển lãm", "hội nghị quốc tế", "hội chợ triển lãm"}
 _PARENT_HEADS = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "ủy ban nhân dân",
                  "ubnd", "hội đồng nhân dân", "hđnd", "quốc hội", "chính phủ", "đoàn đbqh",
@@ -363,9 +364,7 @@ class _Parser(PlaceParsing):
                 and toks[j].is_word and toks[j].cap and toks[j].key not in lex.surnames \
                 and toks[j].key not in lex.org_heads and not longest(toks, j, lex.roles, lex.max_words["roles"]) \
                 and toks[j].key not in _NOT_PLACE:
-            m = j
-            while m < len(toks) and toks[m].is_word and toks[m].cap and m - j < 3:
-                m += 1
+            m = self._place_end(j, 3)
             nxt = toks[m] if m < len(toks) else None
             if nxt is None or not nxt.is_word or nxt.key in _STOP_LOWER or nxt.key in _UNITS:
                 n_loc, district = m - j, self.text(j, m)  # "Tỉnh ủy Phông Sa Lỳ", "Hội đồng Takeo"

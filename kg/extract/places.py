@@ -73,14 +73,19 @@ def person_starts(toks, m: int, surnames) -> bool:
         and toks[m + 3].is_word and toks[m + 3].start == after.end)
 
 
+def _hyphen_joined(toks, m: int) -> bool:
+    """Token m is a hyphen written between the word before it and a word after it."""
+    return (0 < m < len(toks) - 1 and toks[m].text == "-" and toks[m + 1].is_word
+            and toks[m].start == toks[m - 1].end and toks[m + 1].start == toks[m].end)
+
+
 def _name_syllables(toks, m: int) -> int:
     """Syllables of the capitalised run from token m ("Kim Mi-young": 2)."""
     n = 0
     while m < len(toks):
         if toks[m].is_word and toks[m].cap:
             n, m = n + 1, m + 1
-        elif toks[m].text == "-" and n and m + 1 < len(toks) and toks[m + 1].is_word \
-                and toks[m].start == toks[m - 1].end and toks[m + 1].start == toks[m].end:
+        elif n and _hyphen_joined(toks, m):
             m += 2  # the second half of a hyphenated given name
         else:
             break
@@ -103,6 +108,8 @@ class PlaceParsing:
                     and 2 <= _name_syllables(toks, m) <= 4:
                 break
             m += 1
+            while _hyphen_joined(toks, m):  # a transcribed name: "Phông-xa-lỳ", "Xiêng-khoảng"
+                m += 2
         return m
 
     def locality(self, k: int) -> tuple[int, str | None, str | None, str]:

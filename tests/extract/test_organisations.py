@@ -100,3 +100,12 @@ def test_the_partners_friendship_bodies_with_the_partner_first_and_their_region(
     names = orgs(ex)
     assert "Câu lạc bộ Hữu nghị Nga – Việt thành phố Vladivostok" in names
     assert any(n.endswith("Pháp – Việt vùng Bretagne") for n in names)
+
+
+def test_a_transcribed_place_with_hyphens_and_where_a_body_is_are_not_cut_or_joined():
+    ex = run("Tại Điện Biên, đồng chí Thongsavanh Phommachanh, Bí thư Tỉnh ủy Phông-xa-lỳ đã tiếp đoàn. "
+             "Đoàn thăm Trường Tiểu học Hữu nghị Việt – Lào ở huyện Mường Khoa.")
+    names = orgs(ex)
+    assert "Tỉnh ủy Phông-xa-lỳ" in names and "Tỉnh ủy Phông" not in names
+    assert "Trường Tiểu học Hữu nghị Việt – Lào" in names
+    assert not any("Mường Khoa" in n for n in names)
