@@ -106,8 +106,9 @@ class _Parser(PlaceParsing):
                 break
             if m > k and person_starts(toks, m, self.lex.surnames):
                 break  # a person's name after the body's name ("Quỹ Hanul Kim Mi-young")
-            if t.key in _UNITS or t.key in _DISTRICT_UNITS:
-                break
+            if (t.key in _UNITS or t.key in _DISTRICT_UNITS) and not (
+                    t.key == "xã" and m + 1 < len(toks) and toks[m + 1].key == "hội"):
+                break  # a locality ends the name; "xã hội" (social) is no commune
             if _is_name_word(t):
                 m += 1
                 continue

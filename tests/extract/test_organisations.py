@@ -109,3 +109,11 @@ def test_a_transcribed_place_with_hyphens_and_where_a_body_is_are_not_cut_or_joi
     assert "Tỉnh ủy Phông-xa-lỳ" in names and "Tỉnh ủy Phông" not in names
     assert "Trường Tiểu học Hữu nghị Việt – Lào" in names
     assert not any("Mường Khoa" in n for n in names)
+
+
+def test_xa_hoi_social_inside_a_name_is_not_a_commune():
+    ex = run("Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An thăm Trung tâm Bảo trợ xã hội tỉnh Nghệ An "
+             "và Trung tâm Công tác xã hội tỉnh.")
+    names = orgs(ex)
+    assert {"Trung tâm Bảo trợ xã hội tỉnh Nghệ An", "Trung tâm Công tác xã hội tỉnh Nghệ An"} <= names
+    assert "Trung tâm Bảo trợ" not in names
