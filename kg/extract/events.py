@@ -222,6 +222,11 @@ class _Builder:
                 return iso(d.year, d.month), True
             if d.month and (in_period or self.period_year or self.text_year):
                 return iso(self.period_year or self.text_year, d.month), True
+        if _SAME_DAY.search(s.text[a:b]):  # "chiều cùng ngày": the day the article last named
+            for prev in range(sent - 1, -1, -1):
+                got, stated = self.date(prev, 0, len(self.doc.sentences[prev].text), False, False)
+                if stated and got and len(got) == 10:
+                    return got, True
         m = re.search(r"\bnăm\s+(\d{4})\b", s.text[a:b])
         anniv = re.search(r"kỷ niệm\s+(\d{1,3})\s+năm[^;()]{0,120}\((?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?(\d{4})",
                           s.text[a:b], re.I)
@@ -431,6 +436,7 @@ class _Builder:
                       backref)
 
 
+_SAME_DAY = re.compile(r"(?i)\b(cùng ngày|trong ngày|ngày hôm đó|hôm đó|cùng buổi)\b")
 # "Tại buổi làm việc, ..." after "X tiếp và làm việc với đoàn": the reception is that working session
 _BACKREF = re.compile(r"(?i)\b(tại|trong|sau|kết thúc)\s+(buổi|cuộc)?\s*$")
 _SAME_GATHERING = {"Meeting": ("Reception", "Visit"), "Reception": ("Meeting",), "Visit": ("Meeting",)}

@@ -83,3 +83,11 @@ def test_at_the_working_session_is_the_reception_already_told():
     evs = events("Thứ Sáu, 18/10/2019 10:00\n\nSáng 18/10, Liên hiệp các tổ chức hữu nghị tỉnh Quảng "
                  "Ngãi tiếp và làm việc với đoàn tình nguyện viên JICA. Tại buổi làm việc, bà Phạm Thị Xuân thông tin về tình hình của tỉnh.")
     assert [e.date for e in evs] == ["2019-10-18"]
+
+
+def test_cung_ngay_is_the_day_the_article_last_named():
+    evs = events("Print Thứ Hai, 12/12/2022 08:00\n\nTối 10/12, Liên hiệp các tổ chức hữu nghị tỉnh Cà Mau "
+                 "tổ chức Chương trình giao lưu hữu nghị nhân dân Cà Mau – Hàn Quốc. Trước đó, chiều cùng "
+                 "ngày, Phó Chủ tịch UBND tỉnh Tô Minh Khải đã tiếp Tổng Lãnh sự Park Jin-woo.")
+    reception = next(e for e in evs if e.chair == "Tô Minh Khải")
+    assert reception.date == "2022-12-10"
