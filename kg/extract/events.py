@@ -349,8 +349,13 @@ class _Builder:
                     cue = _FUTURE.search(prefix)
                     if cue and not _JUST.search(mtext[a:pos]) \
                             and not (cue.group(1).lower() in ("hướng dẫn", "chỉ đạo,", "đề ra")
-                                     and re.search(r"\bthành công\b|\bđã\b", mtext[a:pos + 40])):
+                                     and re.search(r"\bthành công\b|\bđã\b",
+                                                   prefix + " " + mtext[pos:pos + 40])):
                         continue  # "sẽ tổ chức", "đề nghị tổ chức" (but "hướng dẫn ... tổ chức thành công")
+                    if _ATTENDING.match(mtext[a:pos]) and _ATTENDEES.match(mtext[pos:b]) \
+                            and any(e.kind == kind for e in events):
+                        found = True  # "Dự lễ bàn giao có ...": who attended the one just told
+                        break
                     ev = self.make(s.index, a, b, pos, kind, k, in_period)
                     if kind == "Reception" and not re.search(r"\bdo\b|phối hợp|tham gia", ctext):
                         self.host(ev, s.index, a, pos)  # "X đã có buổi tiếp ông Y"
@@ -436,10 +441,18 @@ class _Builder:
                       backref)
 
 
+_ATTENDING = re.compile(r"(?i)\s*(?:tham\s+|tới\s+|đến\s+|về\s+)?dự\s*$")
+_ATTENDEES = re.compile(r"\S+(?:\s+\S+){0,4}?\s+có\s")  # "lễ bàn giao có <who>"
 _SAME_DAY = re.compile(r"(?i)\b(cùng ngày|trong ngày|ngày hôm đó|hôm đó|cùng buổi)\b")
 # "Tại buổi làm việc, ..." after "X tiếp và làm việc với đoàn": the reception is that working session
 _BACKREF = re.compile(r"(?i)\b(tại|trong|sau|kết thúc)\s+(buổi|cuộc)?\s*$")
 _SAME_GATHERING = {"Meeting": ("Reception", "Visit"), "Reception": ("Meeting",), "Visit": ("Meeting",)}
+
+
+def _other_ceremony(a: str, b: str) -> bool:
+    """Two ceremonies named apart ("Lễ kỷ niệm ..." and "Lễ bàn giao ..."): never one event."""
+    wa, wb = a.lower().split()[:2], b.lower().split()[:2]
+    return len(wa) == len(wb) == 2 and wa[0] == wb[0] == "lễ" and wa[1] != wb[1]
 
 
 def _merge(events: list[_Event]) -> list[_Event]:
@@ -455,6 +468,7 @@ def _merge(events: list[_Event]) -> list[_Event]:
             dates_ok = (not ev.date or not prev.date or ev.date.startswith(prev.date)
                         or prev.date.startswith(ev.date))
             if ev.anaphoric or (same_org and dates_ok and ev.sent != prev.sent
+                                and not _other_ceremony(ev.label, prev.label)
                                 and (ev.organiser is not None or prev.organiser is None
                                      or not ev.organiser_stated)
                                 and not (ev.date and prev.date and len(ev.date) == len(prev.date) == 4

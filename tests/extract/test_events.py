@@ -91,3 +91,16 @@ def test_cung_ngay_is_the_day_the_article_last_named():
                  "ngày, Phó Chủ tịch UBND tỉnh Tô Minh Khải đã tiếp Tổng Lãnh sự Park Jin-woo.")
     reception = next(e for e in evs if e.chair == "Tô Minh Khải")
     assert reception.date == "2022-12-10"
+
+
+def test_attendance_restated_is_no_new_event_and_two_ceremonies_stay_two():
+    evs = events("Sáng 16/11, Liên hiệp các tổ chức hữu nghị tỉnh Đồng Tháp tổ chức lễ bàn giao 30 căn nhà "
+                 "tình thương. Dự lễ bàn giao có Phó Chủ tịch UBND tỉnh Huỳnh Văn Tâm.")
+    assert len(evs) == 1 and evs[0].organiser == "Liên hiệp các tổ chức hữu nghị tỉnh Đồng Tháp"
+    evs = events("Năm 2024, Liên hiệp các tổ chức hữu nghị tỉnh Ninh Bình tổ chức Lễ kỷ niệm 70 năm quan hệ "
+                 "ngoại giao Việt Nam – Mông Cổ tại Trung tâm Văn hóa tỉnh. Liên hiệp cũng tổ chức Hội thảo "
+                 "về du lịch; đã hướng dẫn Hội hữu nghị Việt Nam – Nhật Bản tỉnh tổ chức thành công Đại hội "
+                 "lần thứ II; tham dự Lễ bàn giao 2 điểm trường mầm non do tổ chức Hope for Tomorrow tài trợ.")
+    labels = [e.label.lower() for e in evs]
+    assert any(x.startswith("lễ kỷ niệm") for x in labels)
+    assert any(x.startswith("lễ bàn giao") for x in labels)  # not merged into the anniversary
