@@ -467,8 +467,9 @@ def _merge(events: list[_Event]) -> list[_Event]:
                         or ev.organiser.name == prev.organiser.name)
             dates_ok = (not ev.date or not prev.date or ev.date.startswith(prev.date)
                         or prev.date.startswith(ev.date))
+            if _other_ceremony(ev.label, prev.label):
+                break
             if ev.anaphoric or (same_org and dates_ok and ev.sent != prev.sent
-                                and not _other_ceremony(ev.label, prev.label)
                                 and (ev.organiser is not None or prev.organiser is None
                                      or not ev.organiser_stated)
                                 and not (ev.date and prev.date and len(ev.date) == len(prev.date) == 4
