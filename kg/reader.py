@@ -245,7 +245,52 @@ def html_to_text(html: str) -> str:
     headline = _headline(html)
     if headline and headline not in text[:len(headline) + 400]:
         text = f"{headline}\n\n{text}"  # trafilatura keeps the headline as metadata, not text
+    stamp = _date_stamp(html)
+    if stamp and not _DMY.search(text[:400]):
+        text = f"{stamp}\n{text}"  # a stamp line, read as the publication date by kg.ingest
     return text
+
+
+_DMY = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_DATE_CLASS = re.compile(r"(?i)date|time|publish|ngay|post-?meta|meta")
+
+
+def _date_stamp(html: str) -> str | None:
+    """The page's publication date as a stamp line ("12/05/2016"), from its metadata
+    (article:published_time, <time datetime>) or a short element classed as a date; never
+    from a list (related news carry their own dates)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in ("article:published_time", "datepublished", "pubdate", "publishdate", "date",
+                   "dc.date", "dc.date.issued"):
+            m = _ISO.match(meta.get("content") or "")
+            if m:
+                return f"{m.group(3)}/{m.group(2)}/{m.group(1)}"
+    found: list[str] = []
+    for el in root.iter("time", "span", "div", "p"):
+        if any(a.tag in ("li", "ul", "ol", "a") for a in el.iterancestors()):
+            continue
+        if el.tag == "time":
+            m = _ISO.match(el.get("datetime") or "")
+            if m:
+                return f"{m.group(3)}/{m.group(2)}/{m.group(1)}"
+        elif not _DATE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            continue
+        text = " ".join(el.text_content().split())
+        if len(text) <= 80 and _DMY.search(text):
+            found.append(text)
+    # the tightest element (the date's own span, not the meta bar around it), its date only
+    if not found:
+        return None
+    return _DMY.search(min(found, key=len)).group(0)  # type: ignore[union-attr]
 
 
 def _headline(html: str) -> str | None:

@@ -200,3 +200,27 @@ def test_an_html_pages_headline_is_kept_without_the_outlets_name(tmp_path):
     page.write_text(f"<html><head><title>Gặp mặt kỷ niệm 55 năm quan hệ Việt Nam – Cuba - Báo Phú Yên "
                     f"Online</title></head><body>{body}</body></html>", encoding="utf-8")
     assert read_file(page).startswith("Gặp mặt kỷ niệm 55 năm quan hệ Việt Nam – Cuba\n\n")
+
+
+PAGE_WITH_DATE = """<html><head><title>Tiếp đoàn bạn Pháp - Báo Huế</title>{meta}</head><body>
+<div class="meta"><span class="date">Thứ Năm, 12/05/2016 - 16:20</span>
+<span class="views">Lượt xem: 412</span></div>
+<h1>Liên hiệp tiếp đoàn Hội hữu nghị Pháp – Việt</h1>
+<p>Chiều 11/5, Liên hiệp các tổ chức hữu nghị tỉnh Thừa Thiên Huế tiếp đoàn Hội hữu nghị Pháp – Việt.
+Hai bên trao đổi về các dự án hỗ trợ trẻ em khuyết tật trong thời gian tới.</p>
+<p>Trước đó, đoàn đã dự lễ trao tặng 30 xe lăn cho trẻ em khuyết tật tại Trung tâm Bảo trợ xã hội tỉnh.</p>
+<ul class="related"><li><a href="#">Hội nghị Ban Chấp hành</a> <span class="date">(28/04/2016)</span></li></ul>
+</body></html>"""
+
+
+@pytest.mark.parametrize("meta, published", [
+    ("", "2016-05-12"),  # the date's own span, not the meta bar around it nor a related item
+    ('<meta property="article:published_time" content="2016-05-13T08:00:00+07:00">', "2016-05-13"),
+])
+def test_an_html_pages_publication_date_is_kept(tmp_path, meta, published):
+    from kg.ingest import clean
+    path = tmp_path / "p.html"
+    path.write_text(PAGE_WITH_DATE.format(meta=meta), encoding="utf-8")
+    article = clean(path.name, read_file(path))
+    assert article.published == published
+    assert "Lượt xem" not in article.text and "28/04/2016" not in article.text
