@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Doc, OrgMention
+from ..legacy import is_syllable
 from .places import (_DISTRICT_UNITS, _UNITS, PlaceParsing, _country_at, _province_at,  # noqa: F401
                      _skip_dash, localise, person_starts)
 from .spans import DASHES, longest, surface
@@ -247,6 +248,8 @@ class _Parser(PlaceParsing):
                 and toks[j].key not in lex.surnames and toks[j].key not in lex.org_heads \
                 and not longest(toks, j, lex.roles, lex.max_words["roles"]):
             end = self.name_tail(j)  # "Hội Cựu chiến binh Hải quân Cam Ranh": a body of its own name,
+            if 2 <= end - j <= 3 and not any(is_syllable(t.text) for t in toks[j:end]):
+                return self.anaphor(i, j, h)  # "Chủ tịch Hội Yamamoto Kenji": a foreign person
             core, j = f"{core} {self.text(j, end)}", end  # not the province's branch
             return [self.mention(i, j, core, kind, None, None, ())]
         if h.tail == "bare":
@@ -266,8 +269,9 @@ class _Parser(PlaceParsing):
                                                                        and h.kind == "FriendshipAssociation")) \
                         and not (toks[j].cap and toks[j].key in lex.org_heads):
                     end = self.name_tail(j) if toks[j].cap else self.lower_tail(j)
-                    if end == j:
-                        return self.anaphor(i, j, h)
+                    if end == j or (toks[j].cap and 2 <= end - j <= 3
+                                    and not any(is_syllable(t.text) for t in toks[j:end])):
+                        return self.anaphor(i, j, h)  # "Chủ tịch Hội Yamamoto Kenji": a person
                     core, j = self.text(i, end), end
                     kind = "MassOrganisation" if h.head == "Hội" else kind
                 else:

@@ -117,3 +117,11 @@ def test_xa_hoi_social_inside_a_name_is_not_a_commune():
     names = orgs(ex)
     assert {"Trung tâm Bảo trợ xã hội tỉnh Nghệ An", "Trung tâm Công tác xã hội tỉnh Nghệ An"} <= names
     assert "Trung tâm Bảo trợ" not in names
+
+
+def test_a_foreign_persons_name_after_a_bare_hoi_is_no_body():
+    ex = run("Tháng 4, Liên hiệp các tổ chức hữu nghị tỉnh Ninh Bình tiếp đoàn Hội hữu nghị Nhật – Việt "
+             "tỉnh Nara (Nhật Bản) do Chủ tịch Hội Yamamoto Kenji dẫn đầu. Hội Chữ thập đỏ tỉnh dự.")
+    names = orgs(ex)
+    assert not any("Yamamoto" in n for n in names)
+    assert "Hội Chữ thập đỏ tỉnh Ninh Bình" in names  # a Vietnamese name after "Hội" still is
