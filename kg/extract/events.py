@@ -222,8 +222,9 @@ class _Builder:
                 return iso(d.year, d.month), True
             if d.month and (in_period or self.period_year or self.text_year):
                 return iso(self.period_year or self.text_year, d.month), True
-        if _SAME_DAY.search(s.text[a:b]):  # "chiều cùng ngày": the day the article last named
-            for prev in range(sent - 1, -1, -1):
+        if _SAME_DAY.search(s.text[a:b]) or _HERE.match(s.text):
+            # "chiều cùng ngày", "Tại đây, ...", "Kết thúc hội đàm, ...": the day last named
+            for prev in range(sent - 1, max(-1, sent - 11), -1):
                 got, stated = self.date(prev, 0, len(self.doc.sentences[prev].text), False, False)
                 if stated and got and len(got) == 10:
                     return got, True
@@ -443,16 +444,31 @@ class _Builder:
 
 _ATTENDING = re.compile(r"(?i)\s*(?:tham\s+|tới\s+|đến\s+|về\s+)?dự\s*$")
 _ATTENDEES = re.compile(r"\S+(?:\s+\S+){0,4}?\s+có\s")  # "lễ bàn giao có <who>"
+_HERE = re.compile(r"(?i)\s*(tại đây|cũng tại đây|sau đó|tiếp đó|dịp này|nhân dịp này|"
+                   r"(kết thúc|sau|ngay sau)\s+(buổi\s+|cuộc\s+)?(hội đàm|làm việc|hội nghị|"
+                   r"buổi lễ|lễ|buổi tiếp|tiếp))\b")
 _SAME_DAY = re.compile(r"(?i)\b(cùng ngày|trong ngày|ngày hôm đó|hôm đó|cùng buổi)\b")
 # "Tại buổi làm việc, ..." after "X tiếp và làm việc với đoàn": the reception is that working session
 _BACKREF = re.compile(r"(?i)\b(tại|trong|sau|kết thúc)\s+(buổi|cuộc)?\s*$")
 _SAME_GATHERING = {"Meeting": ("Reception", "Visit"), "Reception": ("Meeting",), "Visit": ("Meeting",)}
 
 
+def _ceremony_act(label: str) -> str | None:
+    """What a ceremony does, by the word after "lễ" ("kỷ" niệm, "bàn" giao, "trao"), or "ký"
+    for a signing; None when the label does not say."""
+    words = label.lower().split()[:5]
+    while words and words[0] in ("buổi", "đã", "vừa", "cùng", "chính", "thức"):
+        words = words[1:]  # "đã ký ...", "buổi lễ trao ...", "chính thức ký ..."
+    if len(words) >= 2 and words[0] == "lễ":
+        return words[1]
+    return "ký" if words[:1] == ["ký"] else None
+
+
 def _other_ceremony(a: str, b: str) -> bool:
-    """Two ceremonies named apart ("Lễ kỷ niệm ..." and "Lễ bàn giao ..."): never one event."""
-    wa, wb = a.lower().split()[:2], b.lower().split()[:2]
-    return len(wa) == len(wb) == 2 and wa[0] == wb[0] == "lễ" and wa[1] != wb[1]
+    """Two ceremonies named apart ("Lễ kỷ niệm ..." and "Lễ bàn giao ...", a signing and "lễ
+    trao học bổng"): never one event."""
+    act_a, act_b = _ceremony_act(a), _ceremony_act(b)
+    return act_a is not None and act_b is not None and act_a != act_b
 
 
 def _merge(events: list[_Event]) -> list[_Event]:

@@ -104,3 +104,14 @@ def test_attendance_restated_is_no_new_event_and_two_ceremonies_stay_two():
     labels = [e.label.lower() for e in evs]
     assert any(x.startswith("lễ kỷ niệm") for x in labels)
     assert any(x.startswith("lễ bàn giao") for x in labels)  # not merged into the anniversary
+
+
+def test_tai_day_takes_the_day_last_named_and_a_signing_is_not_a_scholarship_ceremony():
+    evs = events("Sáng 25/4/2013, hai đoàn hội đàm tại tỉnh Phông-xa-lỳ. Đồng chí A và đồng chí B đã ký "
+                 "Biên bản ghi nhớ hợp tác giai đoạn 2013 – 2017.\n\nNgày 26/4, đoàn đến thăm Trường Tiểu "
+                 "học Hữu nghị Việt – Lào. Tại đây, Liên hiệp các tổ chức hữu nghị tỉnh Điện Biên tổ chức "
+                 "lễ trao 50 suất học bổng cho học sinh nghèo.")
+    award = next(e for e in evs if e.label.lower().startswith("lễ trao"))
+    assert award.date == "2013-04-26"
+    assert award.organiser == "Liên hiệp các tổ chức hữu nghị tỉnh Điện Biên"
+    assert any("ký" in e.label.lower().split()[:2] for e in evs)  # the signing stays its own
