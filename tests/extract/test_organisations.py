@@ -125,3 +125,11 @@ def test_a_foreign_persons_name_after_a_bare_hoi_is_no_body():
     names = orgs(ex)
     assert not any("Yamamoto" in n for n in names)
     assert "Hội Chữ thập đỏ tỉnh Ninh Bình" in names  # a Vietnamese name after "Hội" still is
+
+
+def test_a_provinces_song_and_dance_troupe_is_a_body():
+    ex = run("Tại Cà Mau, chương trình có nhiều tiết mục do Đoàn Ca múa nhạc tổng hợp tỉnh Cà Mau biểu "
+             "diễn; đoàn ca múa của trường cũng tham gia.")
+    names = orgs(ex)
+    assert "Đoàn Ca múa nhạc tổng hợp tỉnh Cà Mau" in names
+    assert not any(n.lower().startswith("đoàn ca múa của") for n in names)
