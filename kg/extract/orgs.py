@@ -353,6 +353,9 @@ class _Parser(PlaceParsing):
             foreign = _country_at(doc, toks, j)
             if foreign and foreign[1][0] != "VN" and not latin:
                 end = j + foreign[0]
+                n_loc, _p, _u, region = self.locality(end)
+                if region and region.split()[0].lower() in ("vùng", "bang", "châu", "khu"):
+                    end += n_loc  # "Hiệp hội Doanh nghiệp Hàn Quốc khu vực Đồng bằng sông Cửu Long"
                 return [self.mention(i, end, f"{core} {self.text(j, end)}", "ForeignOrganisation", None,
                                      foreign[1][0], ())]
         # locality

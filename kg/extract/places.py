@@ -150,9 +150,14 @@ class PlaceParsing:
         if d and k + n_d < len(toks) and toks[k + n_d].cap:
             m = self._place_end(k + n_d, 3)
             return m - k, None, None, self.text(k, m)
-        if toks[k].key in _REGION_UNITS and k + 1 < len(toks) and toks[k + 1].cap \
-                and toks[k + 1].is_word:  # a partner's region: "vùng Bretagne", "bang Victoria"
-            m = self._place_end(k + 1, 3)
+        n_r = 2 if k + 1 < len(toks) and (toks[k].key, toks[k + 1].key) == ("khu", "vực") else 1
+        if (n_r == 2 or toks[k].key in _REGION_UNITS) and k + n_r < len(toks) \
+                and toks[k + n_r].cap and toks[k + n_r].is_word:
+            # a region: "vùng Bretagne", "bang Victoria", "khu vực Đồng bằng sông Cửu Long"
+            m = self._place_end(k + n_r, 3)
+            if m + 2 < len(toks) and (toks[m].key, toks[m + 1].key) == ("bằng", "sông") \
+                    and toks[m + 2].cap:
+                m = self._place_end(m + 2, 2)
             return m - k, None, None, self.text(k, m)
         return 0, None, None, ""
 

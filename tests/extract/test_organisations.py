@@ -133,3 +133,9 @@ def test_a_provinces_song_and_dance_troupe_is_a_body():
     names = orgs(ex)
     assert "Đoàn Ca múa nhạc tổng hợp tỉnh Cà Mau" in names
     assert not any(n.lower().startswith("đoàn ca múa của") for n in names)
+
+
+def test_a_region_after_a_foreign_body_belongs_to_its_name():
+    ex = run("Tại Cà Mau, ông Lee Sang-hoon, Chủ tịch Hiệp hội Doanh nghiệp Hàn Quốc khu vực Đồng bằng "
+             "sông Cửu Long dự lễ.")
+    assert "Hiệp hội Doanh nghiệp Hàn Quốc khu vực Đồng bằng sông Cửu Long" in orgs(ex)
