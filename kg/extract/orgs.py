@@ -65,6 +65,11 @@ class _Parser(PlaceParsing):
     def __init__(self, doc: Doc, s: Sentence):
         self.doc, self.s, self.toks = doc, s, s.tokens
         self.lex = doc.lex
+        self.pending: list[OrgMention] = []  # this sentence's mentions so far (find_orgs)
+
+    def _named_before(self) -> list[OrgMention]:
+        """The bodies named before the current token, the nearest last."""
+        return [*self.doc.orgs, *self.pending]
 
     def doc_acronyms(self) -> dict[str, OrgMention]:
         return {a: m for m in self.doc.orgs for a in m.aliases if a.isupper()}
@@ -248,8 +253,8 @@ class _Parser(PlaceParsing):
                 and toks[j].key not in lex.surnames and toks[j].key not in lex.org_heads \
                 and not longest(toks, j, lex.roles, lex.max_words["roles"]):
             end = self.name_tail(j)  # "Hội Cựu chiến binh Hải quân Cam Ranh": a body of its own name,
-            if 2 <= end - j <= 3 and not any(is_syllable(t.text) for t in toks[j:end]):
-                return self.anaphor(i, j, h)  # "Chủ tịch Hội Yamamoto Kenji": a foreign person
+            if self._person_at(j):
+                return self.anaphor(i, j, h)  # "Chủ tịch Hội Yamamoto Kenji": a person
             core, j = f"{core} {self.text(j, end)}", end  # not the province's branch
             return [self.mention(i, j, core, kind, None, None, ())]
         if h.tail == "bare":
@@ -269,8 +274,7 @@ class _Parser(PlaceParsing):
                                                                        and h.kind == "FriendshipAssociation")) \
                         and not (toks[j].cap and toks[j].key in lex.org_heads):
                     end = self.name_tail(j) if toks[j].cap else self.lower_tail(j)
-                    if end == j or (toks[j].cap and 2 <= end - j <= 3
-                                    and not any(is_syllable(t.text) for t in toks[j:end])):
+                    if end == j or (toks[j].cap and self._person_at(j)):
                         return self.anaphor(i, j, h)  # "Chủ tịch Hội Yamamoto Kenji": a person
                     core, j = self.text(i, end), end
                     kind = "MassOrganisation" if h.head == "Hội" else kind
@@ -435,15 +439,34 @@ class _Parser(PlaceParsing):
                              f"{_expand(h.head)} {self.text(a, b)}{place}", h.kind, None, code, ())
                 for n, (a, b, code) in enumerate(found)]
 
+    def _person_at(self, j: int) -> bool:
+        """A person's name starts at token j: a Vietnamese family name and given names, or two
+        or three capitalised words none of which is a Vietnamese syllable ("Yamamoto Kenji")."""
+        toks = self.toks
+        if person_starts(toks, j, self.lex.surnames):
+            return True
+        end = j
+        while end < len(toks) and toks[end].is_word and toks[end].cap and end - j < 4:
+            end += 1
+        return 2 <= end - j <= 3 and not any(is_syllable(t.text) for t in toks[j:end])
+
     def anaphor(self, i: int, j: int, h) -> list[OrgMention]:
         """A bare 'Hội', 'Tổng Lãnh sự quán': the body of that kind the article last named."""
-        if not self.toks[i].cap or (j < len(self.toks) and self.toks[j].is_word and self.toks[j].cap):
-            return []
+        toks = self.toks
+        if not toks[i].cap or (j < len(toks) and toks[j].is_word and toks[j].cap
+                               and not self._person_at(j)):
+            return []  # "Hội Nông dân" names a body; "Chủ tịch Hội Nguyễn Văn An": the last Hội
         prefix = "Hội" if h.kind == "FriendshipAssociation" else _expand(h.head)
-        for m in reversed(self.doc.orgs):
+        for m in reversed(self._named_before()):
             if m.name and m.kind in (h.kind, "ForeignOrganisation") and m.name.startswith(prefix) \
-                    and (h.kind != "FriendshipAssociation" or m.kind == "FriendshipAssociation"):
+                    and (h.kind != "FriendshipAssociation" or m.kind == "FriendshipAssociation"
+                         or "hữu nghị" in m.name.lower()):  # the partner's own association too
                 return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]
+        if j < len(toks) and toks[j].cap and h.head == "Hội":
+            # "Chủ tịch Hội Nguyễn Văn An" after "Hội Nông dân tỉnh X": the last Hội named
+            for m in reversed(self._named_before()):
+                if m.name and m.name.startswith("Hội "):
+                    return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]
         return []
 
     def country_tail(self, j: int, h):
@@ -558,6 +581,7 @@ def find_orgs(doc: Doc, s: Sentence) -> list[OrgMention]:
     an alias of the first, not another body."""
     p = _Parser(doc, s)
     out: list[OrgMention] = []
+    p.pending = out
     toks = s.tokens
     # parse_at finds nothing at a token that starts no known body or head and is no acronym:
     # most tokens, skipped here without the call

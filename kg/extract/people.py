@@ -175,6 +175,8 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
             return k
     m = k
     vietnamese = toks[k].key in lex.surnames
+    if not vietnamese and toks[k].key in lex.org_heads:
+        return k  # "Chủ tịch Hội Yamamoto Kenji": a body's head word opens no foreign name
     pattern = _SYLLABLE if vietnamese else _FOREIGN_WORD
     if toks[k].text.isupper() and len(toks[k].text) > 1:
         return k  # an acronym or an all-caps credit ("THANH NGA"), not a name

@@ -161,3 +161,13 @@ def test_a_name_ending_in_thanh_before_a_comma_is_no_thanh_uy():
              "tổ chức hữu nghị Việt Nam.")
     assert {"Đặng Quốc Thành"} == {p.name for p in ex.persons}
     assert ("Đặng Quốc Thành", "Ủy viên", "Ban Chấp hành Trung ương Đảng") in posts(ex)
+
+
+def test_title_bare_hoi_then_a_name_is_the_last_named_hoi_and_that_person():
+    ex = run("Tháng 4, Liên hiệp các tổ chức hữu nghị tỉnh Ninh Bình tiếp đoàn Hội hữu nghị Nhật – Việt "
+             "tỉnh Nara (Nhật Bản) do Chủ tịch Hội Yamamoto Kenji dẫn đầu.")
+    assert posts(ex) == {("Yamamoto Kenji", "Chủ tịch", "Hội hữu nghị Nhật – Việt tỉnh Nara")}
+    ex = run("Tại Ninh Bình, Liên hiệp tiếp đoàn Hội Nông dân tỉnh Nam Định do Chủ tịch Hội Nguyễn Văn "
+             "An dẫn đầu.")
+    assert ("Nguyễn Văn An", "Chủ tịch", "Hội Nông dân tỉnh Nam Định") in posts(ex)
+    assert not any(p.name.startswith("Hội") for p in ex.persons)
