@@ -40,6 +40,7 @@ _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là"
                "cũng", "vẫn", "luôn", "cùng", "thì", "mà", "nên", "khi", "từ", "đến", "trên", "vào",
                "nhận", "trao", "tặng", "tiếp", "gặp", "dự", "chủ", "phát", "đề", "nêu", "tham",
                "ở", "thuộc", "nơi"}  # "Trường Hữu nghị Việt – Lào ở huyện X": where it is, not its name
+_TWO_WORD_UNITS = {"thành phố", "thị xã", "thị trấn"}
 _VENUE_AFTER_TRUNG_TAM = {"hội nghị", "hội chợ", "triển lãm", "hội nghị quốc tế", "hội chợ triển lãm"}
 _PARENT_HEADS = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "ủy ban nhân dân",
                  "ubnd", "hội đồng nhân dân", "hđnd", "quốc hội", "chính phủ", "đoàn đbqh",
@@ -115,6 +116,8 @@ class _Parser(PlaceParsing):
             if (t.key in _UNITS or t.key in _DISTRICT_UNITS) and not (
                     t.key == "xã" and m + 1 < len(toks) and toks[m + 1].key == "hội"):
                 break  # a locality ends the name; "xã hội" (social) is no commune
+            if m + 1 < len(toks) and f"{t.key} {toks[m + 1].key}" in _TWO_WORD_UNITS:
+                break  # "... Việt Nam Thành phố": the city (capitalised in Hồ Chí Minh City's press)
             if _is_name_word(t):
                 m += 1
                 continue
@@ -251,7 +254,8 @@ class _Parser(PlaceParsing):
         if h.tail == "none" and h.kind == "MassOrganisation" and j < len(toks) and toks[j].cap \
                 and toks[j].is_word and not _province_at(doc, toks, j) and not _country_at(doc, toks, j) \
                 and toks[j].key not in lex.surnames and toks[j].key not in lex.org_heads \
-                and not longest(toks, j, lex.roles, lex.max_words["roles"]):
+                and not longest(toks, j, lex.roles, lex.max_words["roles"]) \
+                and not self.locality(j)[0]:  # "Ủy ban MTTQ Việt Nam Thành phố": the city's
             end = self.name_tail(j)  # "Hội Cựu chiến binh Hải quân Cam Ranh": a body of its own name,
             if self._person_at(j):
                 return self.anaphor(i, j, h)  # "Chủ tịch Hội Yamamoto Kenji": a person

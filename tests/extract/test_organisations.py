@@ -139,3 +139,11 @@ def test_a_region_after_a_foreign_body_belongs_to_its_name():
     ex = run("Tại Cà Mau, ông Lee Sang-hoon, Chủ tịch Hiệp hội Doanh nghiệp Hàn Quốc khu vực Đồng bằng "
              "sông Cửu Long dự lễ.")
     assert "Hiệp hội Doanh nghiệp Hàn Quốc khu vực Đồng bằng sông Cửu Long" in orgs(ex)
+
+
+def test_a_capitalised_thanh_pho_after_a_name_is_the_city_not_part_of_the_name():
+    ex = run("Tại Thành phố Hồ Chí Minh, đến dự có ông Phạm Minh Tâm, Chủ tịch Ủy ban MTTQ Việt Nam "
+             "Thành phố, và đại diện Trường Đại học Sư phạm Thành phố.")
+    names = orgs(ex)
+    assert "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hồ Chí Minh" in names
+    assert not any(n.endswith("Thành phố") for n in names)
