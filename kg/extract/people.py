@@ -106,6 +106,11 @@ class _Chains:
                         e = org.j
                     elif role.kind == "diplomat":
                         org, e = self.mission(role.title, e)
+                    elif role.kind == "foreign":  # "Tỉnh trưởng tỉnh Hủa Phăn": the office's place
+                        from .orgs import _Parser
+                        n_loc, _prov, _unit, place = _Parser(self.doc, self.s).locality(e)
+                        if place:
+                            title, e = f"{title} {place}", e + n_loc
                 title = ("Nguyên " + title) if former else title
                 items.append((title, org, former, role.kind))
                 k = e
@@ -414,16 +419,23 @@ def _chain_locality(doc: Doc, items) -> list:
 
     anchor = next((o for _t, o, _f, _k in reversed(items) if o is not None and not o.bare and o.place_name),
                   None)
-    if anchor is None:
-        return items
+    if anchor is not None:
+        place = (anchor.place_unit, anchor.place_name, anchor.locality)
+    else:  # "Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Hủa Phăn": a foreign office's place
+        written = next((t for t, o, _f, k in reversed(items) if o is None and k == "foreign"
+                        and re.search(r" (tỉnh|thành phố) \S", t)), None)
+        if written is None:
+            return items
+        m = re.search(r" (tỉnh|thành phố) (.+)$", written)
+        place = (m.group(1), m.group(2), None)
+    unit_w, place_name, locality = place
     out = []
     for title, org, former, kind in items:
         if org is not None and org.bare and org.core and org.kind != "FriendshipUnion" \
-                and org.locality != anchor.place_name:
-            unit = anchor.place_unit or doc.lex.province_unit(anchor.place_name)
-            new = replace(org, name=localise(org.core, unit, anchor.place_name), bare=False,
-                          locality=anchor.locality, place_unit=anchor.place_unit,
-                          place_name=anchor.place_name)
+                and org.locality != place_name:
+            unit = unit_w or doc.lex.province_unit(place_name)
+            new = replace(org, name=localise(org.core, unit, place_name), bare=False,
+                          locality=locality, place_unit=unit_w, place_name=place_name)
             doc.orgs[:] = [new if o is org else o for o in doc.orgs]
             org = new
         out.append((title, org, former, kind))

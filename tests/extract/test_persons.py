@@ -171,3 +171,12 @@ def test_title_bare_hoi_then_a_name_is_the_last_named_hoi_and_that_person():
              "An dẫn đầu.")
     assert ("Nguyễn Văn An", "Chủ tịch", "Hội Nông dân tỉnh Nam Định") in posts(ex)
     assert not any(p.name.startswith("Hội") for p in ex.persons)
+
+
+def test_a_foreign_provincial_office_keeps_its_place_and_lends_it_to_the_bare_party_committee():
+    ex = run("Tại Quảng Ninh, đồng chí Nguyễn Văn A tiếp đồng chí Khamsing Vongphachanh, Bí thư Tỉnh ủy, "
+             "Tỉnh trưởng tỉnh Hủa Phăn.")
+    p = posts(ex)
+    assert ("Khamsing Vongphachanh", "Bí thư", "Tỉnh ủy Hủa Phăn") in p
+    assert ("Khamsing Vongphachanh", "Tỉnh trưởng tỉnh Hủa Phăn", "") in p
+    assert not any(org == "Tỉnh ủy Quảng Ninh" for _, _, org in p)
