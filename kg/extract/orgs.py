@@ -339,6 +339,11 @@ class _Parser(PlaceParsing):
             if latin and j < len(toks) and (toks[j].text in lex.abbreviations or toks[j].text in self.doc_acronyms()):
                 return []  # "tổ chức PCPNN" (an abbreviation), "tổ chức MCF" (named before in full)
             end = self.name_tail(j, latin=latin)
+            if end == j and not latin and toks[i].cap and (j >= len(toks) or not toks[j].cap):
+                # a bare "Hiệp hội", "Quỹ" after its full name: the body last named so
+                for m in reversed(self._named_before()):
+                    if m.name and m.name.startswith(f"{_expand(h.head)} "):
+                        return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]
             if end == j and (latin or len(h.head.split()) < 2):
                 n_loc, _p, _u, place = self.locality(j)
                 if place and not latin and toks[j].key in _DISTRICT_UNITS:

@@ -180,3 +180,9 @@ def test_a_foreign_provincial_office_keeps_its_place_and_lends_it_to_the_bare_pa
     assert ("Khamsing Vongphachanh", "Bí thư", "Tỉnh ủy Hủa Phăn") in p
     assert ("Khamsing Vongphachanh", "Tỉnh trưởng tỉnh Hủa Phăn", "") in p
     assert not any(org == "Tỉnh ủy Quảng Ninh" for _, _, org in p)
+
+
+def test_a_bare_hiep_hoi_after_a_title_is_the_one_named_before():
+    ex = run("Tại Bến Tre, Liên hiệp các tổ chức hữu nghị tỉnh Bến Tre và Hiệp hội Hữu nghị Nhật – Việt "
+             "tỉnh Gifu ký kết thỏa thuận. Ông Yamashita Kenji, Chủ tịch Hiệp hội đại diện phía bạn ký.")
+    assert ("Yamashita Kenji", "Chủ tịch", "Hiệp hội Hữu nghị Nhật – Việt tỉnh Gifu") in posts(ex)
