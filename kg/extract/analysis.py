@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon
 from ..model import Article, Evidence
-from ..text import fold
+from ..text import fold, tone_key
 from .spans import longest
 from .tokens import Sentence, split_sentences
 
@@ -81,6 +81,7 @@ class Doc:
     lex: Lexicon
     sentences: list[Sentence] = field(default_factory=list)
     locality: str | None = None
+    district: tuple[str, str] | None = None  # (unit, name) of a district-level article's district
     orgs: list[OrgMention] = field(default_factory=list)
     persons: list[PersonMention] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
@@ -145,6 +146,26 @@ def detect_locality(article: Article, sentences: list[Sentence], lex: Lexicon) -
     return name
 
 
+_DISTRICT_AT = re.compile(r"\b(huyện|quận|thị xã)\s+((?:[A-ZĐÀ-Ỹ][^\s,.;:()]*\s*){1,3})")
+
+
+def detect_district(text: str, province: str | None, lex: Lexicon) -> tuple[str, str] | None:
+    """The district an article is about: a district of its province named at least twice
+    ("huyện Yên Phong"), so that "Huyện ủy" and "UBND huyện" said bare are that district's."""
+    counts: Counter = Counter()
+    for m in _DISTRICT_AT.finditer(text):
+        words = m.group(2).split()
+        for n in range(len(words), 0, -1):  # the longest district name the capitalised words start with
+            name = " ".join(words[:n])
+            if any(province is None or p == province for _u, p in lex.districts.get(tone_key(name), ())):
+                counts[(m.group(1), name)] += 1
+                break
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2)
+    return best if n >= 2 and (not rest or rest[0][1] < n) else None
+
+
 def analyse(article: Article, lex: Lexicon) -> Doc:
     from .orgs import find_orgs
     from .people import find_persons_and_posts
@@ -152,6 +173,7 @@ def analyse(article: Article, lex: Lexicon) -> Doc:
     doc = Doc(article, lex)
     doc.sentences = split_sentences(article.text)
     doc.locality = detect_locality(article, doc.sentences, lex)
+    doc.district = detect_district(article.text, doc.locality, lex)
     for s in doc.sentences:
         # a one-letter "name" is debris of a garbled text (fuzzing found "F"), never a body
         doc.orgs.extend(m for m in find_orgs(doc, s) if not m.name or len(m.name.strip()) >= 2)

@@ -40,6 +40,7 @@ _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là"
                "cũng", "vẫn", "luôn", "cùng", "thì", "mà", "nên", "khi", "từ", "đến", "trên", "vào",
                "nhận", "trao", "tặng", "tiếp", "gặp", "dự", "chủ", "phát", "đề", "nêu", "tham",
                "ở", "thuộc", "nơi"}  # "Trường Hữu nghị Việt – Lào ở huyện X": where it is, not its name
+_DISTRICT_COMMITTEES = {"Huyện ủy", "Quận ủy", "Thị ủy"}
 _TWO_WORD_UNITS = {"thành phố", "thị xã", "thị trấn"}
 _VENUE_AFTER_TRUNG_TAM = {"hội nghị", "hội chợ", "triển lãm", "hội nghị quốc tế", "hội chợ triển lãm"}
 _PARENT_HEADS = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "ủy ban nhân dân",
@@ -391,6 +392,8 @@ class _Parser(PlaceParsing):
                 n_loc, district = m - j, self.text(j, m)  # "Tỉnh ủy Phông Sa Lỳ", "Hội đồng Takeo"
         j += n_loc
         j, aliases = self.acronym(j, ())
+        if not district and n_loc == 0 and core in _DISTRICT_COMMITTEES and doc.district:
+            district = doc.district[1]  # a bare "Huyện ủy" in an article about one district
         if district:
             m = self.mention(i, j, f"{core} {district}", kind, None, country, aliases)
             words = district.split()

@@ -150,6 +150,8 @@ class PlaceParsing:
         if d and k + n_d < len(toks) and toks[k + n_d].cap:
             m = self._place_end(k + n_d, 3)
             return m - k, None, None, self.text(k, m)
+        if d and self.doc.district and self.doc.district[0] == d:
+            return n_d, None, None, f"{d} {self.doc.district[1]}"  # "UBND huyện": the article's
         n_r = 2 if k + 1 < len(toks) and (toks[k].key, toks[k + 1].key) == ("khu", "vực") else 1
         if (n_r == 2 or toks[k].key in _REGION_UNITS) and k + n_r < len(toks) \
                 and toks[k + n_r].cap and toks[k + n_r].is_word:

@@ -147,3 +147,17 @@ def test_a_capitalised_thanh_pho_after_a_name_is_the_city_not_part_of_the_name()
     names = orgs(ex)
     assert "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hồ Chí Minh" in names
     assert not any(n.endswith("Thành phố") for n in names)
+
+
+def test_a_district_articles_bare_district_bodies_are_that_districts():
+    ex = run("Nhân dịp đoàn quận Dalseo (Hàn Quốc) thăm huyện Yên Phong, chiều 12/10, UBND huyện Yên "
+             "Phong tổ chức tiếp đoàn. Ông Nguyễn Văn Tuấn, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện "
+             "chủ trì. Dự có Liên hiệp các tổ chức hữu nghị tỉnh Bắc Ninh và Phòng Giáo dục và Đào tạo "
+             "huyện.")
+    names = orgs(ex)
+    assert {"Huyện ủy Yên Phong", "Ủy ban nhân dân huyện Yên Phong",
+            "Phòng Giáo dục và Đào tạo huyện Yên Phong"} <= names
+    assert "Ủy ban nhân dân tỉnh Bắc Ninh" not in names  # "UBND huyện" is not the province's
+    # one mention of a district does not make the article that district's
+    ex = run("Liên hiệp các tổ chức hữu nghị tỉnh Bắc Ninh thăm huyện Yên Phong. Huyện ủy các huyện dự.")
+    assert "Huyện ủy Yên Phong" not in orgs(ex)
