@@ -31,7 +31,8 @@ HONORIFICS = {"đồng chí", "ông", "bà", "ngài", "mr", "mrs", "ms", "madam"
               "nhà báo", "nghệ sĩ", "các đồng chí", "giáo sư", "phó giáo sư", "bác sĩ", "luật sư",
               "lãnh tụ", "cố lãnh tụ", "chủ tịch nước", "thủ tướng", "nhà văn", "họa sĩ",
               "tình nguyện viên", "chuyên gia", "giáo viên", "sinh viên", "cựu chiến binh", "nhà sư",
-              "linh mục", "doanh nhân", "kiến trúc sư", "kỹ sư", "nhà nghiên cứu", "nhà hoạt động"}
+              "linh mục", "doanh nhân", "kiến trúc sư", "kỹ sư", "nhà nghiên cứu", "nhà hoạt động",
+              "thầy", "cô", "thầy giáo", "cô giáo", "nhà giáo", "em", "cháu", "chị"}
 _SEPARATORS = {",", "–", "-", "—", "kiêm", ";"}
 _FORMER = {"nguyên"}
 _QUALIFIER = "thường trực"

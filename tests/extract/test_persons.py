@@ -186,3 +186,12 @@ def test_a_bare_hiep_hoi_after_a_title_is_the_one_named_before():
     ex = run("Tại Bến Tre, Liên hiệp các tổ chức hữu nghị tỉnh Bến Tre và Hiệp hội Hữu nghị Nhật – Việt "
              "tỉnh Gifu ký kết thỏa thuận. Ông Yamashita Kenji, Chủ tịch Hiệp hội đại diện phía bạn ký.")
     assert ("Yamashita Kenji", "Chủ tịch", "Hiệp hội Hữu nghị Nhật – Việt tỉnh Gifu") in posts(ex)
+
+
+def test_teachers_pupils_and_school_names_in_full():
+    ex = run("Tại Bắc Ninh, thầy Lee Jae-min, Hiệu trưởng Trường Trung học cơ sở Wolbae, cảm ơn. "
+             "Chị Trần Thị Hoa, giáo viên, và em Nguyễn Minh Khôi phát biểu.")
+    names = {p.name for p in ex.persons}
+    assert {"Lee Jae-min", "Trần Thị Hoa", "Nguyễn Minh Khôi"} <= names
+    assert ("Lee Jae-min", "Hiệu trưởng", "Trường Trung học cơ sở Wolbae") in posts(ex)
+    assert not any(n.startswith("Trường") for n in names)
