@@ -170,6 +170,20 @@ class _Chains:
         return m, end
 
 
+def _trigger_bigrams(lex) -> frozenset[str]:
+    """Word pairs of the event triggers ("kỷ niệm", "trao tặng"): Vietnamese phrases that a
+    capitalised word after a foreign name may begin (made once per lexicon, kept on it)."""
+    got = getattr(lex, "_trigger_bigrams", None)
+    if got is None:
+        pairs = set()
+        for phrase in lex.event_triggers:
+            words = phrase.split()
+            pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+        got = frozenset(pairs)
+        object.__setattr__(lex, "_trigger_bigrams", got)
+    return got
+
+
 def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
     """End token of a person name starting at k (k itself if none)."""
     toks, lex = ch.toks, doc.lex
@@ -198,6 +212,9 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
         if m > k and (ch.role_at(m) or (t.key in lex.org_heads and
                                         (m - k >= 3 or not vietnamese or m + 1 < len(toks) and toks[m + 1].cap))):
             break
+        if m > k and not vietnamese and m + 1 < len(toks) \
+                and f"{t.key} {toks[m + 1].key}" in _trigger_bigrams(lex):
+            break  # "Annika Lindqvist Kỷ niệm chương": the award, not a third name
         m += 1
         words += 1  # a hyphenated transliteration ("Vla-đi-mia") is one word
     n = m - k
