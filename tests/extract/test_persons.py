@@ -199,6 +199,6 @@ def test_teachers_pupils_and_school_names_in_full():
 
 def test_a_foreign_name_ends_before_the_award_it_receives():
     ex = run("Tại Hà Nội, ông Trần Đức Khiêm trao tặng Đại sứ Annika Lindqvist Kỷ niệm chương "
-             "\\"Vì hòa bình, hữu nghị giữa các dân tộc\\".")
+             "“Vì hòa bình, hữu nghị giữa các dân tộc”.")
     assert "Annika Lindqvist" in {p.name for p in ex.persons}
     assert not any(p.name.endswith("Kỷ") for p in ex.persons)
