@@ -287,8 +287,8 @@ class _Parser(PlaceParsing):
                     return self.anaphor(i, j, h)
             else:
                 j, core_tail, country, more = got
-                core = f"{core} {core_tail}" if h.kind != "FriendshipAssociation" else \
-                    f"{'Hội hữu nghị' if h.head == 'Hội' else core} {core_tail}"
+                # "Hội Việt – Mỹ" is that society's name as written (rule 15), not "Hội hữu nghị"
+                core = f"{core} {core_tail}"
                 if more:
                     return self.plural(i, j, core, more, h, country)
                 districts = self.district_list(j)

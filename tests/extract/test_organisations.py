@@ -161,3 +161,11 @@ def test_a_district_articles_bare_district_bodies_are_that_districts():
     # one mention of a district does not make the article that district's
     ex = run("Liên hiệp các tổ chức hữu nghị tỉnh Bắc Ninh thăm huyện Yên Phong. Huyện ủy các huyện dự.")
     assert "Huyện ủy Yên Phong" not in orgs(ex)
+
+
+def test_a_society_named_hoi_viet_my_keeps_its_name_as_written():
+    ex = run("Tại Đà Nẵng, Hội Việt – Mỹ thành phố Đà Nẵng phối hợp tổ chức hội thảo. Các Hội hữu nghị "
+             "Việt – Lào, Việt – Nga thành phố dự.")
+    names = orgs(ex)
+    assert "Hội Việt – Mỹ thành phố Đà Nẵng" in names
+    assert "Hội hữu nghị Việt – Nga thành phố Đà Nẵng" in names  # a named plural as before
