@@ -304,6 +304,14 @@ def _election_len(toks, k: int) -> int:
     """Words like 'được bầu giữ chức' between a name and the post it is elected to, with the
     adverbs and electors they may carry ('tiếp tục được Đại hội tín nhiệm bầu làm')."""
     start = k
+    if _words_at(toks, k, ("tham", "gia")):  # "tham gia Ban Chấp hành, Ban Thường vụ và giữ chức"
+        q = k + 2
+        while q < len(toks) and q - k < 14 and toks[q].key != "và" and toks[q].text != ";":
+            q += 1
+        if q < len(toks) and toks[q].key == "và":
+            n = _election_len(toks, q + 1)
+            if n:
+                return q + 1 + n - start
     for _ in range(2):
         adverb = next((a for a in _ELECTION_ADVERBS if _words_at(toks, k, a)), None)
         if adverb is None:

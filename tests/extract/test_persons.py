@@ -202,3 +202,11 @@ def test_a_foreign_name_ends_before_the_award_it_receives():
              "“Vì hòa bình, hữu nghị giữa các dân tộc”.")
     assert "Annika Lindqvist" in {p.name for p in ex.persons}
     assert not any(p.name.endswith("Kỷ") for p in ex.persons)
+
+
+def test_an_addition_to_the_committee_that_also_takes_a_post():
+    ex = run("Tại Cần Thơ, hội nghị đã hiệp thương cử bổ sung ông Đặng Minh Triết, Phó Giám đốc Sở "
+             "Ngoại vụ, tham gia Ban Chấp hành, Ban Thường vụ và giữ chức Phó Chủ tịch Liên hiệp các tổ "
+             "chức hữu nghị thành phố khóa III.")
+    assert ("Đặng Minh Triết", "Phó Chủ tịch", "Liên hiệp các tổ chức hữu nghị thành phố Cần Thơ") \
+        in posts(ex)
