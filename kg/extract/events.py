@@ -132,7 +132,11 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
         before = s.text[max(0, t.start - s.start - 60):t.start - s.start]
         ok = not (prev in _VENUE_BEFORE or prev2 in _VENUE_BEFORE or prev2 in _DOC_BEFORE
                   or prev in ("các", "những", "nhiều", "mỗi")
-                  or re.search(r"\b(nhiều|các|những)\s+(hoạt động|buổi|cuộc|chương trình)\b[^;.:]{0,40}$", before))
+                  or re.search(r"\b(nhiều|các|những)\s+(hoạt động|buổi|cuộc|chương trình)\b[^;.:]{0,40}$", before)
+                  # a count: "tổ chức hơn 30 hoạt động giao lưu", "12 cuộc hội thảo"
+                  or re.search(r"\d+\s+(hoạt động|buổi|cuộc|chương trình|đợt|lượt)\b[^;.:]{0,40}$", before)
+                  # the gathering as the subject of what it decided: "hội nghị đã thống nhất"
+                  or (not t.cap and _DECIDED.match(s.text[t.end - s.start:])))
         if key in _NEEDS_ARTICLE and prev not in ("buổi", "cuộc", "chương trình") and not t.cap \
                 and prev2 != "tổ chức":
             ok = False
@@ -367,6 +371,8 @@ class _Builder:
                 if found:
                     continue
                 sign = _SIGNING.search(ctext)
+                if sign and (_SINCE.search(ctext[:sign.start()]) or self._past_year(ctext)):
+                    sign = None  # "Từ khi hai địa phương ký kết ... năm 2019": history recalled
                 if sign and not _FUTURE.search(mtext[a:a + sign.start()] + " " + mtext[:min(a, first_end)]):
                     # "hai bên đã ký Biên bản ghi nhớ": a signing between the parties, organiser not stated
                     ev = self.make(s.index, a, b, a + sign.start(), "Ceremony", None, in_period)
@@ -405,6 +411,11 @@ class _Builder:
                     events.append(ev)
                     prev_visit_org = (ev.organiser, ev.organiser_stated)
         return events
+
+    def _past_year(self, text: str) -> bool:
+        """The clause dates itself in a year before the article's ("... năm 2019" in 2023)."""
+        m = re.search(r"\bnăm\s+(\d{4})\b", text)
+        return bool(m and self.published and int(m.group(1)) < int(self.published[:4]))
 
     def host(self, ev: _Event, sent: int, a: int, verb: int) -> None:
         """The host of a reception chairs it; the organiser is the body in the host's title (its last
@@ -447,6 +458,9 @@ _ATTENDEES = re.compile(r"\S+(?:\s+\S+){0,4}?\s+có\s")  # "lễ bàn giao có <
 _HERE = re.compile(r"(?i)\s*(tại đây|cũng tại đây|sau đó|tiếp đó|dịp này|nhân dịp này|"
                    r"(kết thúc|sau|ngay sau)\s+(buổi\s+|cuộc\s+)?(hội đàm|làm việc|hội nghị|"
                    r"buổi lễ|lễ|buổi tiếp|tiếp))\b")
+_DECIDED = re.compile(r"(?:\s+\S+){0,1}?\s+(đã thống nhất|thống nhất|đã biểu quyết|biểu quyết|"
+                      r"đã nhất trí|nhất trí|đã thông qua|thông qua|cũng đã|đã bầu|bầu)\b")
+_SINCE = re.compile(r"(?i)\b(từ khi|kể từ khi|kể từ|từ năm|sau khi)\s+[^;,.]{0,40}$")
 _SAME_DAY = re.compile(r"(?i)\b(cùng ngày|trong ngày|ngày hôm đó|hôm đó|cùng buổi)\b")
 # "Tại buổi làm việc, ..." after "X tiếp và làm việc với đoàn": the reception is that working session
 _BACKREF = re.compile(r"(?i)\b(tại|trong|sau|kết thúc)\s+(buổi|cuộc)?\s*$")

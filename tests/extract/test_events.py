@@ -115,3 +115,18 @@ def test_tai_day_takes_the_day_last_named_and_a_signing_is_not_a_scholarship_cer
     assert award.date == "2013-04-26"
     assert award.organiser == "Liên hiệp các tổ chức hữu nghị tỉnh Điện Biên"
     assert any("ký" in e.label.lower().split()[:2] for e in evs)  # the signing stays its own
+
+
+def test_counts_decisions_and_recalled_signings_are_not_new_events():
+    evs = events("Chiều 18/8/2014, Liên hiệp các tổ chức hữu nghị Việt Nam tiếp Đại sứ Thụy Điển. Theo ông "
+                 "Khiêm, hai bên đã phối hợp tổ chức hơn 30 hoạt động giao lưu văn hóa, tọa đàm và chương "
+                 "trình thiện nguyện.")
+    assert [e.kind for e in evs] == ["Reception"]
+    evs = events("Sáng 15/3/2019, Liên hiệp các tổ chức hữu nghị thành phố Cần Thơ tổ chức Hội nghị Ban "
+                 "Chấp hành lần thứ 6. Về công tác tổ chức, hội nghị đã thống nhất cử bổ sung ông A, thay "
+                 "ông B nghỉ hưu từ tháng 01/2019.")
+    assert len(evs) == 1 and evs[0].date == "2019-03-15"
+    evs = events("Thứ Bảy, 14/10/2023\n\nChiều 12/10, UBND huyện Yên Phong tiếp đoàn quận Dalseo. Từ khi "
+                 "hai địa phương ký kết thỏa thuận thiết lập quan hệ hữu nghị năm 2019, hai bên vẫn duy trì "
+                 "trao đổi thông tin.")
+    assert [e.kind for e in evs] == ["Reception"]
