@@ -43,6 +43,7 @@ _MISSION = {"Đại sứ": "Đại sứ quán", "Đại sứ đặc mệnh toàn
 # part of every ambassador's style, not another post)
 _TITLE_AS = {"đại sứ đặc mệnh toàn quyền": "Đại sứ"}
 _SYLLABLE = re.compile(r"^[^\W\d_]{1,8}$")
+_HIGHLANDS_NAME = re.compile(r"^[A-ZĐ]['’][A-ZĐÀ-Ỹ]\w+$")
 _FOREIGN_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*$")
 _NOT_AFTER_NAME_PLACE = {"đường", "phố", "tên", "quảng trường", "hẻm", "ngõ", "trường", "làng", "xã",
                          "công viên", "hồ", "sông", "núi", "chợ", "bến", "cảng", "sân", "đền", "chùa",
@@ -218,7 +219,9 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
         m += 1
         words += 1  # a hyphenated transliteration ("Vla-đi-mia") is one word
     n = m - k
-    if n < 2:
+    # "ông K'Brết": a Central Highlands name is one word (K' + name), and a whole name
+    highlands = cue and n == 1 and _HIGHLANDS_NAME.match(toks[k].text) is not None
+    if n < 2 and not highlands:
         return k
     if vietnamese and n == 2 and not cue:
         return k
@@ -228,7 +231,8 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
     if key in lex.provinces or key in lex.country_names or key in lex.districts:
         if not cue or key in lex.country_names or not (k > 0 and toks[k - 1].key in ("ông", "bà", "chí")):
             return k
-    if sum(1 for t in toks[k:m] if t.is_word and (t is toks[k] or toks[toks.index(t) - 1].end < t.start)) < 2:
+    if sum(1 for t in toks[k:m] if t.is_word and (t is toks[k] or toks[toks.index(t) - 1].end < t.start)) < 2 \
+            and not highlands:  # "ông K'Brết": a Central Highlands name is one word, and whole
         return k  # one word, even hyphenated ("Cô-dơ-lốp"): a short form, not a full name
     city = k > 1 and toks[k - 2].key == "thành" and toks[k - 1].key == "phố"  # a unit, not a street
     if k > 0 and toks[k - 1].key in _NOT_AFTER_NAME_PLACE and not toks[k - 1].cap and not city or \

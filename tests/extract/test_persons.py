@@ -210,3 +210,9 @@ def test_an_addition_to_the_committee_that_also_takes_a_post():
              "chức hữu nghị thành phố khóa III.")
     assert ("Đặng Minh Triết", "Phó Chủ tịch", "Liên hiệp các tổ chức hữu nghị thành phố Cần Thơ") \
         in posts(ex)
+
+
+def test_a_central_highlands_name_in_one_word():
+    ex = run("Tại Lâm Đồng, dự có ông K'Brết, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh.")
+    assert ("K'Brết", "Phó Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng") in posts(ex)
+    assert run("Tại Lâm Đồng, K'Brết là một buôn.").persons == ()  # no honorific: no name
