@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from .analysis import Doc, OrgMention
 from ..legacy import is_syllable
+from .analysis import Doc, OrgMention
 from .places import (_DISTRICT_UNITS, _UNITS, PlaceParsing, _country_at, _province_at,  # noqa: F401
                      _skip_dash, localise, person_starts)
 from .spans import DASHES, longest, surface
