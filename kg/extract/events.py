@@ -206,8 +206,10 @@ class _Builder:
         local = [m for m in unions if m.locality == self.doc.locality] or unions
         return local[0] if local else None
 
-    def date(self, sent: int, a: int, b: int, just: bool, in_period: bool) -> tuple[str | None, bool]:
-        """(ISO date, whether the clause stated it) for an event in this clause."""
+    def date(self, sent: int, a: int, b: int, just: bool, in_period: bool,
+             look_back: bool = True) -> tuple[str | None, bool]:
+        """(ISO date, whether the clause stated it) for an event in this clause; with
+        ``look_back``, "cùng ngày" / "Tại đây" take the day an earlier sentence states."""
         s = self.doc.sentences[sent]
         for d in find_dates(s.text[a:b]):
             if _DOC_DATE.search(s.text[max(0, a + d.start - 40):a + d.start]):
@@ -226,10 +228,13 @@ class _Builder:
                 return iso(d.year, d.month), True
             if d.month and (in_period or self.period_year or self.text_year):
                 return iso(self.period_year or self.text_year, d.month), True
-        if _SAME_DAY.search(s.text[a:b]) or _HERE.match(s.text):
+        if look_back and (_SAME_DAY.search(s.text[a:b]) or _HERE.match(s.text)):
             # "chiều cùng ngày", "Tại đây, ...", "Kết thúc hội đàm, ...": the day last named
+            # (the earlier sentences are not asked to look back in turn: a run of "Sau đó"
+            # sentences without a date made that exponential)
             for prev in range(sent - 1, max(-1, sent - 11), -1):
-                got, stated = self.date(prev, 0, len(self.doc.sentences[prev].text), False, False)
+                got, stated = self.date(prev, 0, len(self.doc.sentences[prev].text), False, False,
+                                        look_back=False)
                 if stated and got and len(got) == 10:
                     return got, True
         m = re.search(r"\bnăm\s+(\d{4})\b", s.text[a:b])

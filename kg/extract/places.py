@@ -67,10 +67,7 @@ def person_starts(toks, m: int, surnames) -> bool:
         return False
     if m + 2 >= len(toks):
         return False
-    after = toks[m + 2]
-    return (after.cap and after.is_word) or (
-        after.text == "-" and after.start == toks[m + 1].end and m + 3 < len(toks)
-        and toks[m + 3].is_word and toks[m + 3].start == after.end)
+    return (toks[m + 2].cap and toks[m + 2].is_word) or _hyphen_joined(toks, m + 2)
 
 
 def _hyphen_joined(toks, m: int) -> bool:

@@ -130,3 +130,15 @@ def test_counts_decisions_and_recalled_signings_are_not_new_events():
                  "hai địa phương ký kết thỏa thuận thiết lập quan hệ hữu nghị năm 2019, hai bên vẫn duy trì "
                  "trao đổi thông tin.")
     assert [e.kind for e in evs] == ["Reception"]
+
+
+def test_looking_back_for_the_day_stays_linear_in_a_run_of_undated_sentences(monkeypatch):
+    from kg.extract import events as ev_module
+    calls = []
+    original = ev_module._Builder.date
+    monkeypatch.setattr(ev_module._Builder, "date",
+                        lambda self, *a, **k: calls.append(1) or original(self, *a, **k))
+    n = 16  # each "Sau đó" sentence looks back; before the fix each look-back looked back again
+    events("Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An tổ chức hội nghị. "
+           + " ".join(f"Sau đó, đoàn dự buổi lễ trao quà thứ {i}." for i in range(n)))
+    assert len(calls) <= 12 * (n + 1)
