@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Doc, OrgMention, PersonMention, Post
+from .places import PlaceParsing
 from .spans import DASHES, longest, surface
 from .tokens import Sentence
 
@@ -50,7 +51,7 @@ _NOT_AFTER_NAME_PLACE = {"đường", "phố", "tên", "quảng trường", "h�
                          "đình", "khu", "bản", "thôn", "ấp", "cầu", "đảo", "vịnh", "cửa khẩu", "tàu"}
 
 
-class _Chains:
+class _Chains(PlaceParsing):
     def __init__(self, doc: Doc, s: Sentence):
         self.doc, self.s, self.toks, self.lex = doc, s, s.tokens, doc.lex
         self.org_at = {m.i: m for m in doc.orgs if m.sent == s.index}
@@ -58,6 +59,9 @@ class _Chains:
         for m in doc.orgs:
             if m.sent == s.index:
                 self.covered.update(range(m.i, m.j))
+
+    def text(self, i: int, j: int) -> str:
+        return surface(self.s.text, self.toks, i, j, self.s.start)
 
     def role_at(self, k: int):
         hit = longest(self.toks, k, self.lex.roles, self.lex.max_words["roles"])
@@ -109,8 +113,7 @@ class _Chains:
                     elif role.kind == "diplomat":
                         org, e = self.mission(role.title, e)
                     elif role.kind == "foreign":  # "Tỉnh trưởng tỉnh Hủa Phăn": the office's place
-                        from .orgs import _Parser
-                        n_loc, _prov, _unit, place = _Parser(self.doc, self.s).locality(e)
+                        n_loc, _prov, _unit, place = self.locality(e)
                         if place:
                             title, e = f"{title} {place}", e + n_loc
                 title = ("Nguyên " + title) if former else title
