@@ -242,10 +242,17 @@ def html_to_text(html: str) -> str:
         raise UnreadableInput(f"HTML page could not be parsed ({type(error).__name__})") from None
     if not text or not text.strip():
         raise UnreadableInput("HTML page without extractable article text")
-    headline = _headline(html)
+    import lxml.html
+    from lxml import etree
+
+    try:  # one parse for what trafilatura leaves out: the headline and the date
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return text
+    headline = _headline(root)
     if headline and headline not in text[:len(headline) + 400]:
         text = f"{headline}\n\n{text}"  # trafilatura keeps the headline as metadata, not text
-    stamp = _date_stamp(html)
+    stamp = _date_stamp(root)
     if stamp and not _DMY.search(text[:400]):
         text = f"{stamp}\n{text}"  # a stamp line, read as the publication date by kg.ingest
     return text
@@ -256,17 +263,10 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _DATE_CLASS = re.compile(r"(?i)date|time|publish|ngay|post-?meta|meta")
 
 
-def _date_stamp(html: str) -> str | None:
+def _date_stamp(root) -> str | None:
     """The page's publication date as a stamp line ("12/05/2016"), from its metadata
     (article:published_time, <time datetime>) or a short element classed as a date; never
     from a list (related news carry their own dates)."""
-    import lxml.html
-    from lxml import etree
-
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return None
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in ("article:published_time", "datepublished", "pubdate", "publishdate", "date",
@@ -293,15 +293,8 @@ def _date_stamp(html: str) -> str | None:
     return _DMY.search(min(found, key=len)).group(0)  # type: ignore[union-attr]
 
 
-def _headline(html: str) -> str | None:
+def _headline(root) -> str | None:
     """The page's <h1>, else its <title> without the outlet's name ("... - Báo Phú Yên Online")."""
-    import lxml.html
-    from lxml import etree
-
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return None
     for h1 in root.iter("h1"):
         text = " ".join(h1.text_content().split())
         if len(text.split()) >= 4 and not _OUTLET_NAME.search(text):
