@@ -42,7 +42,8 @@ _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là"
                "ở", "thuộc", "nơi"}  # "Trường Hữu nghị Việt – Lào ở huyện X": where it is, not its name
 _DISTRICT_COMMITTEES = {"Huyện ủy", "Quận ủy", "Thị ủy"}
 _TWO_WORD_UNITS = {"thành phố", "thị xã", "thị trấn"}
-_VENUE_AFTER_TRUNG_TAM = {"hội nghị", "hội chợ", "triển lãm", "hội nghị quốc tế", "hội chợ triển lãm"}
+_VENUE_AFTER_TRUNG_TAM = {"hội nghị", "hội chợ", "triển lãm", "hội nghị quốc tế", "hội chợ triển lãm",
+                          "hành chính", "hành chính tập trung"}  # buildings, not bodies
 _PARENT_HEADS = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "ủy ban nhân dân",
                  "ubnd", "hội đồng nhân dân", "hđnd", "quốc hội", "chính phủ", "đoàn đbqh",
                  "đoàn đại biểu quốc hội", "liên hiệp các tổ chức hữu nghị", "liên hiệp hữu nghị",
@@ -250,6 +251,12 @@ class _Parser(PlaceParsing):
             # "các hội hữu nghị Việt Nam – Lào, Việt Nam – Nga" name bodies
             return []
         j = i + n
+        if h.scope in ("local", "district") and j + 1 < len(toks) and toks[j].key == "các" \
+                and (toks[j + 1].key in _UNITS or toks[j + 1].key in _DISTRICT_UNITS
+                     or toks[j + 1].key in ("địa", "cấp", "thành")):
+            k = j + 3 if toks[j + 1].key in ("địa", "thành") else j + 2
+            if k >= len(toks) or not (toks[k].is_word and toks[k].cap):
+                return []  # "UBND các quận, huyện", "Hội Nông dân các cấp": every such body, none named
         core = _expand(h.head if len(h.head.split()) > 1 else self.text(i, j))
         kind, country = h.kind, None
         if h.tail == "none" and h.kind == "MassOrganisation" and j < len(toks) and toks[j].cap \
@@ -337,8 +344,11 @@ class _Parser(PlaceParsing):
         elif h.tail in ("name", "latin"):
             latin = h.tail == "latin" or (j < len(toks) and _LATIN.match(toks[j].text or "") is not None
                                           and h.kind == "NGO")
-            if latin and j < len(toks) and (toks[j].text in lex.abbreviations or toks[j].text in self.doc_acronyms()):
-                return []  # "tổ chức PCPNN" (an abbreviation), "tổ chức MCF" (named before in full)
+            if latin and j < len(toks) and toks[j].text in lex.abbreviations:
+                return []  # "tổ chức PCPNN": an abbreviation, no name
+            named = self.doc_acronyms().get(toks[j].text) if latin and j < len(toks) else None
+            if named is not None:  # "Giám đốc tổ chức MCF": the body named before in full
+                return [self.mention(i, j + 1, named.name, named.kind, named.locality, named.country, ())]
             end = self.name_tail(j, latin=latin)
             if end == j and not latin and toks[i].cap and (j >= len(toks) or not toks[j].cap):
                 # a bare "Hiệp hội", "Quỹ" after its full name: the body last named so
@@ -567,9 +577,13 @@ class _Parser(PlaceParsing):
     def acronym(self, j: int, aliases: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
         """'(GNI)' or '(Rainbow Bridge Foundation, Hàn Quốc)' right after a name: its aliases."""
         toks = self.toks
-        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" \
+        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text in (")", ",") \
                 and toks[j + 1].text.isupper() and 2 <= len(toks[j + 1].text) <= 10:
-            return j + 3, aliases + (toks[j + 1].text,)
+            close = j + 2  # "(HRF)", "(HRF, Hoa Kỳ)": the acronym, then where the body is from
+            while close < len(toks) and toks[close].text != ")" and close - j < 8:
+                close += 1
+            if close < len(toks) and toks[close].text == ")":
+                return close + 1, aliases + (toks[j + 1].text,)
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].cap and toks[j + 1].text.isascii() \
                 and toks[j + 1].text not in self.lex.abbreviations:
             end = self.name_tail(j + 1, latin=True)

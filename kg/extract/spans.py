@@ -45,6 +45,8 @@ def longest(tokens: Sequence[Token], i: int, table: Mapping[str, T], max_n: int,
             # "TP.HCM", "TP. Hồ Chí Minh", "Bộ Văn hóa, Thể thao và Du lịch"; never a comma right
             # after the first word: "Đặng Quốc Thành, Ủy viên ..." is no "Thành ủy"
             continue
+        if t.text == "/" and j > i:  # "da cam/dioxin": tone_key made the lexicon's slash a space
+            continue
         if not t.is_word:
             break
         key = f"{key} {t.key}" if key else t.key

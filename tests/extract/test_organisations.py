@@ -1,5 +1,5 @@
 """Organisation mentions: heads, tails, localities, plurals, missions, foreign bodies."""
-from helpers_kg import orgs, run
+from helpers_kg import orgs, posts, run
 
 
 def test_bare_local_bodies_resolve_to_the_articles_province():
@@ -169,3 +169,28 @@ def test_a_society_named_hoi_viet_my_keeps_its_name_as_written():
     names = orgs(ex)
     assert "Hội Việt – Mỹ thành phố Đà Nẵng" in names
     assert "Hội hữu nghị Việt – Nga thành phố Đà Nẵng" in names  # a named plural as before
+
+
+def test_a_slash_inside_a_name_and_an_acronym_with_its_country():
+    ex = run("Ngày 25/11, tại Trung tâm Hành chính thành phố, Hội Việt – Mỹ thành phố Đà Nẵng phối hợp "
+             "với tổ chức Heartland Reconciliation Fund (HRF, Hoa Kỳ) tổ chức hội thảo. Tham dự có bà "
+             "Margaret Ellison, Giám đốc Quốc gia tổ chức HRF; ông Nguyễn Văn Thìn, Chủ tịch Hội Nạn nhân "
+             "chất độc da cam/dioxin thành phố Đà Nẵng.")
+    names = orgs(ex)
+    assert "Hội Nạn nhân chất độc da cam/dioxin thành phố Đà Nẵng" in names
+    assert "HRF" not in names  # an alias of the fund named in full, not a body of its own
+    fund = next(o for o in ex.organisations if o.name == "Heartland Reconciliation Fund")
+    assert "HRF" in fund.aliases
+    assert ("Margaret Ellison", "giám đốc quốc gia", "Heartland Reconciliation Fund") in \
+        {(p, t.lower(), o) for p, t, o in posts(ex)}
+    assert not any(n.startswith("Trung tâm Hành chính") for n in names)  # a building
+
+
+def test_every_body_of_a_kind_is_no_body_but_a_named_list_is():
+    ex = run("Liên hiệp các tổ chức hữu nghị thành phố Đà Nẵng họp. Dự có lãnh đạo UBND các quận, huyện "
+             "và Hội Nông dân các cấp.")
+    assert not any(n.startswith(("Ủy ban nhân dân", "Hội Nông dân")) for n in orgs(ex))
+    ex = run("Liên hiệp các tổ chức hữu nghị tỉnh Lào Cai đón đoàn cùng Liên hiệp các tổ chức hữu nghị "
+             "các tỉnh Hà Giang, Lai Châu.")
+    assert {"Liên hiệp các tổ chức hữu nghị tỉnh Hà Giang",
+            "Liên hiệp các tổ chức hữu nghị tỉnh Lai Châu"} <= orgs(ex)
