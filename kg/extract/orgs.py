@@ -243,7 +243,8 @@ class _Parser(PlaceParsing):
             return []
         n, h = head
         if not toks[i].cap and h.tail != "latin" and not (len(h.head.split()) >= 3 and h.kind == "StateBody") \
-                and not (i > 0 and toks[i - 1].key in ("trưởng", "phó") and h.head in ("Ban", "Ban Dân tộc")
+                and not (i > 0 and toks[i - 1].key in ("trưởng", "phó") and h.head in ("Ban", "Ban Dân tộc",
+                                                                                  "Đoàn ĐBQH")
                          or i > 0 and toks[i - 1].key == "trưởng" and toks[i].key == "ban") \
                 and not (h.kind == "FriendshipAssociation" and h.head != "Hội"
                          and (_country_at(doc, toks, i + n) or (None, ("", 0)))[1][0] == "VN"):
@@ -281,6 +282,10 @@ class _Parser(PlaceParsing):
             return self.mission_plural(i, j + 2, h)
         elif h.tail == "country":
             got = self.country_tail(j, h)
+            abroad = self.abroad_tail(j) if got is None else None
+            if abroad is not None:  # "Hội người Việt Nam tại Grenoble (Pháp)"
+                end, code = abroad
+                return [self.mention(i, end, self.text(i, end), "ForeignOrganisation", None, code, ())]
             if got is None:
                 if j < len(toks) and toks[j].is_word and (toks[j].cap or (len(h.head.split()) > 1
                                                                        and h.kind == "FriendshipAssociation")) \
@@ -491,6 +496,29 @@ class _Parser(PlaceParsing):
                     return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]
         return []
 
+    def abroad_tail(self, j: int) -> tuple[int, str | None] | None:
+        """'người Việt Nam tại Grenoble (Pháp)', 'Doanh nhân Việt Nam ở Lào' after "Hội": a body of
+        Vietnamese abroad, named with where it is; (end, the country's code if written)."""
+        toks = self.toks
+        k = j
+        while k < len(toks) and k - j < 4 and toks[k].is_word and toks[k].key != "việt":
+            k += 1
+        if not (k > j and k + 2 < len(toks) and toks[k].key == "việt" and toks[k + 1].key == "nam"
+                and toks[k + 2].key in ("tại", "ở")):
+            return None
+        start = k + 3
+        country = _country_at(self.doc, toks, start)
+        if country:
+            return start + country[0], country[1][0]
+        end = self.name_tail(start, latin=start < len(toks) and toks[start].text.isascii())
+        if end == start:
+            return None
+        code = None
+        if end + 2 < len(toks) and toks[end].text == "(":
+            inner = _country_at(self.doc, toks, end + 1)
+            code = inner[1][0] if inner else None
+        return end, code
+
     def country_tail(self, j: int, h):
         """'Việt Nam – Lào' / 'Lào – Việt Nam' / 'Lào [tại X]' after a head; (end, text, code, more)."""
         toks = self.toks
@@ -621,7 +649,10 @@ def find_orgs(doc: Doc, s: Sentence) -> list[OrgMention]:
         found = p.parse_at(i)
         if found:
             if out and len(found) == 1 and found[0].i == out[-1].j + 1 and s.tokens[out[-1].j].text == "(" \
-                    and out[-1].name and found[0].name:
+                    and out[-1].name and found[0].name \
+                    and found[0].name.split()[0].lower() == out[-1].name.split()[0].lower():
+                # the same kind of body named again: "Hội X (Hội Y)"; but "Ủy ban Nhà nước về người
+                # Việt Nam ở nước ngoài (Bộ Ngoại giao)" names the body it belongs to
                 out[-1].aliases = tuple(dict.fromkeys(out[-1].aliases + (found[0].name,)))
             else:
                 out.extend(found)

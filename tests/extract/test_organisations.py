@@ -194,3 +194,14 @@ def test_every_body_of_a_kind_is_no_body_but_a_named_list_is():
              "các tỉnh Hà Giang, Lai Châu.")
     assert {"Liên hiệp các tổ chức hữu nghị tỉnh Hà Giang",
             "Liên hiệp các tổ chức hữu nghị tỉnh Lai Châu"} <= orgs(ex)
+
+
+def test_a_society_of_vietnamese_abroad_and_a_parent_body_in_parentheses():
+    ex = run("Tại Lâm Đồng, Sở Ngoại vụ tổ chức gặp mặt kiều bào. Dự có đại diện Ủy ban Nhà nước về người "
+             "Việt Nam ở nước ngoài (Bộ Ngoại giao). Ông Nguyễn Hữu Phước, Chủ tịch Hội người Việt Nam tại "
+             "Grenoble (Pháp), bày tỏ xúc động.")
+    names = orgs(ex)
+    assert "Bộ Ngoại giao" in names  # the body it belongs to, not another name of it
+    assert ("Nguyễn Hữu Phước", "Chủ tịch", "Hội người Việt Nam tại Grenoble") in posts(ex)
+    grenoble = next(o for o in ex.organisations if o.name == "Hội người Việt Nam tại Grenoble")
+    assert grenoble.country == "FR"

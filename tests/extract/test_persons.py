@@ -216,3 +216,9 @@ def test_a_central_highlands_name_in_one_word():
     ex = run("Tại Lâm Đồng, dự có ông K'Brết, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh.")
     assert ("K'Brết", "Phó Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng") in posts(ex)
     assert run("Tại Lâm Đồng, K'Brết là một buôn.").persons == ()  # no honorific: no name
+
+
+def test_a_lower_case_head_of_a_parliamentary_delegation():
+    ex = run("Tại Quảng Ninh, đồng chí Phạm Hồng Quân, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng đoàn "
+             "ĐBQH tỉnh, đã tiếp đoàn.")
+    assert ("Phạm Hồng Quân", "Trưởng đoàn", "Đoàn Đại biểu Quốc hội tỉnh Quảng Ninh") in posts(ex)
