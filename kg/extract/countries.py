@@ -16,11 +16,18 @@ Example:
 """
 from __future__ import annotations
 
+import re
+
 from ..model import CountryRecord
 from .analysis import Doc
 from .spans import longest
 
 _NOT_BEFORE = {"tiếng", "người", "chữ", "phố", "đường"}
+# "kiều bào đang sinh sống, làm việc tại Pháp, Hoa Kỳ, Đức...": where Vietnamese live abroad,
+# not counterparts of the article's diplomacy; the list runs to the clause's end
+_RESIDENCE = re.compile(r"\b(kiều bào|[Vv]iệt kiều|người Việt(?: Nam)?|lưu học sinh|du học sinh)\b[^.;:()]{0,60}?"
+                        r"\b(sinh sống|định cư|làm việc|học tập|lao động)\b[^.;:()]{0,25}?\b(tại|ở)\s+"
+                        r"[^.;:()]*")
 
 
 def country_mentions(doc: Doc) -> list[CountryRecord]:
@@ -41,6 +48,7 @@ def _country_mentions(doc: Doc) -> list[CountryRecord]:
         in_person = set()
         for p in persons.get(s.index, ()):
             in_person.update(range(p.i, p.j))
+        residence = [(m.start(3) + s.start, m.end() + s.start) for m in _RESIDENCE.finditer(s.text)]
         k = 0
         while k < len(toks):
             if k in in_person or (toks[k].key not in lex.provinces.prefixes
@@ -67,7 +75,7 @@ def _country_mentions(doc: Doc) -> list[CountryRecord]:
                     # inside a proper name ("Sông Hàn", "Hoàng Anh") or a language ("tiếng Anh")
                     k += n
                     continue
-            if code not in ("VN", "-"):
+            if code not in ("VN", "-") and not any(a <= toks[k].start < b for a, b in residence):
                 surface = s.text[toks[k].start - s.start:toks[k + n - 1].end - s.start]
                 found.append(CountryRecord(code, surface, doc.evidence(s.index, 0.6 if strict else 0.85)))
             k += n

@@ -40,3 +40,9 @@ def test_codes_whose_issuer_part_ends_in_a_lower_case_letter():
     ex = run("Liên hiệp triển khai Quyết định số 1178/QĐ-TTg của Thủ tướng Chính phủ và Nghị định "
              "93/2009/NĐ-CP về viện trợ phi chính phủ nước ngoài.")
     assert {"1178/QĐ-TTg", "93/2009/NĐ-CP"} <= {d.code for d in ex.documents}
+
+
+def test_countries_where_vietnamese_live_are_no_partners():
+    ex = run("Sở Ngoại vụ tỉnh Lâm Đồng gặp mặt gần 150 kiều bào đang sinh sống, làm việc tại Pháp, Hoa Kỳ, "
+             "Ca-na-đa, Đức... Hội hữu nghị Việt Nam – Nhật Bản tỉnh dự.")
+    assert {c.code for c in ex.countries} == {"JP"}
