@@ -387,8 +387,11 @@ class _Builder:
                     continue
                 rec = _RECEPTION_VERBS.search(ctext)
                 if rec and (re.search(r"(trực|kế|gián|liên|sự|cảm ơn)\s*$", ctext[:rec.start()], re.I)
+                            or re.search(r"\b(khi|vì)\s+được\b[^,;]*$", ctext[:rec.start()])
                             or re.match(r"\s*\d", ctext[rec.end():])):
-                    rec = None  # "trực tiếp", "sự đón tiếp", "đón tiếp 27 đoàn" (a count)
+                    # "trực tiếp", "sự đón tiếp", "đón tiếp 27 đoàn" (a count), "xúc động khi được
+                    # quê hương đón tiếp" (a guest's thanks for the gathering being told)
+                    rec = None
                 visit = _VISIT.search(ctext)
                 if visit and (re.search(r"\bnhân (dịp|chuyến)[^,;]*$", ctext[:visit.start()], re.I)
                               or any(e.sent == s.index and (e.clause == (a, b) or len(clauses) == 1)
@@ -433,7 +436,11 @@ class _Builder:
             ev.chair = host.name
             posts = [p for p in doc.posts if p.person is host and p.org and p.org.name]
             if posts:
-                ev.organiser, ev.organiser_stated = posts[-1].org, True
+                # the post the article calls the host by elsewhere ("Bí thư Tỉnh ủy tiếp đoàn ..."
+                # in the headline), else the last of the chain (the most specific)
+                text = doc.article.text
+                named = [p for p in posts if text.count(f"{p.title} {p.org.surface}") > 1]
+                ev.organiser, ev.organiser_stated = (named or posts)[-1].org, True
                 return
         if orgs:
             ev.organiser, ev.organiser_stated = orgs[-1], True
@@ -538,6 +545,20 @@ def _event_for(events: list[_Event], doc: Doc, sent: int) -> _Event | None:
     return events[0] if events else None
 
 
+def _chaired(events: list[_Event], doc: Doc, sent: int, at: int, default: _Event) -> _Event:
+    """The event "chủ trì buổi hội đàm" names by its kind: the latest such one told so far (a
+    working session told after the main reception); else the sentence's event."""
+    s = doc.sentences[sent]
+    k = next((i for i, t in enumerate(s.tokens) if t.start - s.start >= at), len(s.tokens))
+    if k < len(s.tokens) and s.tokens[k].key in ("buổi", "cuộc"):
+        k += 1
+    named = longest(s.tokens, k, doc.lex.event_triggers, doc.lex.max_words["event_triggers"])
+    if named is None or default.kind == named[1]:
+        return default
+    same = [e for e in events if e.kind == named[1] and e.sent <= sent]
+    return same[-1] if same else default
+
+
 def _leader_of(doc: Doc, person: str, org: OrgMention | None) -> bool:
     if org is None:
         return False
@@ -577,7 +598,7 @@ def _extract_events(doc: Doc) -> tuple[EventRecord, ...]:
         if chair:
             person = _person_before(doc, s.index, chair.start())
             if person and not re.search(r"\b(do|phối hợp)\b", text[person.end - s.start:chair.start()]):
-                ev.chair = person.name
+                _chaired(events, doc, s.index, chair.end(), ev).chair = person.name
         direct = _DIRECT.search(text)
         if direct and not ev.chair:
             people = [p for p in doc.persons if p.sent == s.index]

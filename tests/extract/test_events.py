@@ -142,3 +142,22 @@ def test_looking_back_for_the_day_stays_linear_in_a_run_of_undated_sentences(mon
     events("Liên hiệp các tổ chức hữu nghị tỉnh Nghệ An tổ chức hội nghị. "
            + " ".join(f"Sau đó, đoàn dự buổi lễ trao quà thứ {i}." for i in range(n)))
     assert len(calls) <= 12 * (n + 1)
+
+
+def test_a_hosts_post_named_elsewhere_and_the_chair_of_a_session_named_by_kind():
+    ex = run("Bí thư Tỉnh ủy tiếp đoàn tỉnh Hủa Phăn (Lào)\n\n15/09/2016\n\nChiều 14/9, tại trụ sở Tỉnh ủy, "
+             "đồng chí Phạm Hồng Quân, Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh Quảng Ninh, đã tiếp đoàn đại "
+             "biểu tỉnh Hủa Phăn.\n\nTrước đó, UBND tỉnh đã tổ chức hội đàm với đoàn. Đồng chí Đỗ Văn Khang, "
+             "Phó Chủ tịch UBND tỉnh chủ trì buổi hội đàm.")
+    by_org = {e.organiser: e for e in ex.events}
+    assert set(by_org) == {"Tỉnh ủy Quảng Ninh", "Ủy ban nhân dân tỉnh Quảng Ninh"}
+    assert by_org["Tỉnh ủy Quảng Ninh"].chair == "Phạm Hồng Quân"
+    assert by_org["Ủy ban nhân dân tỉnh Quảng Ninh"].chair == "Đỗ Văn Khang"
+
+
+def test_a_guests_thanks_for_being_welcomed_is_no_reception():
+    ex = run("Chiều 18/01/2012, Sở Ngoại vụ tỉnh Lâm Đồng tổ chức gặp mặt kiều bào. Ông Nguyễn Hữu Phước, "
+             "Chủ tịch Hội người Việt Nam tại Grenoble (Pháp), bày tỏ xúc động khi được quê hương đón tiếp "
+             "ấm áp.")
+    assert len(ex.events) == 1
+    assert ex.events[0].organiser == "Sở Ngoại vụ tỉnh Lâm Đồng"
