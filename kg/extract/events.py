@@ -274,9 +274,14 @@ class _Builder:
         s = self.doc.sentences[sent]
         text = s.text[a:b]
         best = None
+        inside = [(o.start, o.end) for o in self.doc.orgs if o.sent == sent]
         for m in _LOCATION.finditer(text):
+            at = s.start + a + m.start()
+            if any(o_start <= at < o_end for o_start, o_end in inside):
+                continue  # "Tổng Lãnh sự quán Hàn Quốc tại TP. Hồ Chí Minh": a body's name, no venue
             place = _LOCATION_END.sub("", re.split(r"[,;.()]", text[m.start(1):])[0]).strip(" \"“”")
-            if not place or _NOT_LOCATION.match(place) or len(place.split()) > 10:
+            limit = 16 if re.match(r"(trụ sở|hội trường|văn phòng)\b", place, re.I) else 10  # a body's seat
+            if not place or _NOT_LOCATION.match(place) or len(place.split()) > limit:
                 continue
             best = place
             break

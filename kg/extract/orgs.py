@@ -497,24 +497,34 @@ class _Parser(PlaceParsing):
         return []
 
     def abroad_tail(self, j: int) -> tuple[int, str | None] | None:
-        """'người Việt Nam tại Grenoble (Pháp)', 'Doanh nhân Việt Nam ở Lào' after "Hội": a body of
-        Vietnamese abroad, named with where it is; (end, the country's code if written)."""
+        """'người Việt Nam tại Grenoble (Pháp)', 'Doanh nghiệp Hàn Quốc tại Bình Dương' after "Hội":
+        a body of a nation's people living elsewhere, named with where it is; (end, the code of
+        the country abroad: the place's when they are Vietnamese, else their own)."""
         toks = self.toks
         k = j
-        while k < len(toks) and k - j < 4 and toks[k].is_word and toks[k].key != "việt":
+        while k < len(toks) and k - j < 4 and toks[k].is_word:
+            nation = _country_at(self.doc, toks, k)
+            if nation:
+                break
             k += 1
-        if not (k > j and k + 2 < len(toks) and toks[k].key == "việt" and toks[k + 1].key == "nam"
-                and toks[k + 2].key in ("tại", "ở")):
+        else:
             return None
-        start = k + 3
+        at = k + nation[0]
+        if not (k > j and at + 1 < len(toks) and toks[at].key in ("tại", "ở")):
+            return None
+        start = at + 1
+        if nation[1][0] != "VN":
+            n_loc, province, _unit, _district = self.locality(start)
+            if n_loc and province:
+                return start + n_loc, nation[1][0]  # "tại TP. Hồ Chí Minh"
         country = _country_at(self.doc, toks, start)
         if country:
-            return start + country[0], country[1][0]
-        end = self.name_tail(start, latin=start < len(toks) and toks[start].text.isascii())
+            return start + country[0], country[1][0] if nation[1][0] == "VN" else nation[1][0]
+        end = self.name_tail(start, latin=toks[start].text.isascii())
         if end == start:
             return None
-        code = None
-        if end + 2 < len(toks) and toks[end].text == "(":
+        code = nation[1][0] if nation[1][0] != "VN" else None
+        if code is None and end + 2 < len(toks) and toks[end].text == "(":
             inner = _country_at(self.doc, toks, end + 1)
             code = inner[1][0] if inner else None
         return end, code

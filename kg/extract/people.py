@@ -137,7 +137,13 @@ class _Chains(PlaceParsing):
 
         hit = _country_at(self.doc, toks, e)
         if not hit:
-            return None, e
+            # "đoàn Tổng Lãnh sự quán Hàn Quốc ... do Ngài Kim Jong-su, Tổng Lãnh sự dẫn đầu": the
+            # mission of that rank just named
+            word = _MISSION.get(title, "Đại sứ quán") + " "
+            named = [m for m in self.doc.orgs if m.kind == "DiplomaticMission" and m.name
+                     and m.name.startswith(word) and self.s.index - 1 <= m.sent <= self.s.index
+                     and (m.sent < self.s.index or m.j <= e)]
+            return (named[-1] if named and len({m.name for m in named}) == 1 else None), e
         n, (code, _strict) = hit
         end = e + n
         written = surface(self.s.text, toks, e, end, self.s.start)

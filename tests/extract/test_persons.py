@@ -222,3 +222,14 @@ def test_a_lower_case_head_of_a_parliamentary_delegation():
     ex = run("Tại Quảng Ninh, đồng chí Phạm Hồng Quân, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng đoàn "
              "ĐBQH tỉnh, đã tiếp đoàn.")
     assert ("Phạm Hồng Quân", "Trưởng đoàn", "Đoàn Đại biểu Quốc hội tỉnh Quảng Ninh") in posts(ex)
+
+
+def test_a_bare_consul_general_after_his_mission_and_a_foreign_business_society_here():
+    ex = run("Chiều 22-5, tại trụ sở Liên hiệp các tổ chức hữu nghị tỉnh, ông Lê Quang Vinh, Chủ tịch Liên "
+             "hiệp các tổ chức hữu nghị tỉnh Bình Dương đã tiếp đoàn Tổng Lãnh sự quán Hàn Quốc tại TP.Hồ "
+             "Chí Minh do Ngài Kim Jong-su, Tổng Lãnh sự dẫn đầu. Liên hiệp phối hợp với Hội Doanh nghiệp "
+             "Hàn Quốc tại Bình Dương tổ chức giao lưu.")
+    assert ("Kim Jong-su", "Tổng Lãnh sự", "Tổng Lãnh sự quán Hàn Quốc tại Hồ Chí Minh") in posts(ex)
+    assert "Hội Doanh nghiệp Hàn Quốc tại Bình Dương" in {o.name for o in ex.organisations}
+    # the venue is the seat named in full (11 words), not the city in the mission's name
+    assert ex.events[0].location == "trụ sở Liên hiệp các tổ chức hữu nghị tỉnh Bình Dương"
