@@ -143,7 +143,25 @@ def detect_locality(article: Article, sentences: list[Sentence], lex: Lexicon) -
     name, score = scores.most_common(1)[0]
     if score < 2 or (central > 2 and score < 6):
         return None
-    return name
+    return _province_of_city(name, scores, sentences, lex)
+
+
+_BARE_PROVINCE = re.compile(r"\b(?:Tỉnh ủy|(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|Sở [^\W\d_]+(?: [^\W\d_]+)?) tỉnh)\b")
+_BARE_CITY = re.compile(r"\b(?:Thành ủy|(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|Sở [^\W\d_]+(?: [^\W\d_]+)?) "
+                        r"thành phố)\b")
+
+
+def _province_of_city(name: str, scores: Counter, sentences: list[Sentence], lex: Lexicon) -> str:
+    """"Huế" named most, but "Sở Ngoại vụ tỉnh Thừa Thiên Huế" and "UBND tỉnh" bare: the article is
+    the province's (Huế was its city until 2025), not the city's."""
+    if lex.provinces.get(tone_key(name), ("", ""))[1] != "thành phố":
+        return name
+    wider = [p for p in scores if p != name and p.endswith(f" {name}")
+             and lex.provinces.get(tone_key(p), ("", ""))[1] == "tỉnh"]
+    if not wider:
+        return name
+    text = "\n".join(s.text for s in sentences)
+    return wider[0] if len(_BARE_PROVINCE.findall(text)) > len(_BARE_CITY.findall(text)) else name
 
 
 _DISTRICT_AT = re.compile(r"\b(huyện|quận|thị xã)\s+((?:[A-ZĐÀ-Ỹ][^\s,.;:()]*\s*){1,3})")
@@ -202,7 +220,14 @@ def merge_name_variants(doc: Doc) -> None:
         key = fold(p.name)
         for c in canon:
             ck = fold(c.name)
-            if key != ck and key.split()[0] == ck.split()[0] and len(key.split()) == len(ck.split()) \
+            if key == ck:
+                continue
+            words, cwords = key.split(), ck.split()
+            # a foreign name may vary in its given name ("Andrei" / "Andrey Morozov") or in how a Lao
+            # name is cut into syllables ("Khăm Phăn Xổm Phon" / "Khămphăn Xổmphon")
+            same_word = words[0] == cwords[0] or (p.foreign and c.foreign and words[-1] == cwords[-1])
+            if (p.foreign and c.foreign and key.replace(" ", "") == ck.replace(" ", "")) or \
+                    same_word and len(words) == len(cwords) \
                     and len(key) >= 8 and _edits(key.replace(" ", ""), ck.replace(" ", "")) <= 2:
                 doc.aliases.setdefault(c.name, set()).add(p.name)
                 p.name = c.name

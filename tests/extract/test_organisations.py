@@ -205,3 +205,14 @@ def test_a_society_of_vietnamese_abroad_and_a_parent_body_in_parentheses():
     assert ("Nguyễn Hữu Phước", "Chủ tịch", "Hội người Việt Nam tại Grenoble") in posts(ex)
     grenoble = next(o for o in ex.organisations if o.name == "Hội người Việt Nam tại Grenoble")
     assert grenoble.country == "FR"
+
+
+def test_hue_named_most_in_an_article_of_the_province_that_held_it():
+    ex = run("Chiều 23/1, tại thành phố Huế, Sở Ngoại vụ tỉnh Thừa Thiên Huế tổ chức gặp mặt chuyên gia. Phó "
+             "Chủ tịch UBND tỉnh Tôn Thất Hoàng Long chủ trì. Ông giới thiệu hình ảnh Huế. Một chuyên gia "
+             "làm việc tại Bệnh viện Trung ương Huế. Đây là cái Tết thứ ba tôi đón ở Huế.")
+    assert ex.article.locality == "Thừa Thiên Huế"
+    assert "Ủy ban nhân dân tỉnh Thừa Thiên Huế" in orgs(ex)
+    ex = run("Chiều 23/1/2026, tại thành phố Huế, Sở Ngoại vụ thành phố Huế gặp mặt chuyên gia. UBND thành "
+             "phố và Thành ủy dự. Trước đây là tỉnh Thừa Thiên Huế.")
+    assert ex.article.locality == "Huế"

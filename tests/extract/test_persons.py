@@ -233,3 +233,14 @@ def test_a_bare_consul_general_after_his_mission_and_a_foreign_business_society_
     assert "Hội Doanh nghiệp Hàn Quốc tại Bình Dương" in {o.name for o in ex.organisations}
     # the venue is the seat named in full (11 words), not the city in the mission's name
     assert ex.events[0].location == "trụ sở Liên hiệp các tổ chức hữu nghị tỉnh Bình Dương"
+
+
+def test_spellings_of_one_foreign_name_and_a_lao_party_board():
+    ex = run("Tại Khánh Hòa, ông Andrei Morozov, Đại sứ Liên bang Nga tại Việt Nam dự. Đại sứ Andrey Morozov "
+             "trao tặng sách. Đoàn tỉnh Phông Sa Lỳ do đồng chí Khăm Phăn Xổm Phon, Trưởng Ban Tuyên huấn "
+             "Tỉnh ủy Phông Sa Lỳ làm Trưởng đoàn. Đồng chí Khămphăn Xổmphon cảm ơn.")
+    people = {p.name: p for p in ex.persons}
+    assert set(people) == {"Andrei Morozov", "Khăm Phăn Xổm Phon"}
+    assert "Andrey Morozov" in people["Andrei Morozov"].aliases
+    assert "Khămphăn Xổmphon" in people["Khăm Phăn Xổm Phon"].aliases
+    assert ("Khăm Phăn Xổm Phon", "Trưởng Ban", "Ban Tuyên huấn Tỉnh ủy Phông Sa Lỳ") in posts(ex)
