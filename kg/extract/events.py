@@ -110,6 +110,10 @@ def _person_before(doc: Doc, sent: int, pos: int) -> PersonMention | None:
     return cands[-1] if cands else None
 
 
+_HABITUAL = {"duy trì", "tăng cường", "đẩy mạnh", "mở rộng", "thúc đẩy", "định kỳ", "thường xuyên",
+             "hằng năm", "hàng năm"}
+
+
 def _triggers(doc: Doc, sent: int, a: int, b: int):
     s = doc.sentences[sent]
     toks = s.tokens
@@ -133,6 +137,10 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
         ok = not (prev in _VENUE_BEFORE or prev2 in _VENUE_BEFORE or prev2 in _DOC_BEFORE
                   or prev in ("các", "những", "nhiều", "mỗi")
                   or re.search(r"\b(nhiều|các|những)\s+(hoạt động|buổi|cuộc|chương trình)\b[^;.:]{0,40}$", before)
+                  # a habit ("duy trì giao lưu văn hóa"), or a field of cooperation in a list
+                  # ("phối hợp trong quản lý, bảo vệ biên giới, giao lưu văn hóa, thể thao")
+                  or prev2 in _HABITUAL
+                  or (not t.cap and re.search(r"\btrong\s+[^;.:,]{2,40},\s*(?:[^;.:,]{2,40},\s*)*$", before))
                   # a count: "tổ chức hơn 30 hoạt động giao lưu", "12 cuộc hội thảo"
                   or re.search(r"\d+\s+(hoạt động|buổi|cuộc|chương trình|đợt|lượt)\b[^;.:]{0,40}$", before)
                   # the gathering as the subject of what it decided: "hội nghị đã thống nhất"
@@ -439,7 +447,9 @@ class _Builder:
         orgs = [o for o in _orgs_between(doc, sent, a, verb) if not _in_location(s.text, o.start - s.start)]
         if host and host.start - s.start >= a:
             ev.chair = host.name
-            posts = [p for p in doc.posts if p.person is host and p.org and p.org.name]
+            posts = [p for p in doc.posts if p.person is host and p.org and p.org.name] or \
+                [p for p in doc.posts if p.person.name == host.name and p.org and p.org.name
+                 and not p.former]  # "Trước đó, đồng chí X đã tiếp ...": X's posts told earlier
             if posts:
                 # the post the article calls the host by elsewhere ("Bí thư Tỉnh ủy tiếp đoàn ..."
                 # in the headline), else the last of the chain (the most specific)

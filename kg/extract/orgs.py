@@ -42,6 +42,7 @@ _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là"
                "ở", "thuộc", "nơi"}  # "Trường Hữu nghị Việt – Lào ở huyện X": where it is, not its name
 _DISTRICT_COMMITTEES = {"Huyện ủy", "Quận ủy", "Thị ủy"}
 _TWO_WORD_UNITS = {"thành phố", "thị xã", "thị trấn"}
+_ELECTION = re.compile(r"\b(bầu|đắc cử|tái cử|được bầu|bầu bổ sung)\b", re.I)
 _VENUE_AFTER_TRUNG_TAM = {"hội nghị", "hội chợ", "triển lãm", "hội nghị quốc tế", "hội chợ triển lãm",
                           "hành chính", "hành chính tập trung"}  # buildings, not bodies
 _PARENT_HEADS = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "ủy ban nhân dân",
@@ -484,8 +485,15 @@ class _Parser(PlaceParsing):
                                and not self._person_at(j)):
             return []  # "Hội Nông dân" names a body; "Chủ tịch Hội Nguyễn Văn An": the last Hội
         prefix = "Hội" if h.kind == "FriendshipAssociation" else _expand(h.head)
-        for m in reversed(self._named_before()):
-            if m.name and m.kind in (h.kind, "ForeignOrganisation") and m.name.startswith(prefix) \
+        # an election ("tái đắc cử Chủ tịch Hội") is of the body holding the congress, never of the
+        # partner's association the article named last
+        election = bool(_ELECTION.search(self.s.text))
+        kinds = (h.kind,) if election else (h.kind, "ForeignOrganisation")
+        named = self._named_before()
+        if election and self.doc.locality and any(m.locality == self.doc.locality for m in named):
+            named = [m for m in named if m.locality == self.doc.locality]
+        for m in reversed(named):
+            if m.name and m.kind in kinds and m.name.startswith(prefix) \
                     and (h.kind != "FriendshipAssociation" or m.kind == "FriendshipAssociation"
                          or "hữu nghị" in m.name.lower()):  # the partner's own association too
                 return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]

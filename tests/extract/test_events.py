@@ -161,3 +161,14 @@ def test_a_guests_thanks_for_being_welcomed_is_no_reception():
              "ấm áp.")
     assert len(ex.events) == 1
     assert ex.events[0].organiser == "Sở Ngoại vụ tỉnh Lâm Đồng"
+
+
+def test_a_host_whose_posts_were_told_earlier_and_habits_are_no_events():
+    ex = run("Ngày 1/12/2025, Liên hiệp các tổ chức hữu nghị tỉnh Điện Biên tổ chức mít tinh kỷ niệm Quốc "
+             "khánh Lào. Dự có đồng chí Lò Văn Thủy, Phó Chủ tịch Thường trực UBND tỉnh. Những năm qua, hai "
+             "bên đã phối hợp chặt chẽ trong quản lý, bảo vệ biên giới, giao lưu văn hóa, thể thao. Hội duy "
+             "trì giao lưu văn hóa đầu xuân. Trước đó, đồng chí Lò Văn Thủy đã tiếp Đoàn đại biểu tỉnh Phông "
+             "Sa Lỳ.")
+    assert sorted((e.kind, e.organiser) for e in ex.events) == [
+        ("Ceremony", "Liên hiệp các tổ chức hữu nghị tỉnh Điện Biên"),
+        ("Reception", "Ủy ban nhân dân tỉnh Điện Biên")]

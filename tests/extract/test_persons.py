@@ -244,3 +244,10 @@ def test_spellings_of_one_foreign_name_and_a_lao_party_board():
     assert "Andrey Morozov" in people["Andrei Morozov"].aliases
     assert "Khămphăn Xổmphon" in people["Khăm Phăn Xổm Phon"].aliases
     assert ("Khăm Phăn Xổm Phon", "Trưởng Ban", "Ban Tuyên huấn Tỉnh ủy Phông Sa Lỳ") in posts(ex)
+
+
+def test_an_election_is_of_the_congress_body_not_the_partner_named_last():
+    ex = run("Sáng 26/3/2021, Hội hữu nghị Việt Nam – Trung Quốc tỉnh Lào Cai tổ chức Đại hội lần thứ IV. Đại "
+             "hội nhận thư chúc mừng của ông Lý Kiến Quân, Chủ tịch Hội Hữu nghị Đối ngoại Nhân dân tỉnh Vân "
+             "Nam. Đồng chí Nông Thị Lan tái đắc cử Chủ tịch Hội.")
+    assert ("Nông Thị Lan", "Chủ tịch", "Hội hữu nghị Việt Nam – Trung Quốc tỉnh Lào Cai") in posts(ex)
