@@ -30,6 +30,11 @@ _RESIDENCE = re.compile(r"\b(kiều bào|[Vv]iệt kiều|người Việt(?: Nam
                         r"[^.;:()]*")
 
 
+# "xã biên giới giáp Vương quốc Campuchia": a neighbour named as a border, no counterpart
+_BORDERING = re.compile(r"\bgiáp(?:\s+(?:với|ranh|biên giới))?(?:\s+(?:nước|Vương quốc|Cộng hòa"
+                        r"(?:\s+Dân chủ Nhân dân|\s+Nhân dân)?))?\s*$")
+
+
 def country_mentions(doc: Doc) -> list[CountryRecord]:
     """Every mention of a partner nation, in text order (a code may repeat); computed once per doc."""
     if "countries" not in doc.memo:
@@ -75,7 +80,8 @@ def _country_mentions(doc: Doc) -> list[CountryRecord]:
                     # inside a proper name ("Sông Hàn", "Hoàng Anh") or a language ("tiếng Anh")
                     k += n
                     continue
-            if code not in ("VN", "-") and not any(a <= toks[k].start < b for a, b in residence):
+            if code not in ("VN", "-") and not any(a <= toks[k].start < b for a, b in residence) \
+                    and not _BORDERING.search(s.text, 0, toks[k].start - s.start):
                 surface = s.text[toks[k].start - s.start:toks[k + n - 1].end - s.start]
                 found.append(CountryRecord(code, surface, doc.evidence(s.index, 0.6 if strict else 0.85)))
             k += n

@@ -70,6 +70,7 @@ class _Parser(PlaceParsing):
         self.doc, self.s, self.toks = doc, s, s.tokens
         self.lex = doc.lex
         self.pending: list[OrgMention] = []  # this sentence's mentions so far (find_orgs)
+        self.alias_starts: set[str] = set()  # first words of written aliases (find_orgs sets them)
 
     def _named_before(self) -> list[OrgMention]:
         """The bodies named before the current token, the nearest last."""
@@ -199,8 +200,23 @@ class _Parser(PlaceParsing):
             return e
         return k
 
+    def written_alias(self, i: int) -> list[OrgMention]:
+        """'KoCham Bình Dương' after 'Hiệp hội ... (KoCham Bình Dương)': the body named so before."""
+        toks = self.toks
+        for m in reversed(self.doc.orgs):
+            for alias in m.aliases:
+                words = alias.split()
+                if words[0] == toks[i].text and not alias.isupper() and m.name \
+                        and [t.text for t in toks[i:i + len(words)]] == words:
+                    return [self.mention(i, i + len(words), m.name, m.kind, m.locality, m.country, ())]
+        return []
+
     def parse_at(self, i: int) -> list[OrgMention]:
         toks, lex, doc = self.toks, self.lex, self.doc
+        if toks[i].text in self.alias_starts:
+            got = self.written_alias(i)
+            if got:
+                return got
         acr = self.doc_acronyms().get(toks[i].text) if toks[i].text.isupper() and len(toks[i].text) > 1 else None
         if acr is not None:
             # "Chủ tịch LHHN tỉnh Đinh Thị Hồng Vân": the bare "tỉnh" (or the body's own
@@ -334,6 +350,8 @@ class _Parser(PlaceParsing):
             if dept and h.head in ("Văn phòng",):
                 end = j + dept[0]
             parent = self.parse_parent(end)
+            if parent is None and h.head == "Ban Tổ chức" and not toks[i + 1].cap:
+                return []  # "Ban tổ chức trao học bổng": a gathering's organising committee
             if parent is None:
                 after_role = i > 0 and toks[i - 1].key in ("trưởng", "phó")  # "Phó Trưởng ban Dân tộc tỉnh"
                 if not (toks[i].cap or after_role) or \
@@ -355,6 +373,11 @@ class _Parser(PlaceParsing):
             named = self.doc_acronyms().get(toks[j].text) if latin and j < len(toks) else None
             if named is not None:  # "Giám đốc tổ chức MCF": the body named before in full
                 return [self.mention(i, j + 1, named.name, named.kind, named.locality, named.country, ())]
+            abroad = self.abroad_tail(j) if h.head.startswith(("Hiệp hội", "Câu lạc bộ")) else None
+            if abroad is not None:  # "Hiệp hội Doanh nghiệp Hàn Quốc tại Bình Dương"
+                end, code = abroad
+                j, aliases = self.acronym(end, ())
+                return [self.mention(i, end, self.text(i, end), "ForeignOrganisation", None, code, aliases)]
             end = self.name_tail(j, latin=latin)
             if end == j and not latin and toks[i].cap and (j >= len(toks) or not toks[j].cap):
                 # a bare "Hiệp hội", "Quỹ" after its full name: the body last named so
@@ -639,6 +662,13 @@ class _Parser(PlaceParsing):
                     close += 1
                 if close < len(toks) and toks[close].text == ")":
                     return j, aliases + (self.text(j + 1, end),)  # the alias; the text goes on as before
+        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].text.isascii() \
+                and any(c.isupper() for c in toks[j + 1].text[1:]):
+            close = j + 1  # "(KoCham Bình Dương)": a short name in the body's own style, with its place
+            while close < len(toks) and toks[close].is_word and toks[close].cap and close - j <= 4:
+                close += 1
+            if close < len(toks) and toks[close].text == ")":
+                return close + 1, aliases + (self.text(j + 1, close),)
         return j, aliases
 
     def mention(self, i, j, name, kind, locality, country, aliases, parent=None) -> OrgMention:
@@ -655,13 +685,16 @@ def find_orgs(doc: Doc, s: Sentence) -> list[OrgMention]:
     out: list[OrgMention] = []
     p.pending = out
     toks = s.tokens
+    # the first words of the names given in parentheses ("(KoCham Bình Dương)"), said alone later
+    p.alias_starts = {a.split()[0] for m in doc.orgs for a in m.aliases if a and not a.isupper()}
     # parse_at finds nothing at a token that starts no known body or head and is no acronym:
     # most tokens, skipped here without the call
     known, heads = doc.lex.known_orgs.prefixes, doc.lex.org_heads.prefixes
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.key not in known and t.key not in heads and not (t.text.isupper() and len(t.text) > 1):
+        if t.key not in known and t.key not in heads and not (t.text.isupper() and len(t.text) > 1) \
+                and t.text not in p.alias_starts:
             i += 1
             continue
         found = p.parse_at(i)

@@ -267,6 +267,9 @@ def find_persons_and_posts(doc: Doc) -> None:
             t = toks[k]
             # a title chain, then maybe a name right after it
             items, end = ch.chain(k) if (t.cap or t.key in _FORMER) else ([], k)
+            if items and _ON_BEHALF.search(s.text, 0, t.start - s.start):
+                k = end  # "thừa ủy quyền của Chủ tịch VUFO, đồng chí X trao ...": another's post
+                continue
             if items:
                 nk = end
                 if nk + 1 < len(toks) and toks[nk].key in ("khóa", "nhiệm kỳ", "lần") and toks[nk + 1].is_word:
@@ -299,6 +302,7 @@ def find_persons_and_posts(doc: Doc) -> None:
             k += 1
 
 
+_ON_BEHALF = re.compile(r"(?i)\b(?:ủy quyền|thừa lệnh|thay mặt)(?:\s+của)?\s*$")
 _ELECTED = ("được bầu giữ chức", "được bầu làm", "được bầu là", "được bầu lại làm", "được bầu lại giữ chức",
             "được bầu", "tái đắc cử chức", "tái đắc cử", "được bổ nhiệm giữ chức", "được bổ nhiệm làm",
             "được bổ nhiệm", "được phân công giữ chức", "giữ chức", "đảm nhiệm chức")

@@ -46,3 +46,9 @@ def test_countries_where_vietnamese_live_are_no_partners():
     ex = run("Sở Ngoại vụ tỉnh Lâm Đồng gặp mặt gần 150 kiều bào đang sinh sống, làm việc tại Pháp, Hoa Kỳ, "
              "Ca-na-đa, Đức... Hội hữu nghị Việt Nam – Nhật Bản tỉnh dự.")
     assert {c.code for c in ex.countries} == {"JP"}
+
+
+def test_a_neighbour_named_only_as_a_border_is_no_partner():
+    ex = run("Liên hiệp các tổ chức hữu nghị tỉnh An Giang bàn giao nhà tại xã Nhơn Hội, xã biên giới giáp "
+             "Vương quốc Campuchia, với tài trợ của Ô-xtrây-li-a.")
+    assert {c.code for c in ex.countries} == {"AU"}

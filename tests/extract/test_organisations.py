@@ -216,3 +216,13 @@ def test_hue_named_most_in_an_article_of_the_province_that_held_it():
     ex = run("Chiều 23/1/2026, tại thành phố Huế, Sở Ngoại vụ thành phố Huế gặp mặt chuyên gia. UBND thành "
              "phố và Thành ủy dự. Trước đây là tỉnh Thừa Thiên Huế.")
     assert ex.article.locality == "Huế"
+
+
+def test_a_foreign_business_society_here_its_short_name_and_an_organising_committee():
+    ex = run("Tối 5/10, Liên hiệp các tổ chức hữu nghị tỉnh Bình Dương phối hợp với Hiệp hội Doanh nghiệp Hàn "
+             "Quốc tại Bình Dương (KoCham Bình Dương) tổ chức Lễ hội. Dự có ông Kim Dong-su, Chủ tịch KoCham "
+             "Bình Dương. Nhân dịp này, Ban tổ chức trao 50 suất học bổng.")
+    kocham = next(o for o in ex.organisations if o.name == "Hiệp hội Doanh nghiệp Hàn Quốc tại Bình Dương")
+    assert "KoCham Bình Dương" in kocham.aliases
+    assert ("Kim Dong-su", "Chủ tịch", "Hiệp hội Doanh nghiệp Hàn Quốc tại Bình Dương") in posts(ex)
+    assert "Ban tổ chức" not in orgs(ex)

@@ -251,3 +251,10 @@ def test_an_election_is_of_the_congress_body_not_the_partner_named_last():
              "hội nhận thư chúc mừng của ông Lý Kiến Quân, Chủ tịch Hội Hữu nghị Đối ngoại Nhân dân tỉnh Vân "
              "Nam. Đồng chí Nông Thị Lan tái đắc cử Chủ tịch Hội.")
     assert ("Nông Thị Lan", "Chủ tịch", "Hội hữu nghị Việt Nam – Trung Quốc tỉnh Lào Cai") in posts(ex)
+
+
+def test_a_post_held_by_whoever_gave_the_authority_is_not_the_speakers():
+    ex = run("Tại hội nghị, thừa ủy quyền của Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam, đồng chí Đoàn "
+             "Minh Châu trao Kỷ niệm chương cho 4 cá nhân.")
+    assert "Đoàn Minh Châu" in {p.name for p in ex.persons}
+    assert not any(p == "Đoàn Minh Châu" for p, _t, _o in posts(ex))
