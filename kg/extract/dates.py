@@ -24,6 +24,9 @@ _DAY_MONTH_CUE = re.compile(
     r"(?:\b(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|từ|đến|vào)\s+(?:nay\s+)?(?:ngày\s+)?"
     r"(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?|\()"
     r"(\d{1,2})\s*[/\-]\s*(\d{1,2})(?![\d/\-])(?!\s*năm\s*\d)", re.I)
+# "từ ngày 7 đến 9/3", "(7–9/3/2018)": a span of days; what happened, began on the first
+_DAY_RANGE = re.compile(r"(?<![\d/])(?:\b(?:từ\s+)?(?:ngày\s+)?)?(\d{1,2})\s*(?:[-–—]|\bđến\b|\btới\b)\s*(?:ngày\s+)?"
+                        r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])", re.I)
 _DAY_MONTH_WORDS = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?:năm|,)\s*\d{4})", re.I)
 _MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})", re.I)
 _MONTH_ONLY = re.compile(r"\b[Tt]háng\s+(\d{1,2})\b(?!\s*(?:/|-|năm)\s*\d{4})(?!\s*tháng)(?!\s*(?:đầu|cuối|qua))")
@@ -61,6 +64,9 @@ def find_dates(text: str) -> list[DateMention]:
         taken.append((a, b))
         found.append(DateMention(a, b, d, mo, y))
 
+    for m in _DAY_RANGE.finditer(text):
+        if int(m.group(1)) < int(m.group(2)):
+            add(m, int(m.group(1)), int(m.group(3)), int(m.group(4)) if m.group(4) else None)
     for m in _FULL_WORDS.finditer(text):
         add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for m in _FULL_NUM.finditer(text):

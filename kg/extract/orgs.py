@@ -421,6 +421,11 @@ class _Parser(PlaceParsing):
                 out.append(m)
             return out
         n_loc, province, unit, district = self.locality(j)
+        if h.scope == "foreign" and province == "" and j + n_loc < len(toks) and toks[j + n_loc].cap \
+                and toks[j + n_loc].is_word:
+            # "Chính quyền nhân dân thành phố Sùng Tả": a foreign body's place, though "Sùng" is a surname
+            m = self._place_end(j + n_loc, 3)
+            n_loc, province, district = m - j, None, self.text(j, m)
         if n_loc == 0 and h.tail == "none" and h.scope in ("local", "any") and j < len(toks) \
                 and toks[j].is_word and toks[j].cap and toks[j].key not in lex.surnames \
                 and toks[j].key not in lex.org_heads and not longest(toks, j, lex.roles, lex.max_words["roles"]) \

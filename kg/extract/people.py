@@ -34,6 +34,9 @@ HONORIFICS = {"đồng chí", "ông", "bà", "ngài", "mr", "mrs", "ms", "madam"
               "tình nguyện viên", "chuyên gia", "giáo viên", "sinh viên", "cựu chiến binh", "nhà sư",
               "linh mục", "doanh nhân", "kiến trúc sư", "kỹ sư", "nhà nghiên cứu", "nhà hoạt động",
               "thầy", "cô", "thầy giáo", "cô giáo", "nhà giáo", "em", "cháu", "chị"}
+# cue words that also name groups ("các tình nguyện viên Nhật Bản", "học sinh, sinh viên Quảng Tây")
+_GROUP_CUES = {"tình nguyện viên", "chuyên gia", "giáo viên", "sinh viên", "cựu chiến binh", "doanh nhân",
+               "kỹ sư", "nhà nghiên cứu", "nhà báo", "nghệ sĩ", "em", "cháu"}
 _SEPARATORS = {",", "–", "-", "—", "kiêm", ";"}
 _FORMER = {"nguyên"}
 _QUALIFIER = "thường trực"
@@ -291,6 +294,9 @@ def find_persons_and_posts(doc: Doc) -> None:
                 k = end if end > k else k + 1
                 continue
             h = _honorific_len(toks, k)
+            if h and k > 0 and " ".join(t.key for t in toks[k:k + h]) in _GROUP_CUES \
+                    and (toks[k - 1].text == "," or toks[k - 1].key in ("các", "những", "nhiều", "và")):
+                h = 0  # "học sinh, sinh viên Quảng Tây": a group from a place, not one person
             after_and = k > 0 and toks[k - 1].key == "và" and k - 2 in taken  # "A và B" after a cued A
             name_end = _name_at(doc, ch, k + h, cue=h > 0 or after_and)
             if name_end > k + h and not _truncated(doc, s, name_end):

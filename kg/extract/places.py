@@ -150,7 +150,11 @@ class PlaceParsing:
         if d and self.doc.district and self.doc.district[0] == d:
             return n_d, None, None, f"{d} {self.doc.district[1]}"  # "UBND huyện": the article's
         n_r = 2 if k + 1 < len(toks) and (toks[k].key, toks[k + 1].key) == ("khu", "vực") else 1
-        if (n_r == 2 or toks[k].key in _REGION_UNITS) and k + n_r < len(toks) \
+        if k + 2 < len(toks) and (toks[k].key, toks[k + 1].key, toks[k + 2].key) == ("khu", "tự", "trị"):
+            n_r = 3  # "Khu tự trị Quảng Tây", "Khu tự trị dân tộc Choang Quảng Tây"
+            if k + 4 < len(toks) and (toks[k + 3].key, toks[k + 4].key) == ("dân", "tộc"):
+                n_r = 5
+        if (n_r > 1 or toks[k].key in _REGION_UNITS) and k + n_r < len(toks) \
                 and toks[k + n_r].cap and toks[k + n_r].is_word:
             # a region: "vùng Bretagne", "bang Victoria", "khu vực Đồng bằng sông Cửu Long"
             m = self._place_end(k + n_r, 3)

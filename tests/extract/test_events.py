@@ -172,3 +172,9 @@ def test_a_host_whose_posts_were_told_earlier_and_habits_are_no_events():
     assert sorted((e.kind, e.organiser) for e in ex.events) == [
         ("Ceremony", "Liên hiệp các tổ chức hữu nghị tỉnh Điện Biên"),
         ("Reception", "Ủy ban nhân dân tỉnh Điện Biên")]
+
+
+def test_a_span_of_days_dates_what_happened_by_its_first_day():
+    ex = run("Liên hiệp các tổ chức hữu nghị tỉnh Lạng Sơn tổ chức đoàn công tác thăm và làm việc tại thành phố "
+             "Nam Ninh (Trung Quốc) từ ngày 7 đến 9/3/2018.")
+    assert [e.date for e in ex.events] == ["2018-03-07"]

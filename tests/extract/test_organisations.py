@@ -226,3 +226,15 @@ def test_a_foreign_business_society_here_its_short_name_and_an_organising_commit
     assert "KoCham Bình Dương" in kocham.aliases
     assert ("Kim Dong-su", "Chủ tịch", "Hiệp hội Doanh nghiệp Hàn Quốc tại Bình Dương") in posts(ex)
     assert "Ban tổ chức" not in orgs(ex)
+
+
+def test_chinese_partner_bodies_with_their_places():
+    ex = run("Ngày 7/3/2018, ông Lý Minh Cường, Phó Thị trưởng Chính quyền nhân dân thành phố Sùng Tả tiếp đoàn "
+             "Liên hiệp các tổ chức hữu nghị tỉnh Lạng Sơn. Ngày 8/3, Hội Hữu nghị đối ngoại nhân dân Khu tự trị "
+             "Quảng Tây tổ chức tọa đàm. Hai bên hỗ trợ học sinh, sinh viên Quảng Tây sang học tập.")
+    names = orgs(ex)
+    assert {"Chính quyền nhân dân thành phố Sùng Tả", "Hội Hữu nghị đối ngoại nhân dân Khu tự trị Quảng Tây"} <= names
+    assert ("Lý Minh Cường", "Phó Thị trưởng", "Chính quyền nhân dân thành phố Sùng Tả") in posts(ex)
+    assert {p.name for p in ex.persons} == {"Lý Minh Cường"}  # students of Quảng Tây are no person
+    ex = run("Tại Quảng Ninh, Hội hữu nghị đối ngoại nhân dân Khu tự trị dân tộc Choang Quảng Tây thăm tỉnh.")
+    assert "hội hữu nghị đối ngoại nhân dân khu tự trị dân tộc choang quảng tây" in {o.lower() for o in orgs(ex)}
