@@ -379,6 +379,15 @@ class _Parser(PlaceParsing):
                 j, aliases = self.acronym(end, ())
                 return [self.mention(i, end, self.text(i, end), "ForeignOrganisation", None, code, aliases)]
             end = self.name_tail(j, latin=latin)
+            if latin and end == j and toks[i].cap and j < len(toks) and toks[j].cap and toks[j].is_word:
+                # "Tổ chức Hợp tác Quốc tế Nhật Bản (JICA)": a Vietnamese rendering, with its
+                # country or acronym after it
+                e2 = self._lower_to_country(self.name_tail(j))
+                if e2 > j and (_country_at(doc, toks, e2) or (e2 + 2 < len(toks) and toks[e2].text == "("
+                                                              and toks[e2 + 1].text.isupper())):
+                    end, latin = e2, False
+            elif not latin and end > j:
+                end = self._lower_to_country(end)  # "Quỹ Giao lưu quốc tế Nhật Bản"
             if end == j and not latin and toks[i].cap and (j >= len(toks) or not toks[j].cap):
                 # a bare "Hiệp hội", "Quỹ" after its full name: the body last named so
                 for m in reversed(self._named_before()):
@@ -409,8 +418,9 @@ class _Parser(PlaceParsing):
                 n_loc, _p, _u, region = self.locality(end)
                 if region and region.split()[0].lower() in ("vùng", "bang", "châu", "khu"):
                     end += n_loc  # "Hiệp hội Doanh nghiệp Hàn Quốc khu vực Đồng bằng sông Cửu Long"
-                return [self.mention(i, end, f"{core} {self.text(j, end)}", "ForeignOrganisation", None,
-                                     foreign[1][0], ())]
+                after, aliases = self.acronym(end, ())
+                return [self.mention(i, after, f"{core} {self.text(j, end)}", "ForeignOrganisation", None,
+                                     foreign[1][0], aliases)]
         # locality
         many = self.place_list(j)
         if many and h.kind not in ("DiplomaticMission",):
@@ -531,6 +541,17 @@ class _Parser(PlaceParsing):
                 if m.name and m.name.startswith("Hội "):
                     return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]
         return []
+
+    def _lower_to_country(self, end: int) -> int:
+        """A name's lower-case words before the foreign country that ends it ("Quỹ Giao lưu | quốc tế |
+        Nhật Bản"): the end past them; else ``end``."""
+        toks = self.toks
+        q = end
+        while q < len(toks) and q - end < 3 and toks[q].is_word and not toks[q].cap \
+                and toks[q].key not in _STOP_LOWER:
+            q += 1
+        country = _country_at(self.doc, toks, q) if q > end else None
+        return q if country and country[1][0] != "VN" else end
 
     def abroad_tail(self, j: int) -> tuple[int, str | None] | None:
         """'người Việt Nam tại Grenoble (Pháp)', 'Doanh nghiệp Hàn Quốc tại Bình Dương' after "Hội":

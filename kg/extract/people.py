@@ -419,6 +419,27 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
         if more:
             taken.update(range(k, end))
             _attach(doc, person, more, ch.s.index, elected=True)
+    elif k < len(toks) and toks[k].key == "làm":
+        body = _led_body(doc, ch.s.index, person)
+        more, end = ch.chain(k + 1) if body is not None else ([], k)
+        if more and all(o is None and "đoàn" not in t.lower() for t, o, _f, _kind in more):
+            # "Hội hữu nghị Việt Nam – Nhật Bản do bà X, Phó Chủ tịch VUFO làm Chủ tịch"
+            taken.update(range(k, end))
+            _attach(doc, person, [(t, body, f, kind) for t, _o, f, kind in more], ch.s.index)
+
+
+def _led_body(doc: Doc, sent: int, person: PersonMention) -> OrgMention | None:
+    """The body right before 'do <person>' (not a delegation: its head holds no post)."""
+    s = doc.sentences[sent]
+    m = re.search(r"\s+do\s+(?:ông|bà|ngài|đồng chí)?\s*$", s.text[:person.start - s.start])
+    if m is None:
+        return None
+    at = s.start + m.start()
+    body = next((o for o in doc.orgs if o.sent == sent and o.name and at - 1 <= o.end <= at), None)
+    if body is None or body.surface.lower().startswith("đoàn") or \
+            re.search(r"(?i)\bđoàn(?:\s+đại biểu|\s+công tác)?\s*(?:của\s+)?$", s.text[:body.start - s.start]):
+        return None  # "Đoàn đại biểu Hội X do ông Y làm Trưởng đoàn": a delegation's head
+    return body
 
 
 def _joined_names_end(doc: Doc, ch: _Chains, k: int) -> int:

@@ -238,3 +238,16 @@ def test_chinese_partner_bodies_with_their_places():
     assert {p.name for p in ex.persons} == {"Lý Minh Cường"}  # students of Quảng Tây are no person
     ex = run("Tại Quảng Ninh, Hội hữu nghị đối ngoại nhân dân Khu tự trị dân tộc Choang Quảng Tây thăm tỉnh.")
     assert "hội hữu nghị đối ngoại nhân dân khu tự trị dân tộc choang quảng tây" in {o.lower() for o in orgs(ex)}
+
+
+def test_japanese_bodies_rendered_in_vietnamese_with_their_short_names():
+    ex = run("Phó Chủ tịch nước đánh giá cao Hội hữu nghị Việt Nam – Nhật Bản do bà Nguyễn Thị Kim Quy, Phó Chủ "
+             "tịch VUFO làm Chủ tịch, cũng như Quỹ Giao lưu quốc tế Nhật Bản (Japan Foundation) và Tổ chức Hợp "
+             "tác Quốc tế Nhật Bản (JICA). Đoàn đại biểu Hội hữu nghị Lào – Việt Nam do ông Sounthone làm "
+             "Trưởng đoàn.")
+    by_name = {o.name: o for o in ex.organisations}
+    assert "Japan Foundation" in by_name["Quỹ Giao lưu quốc tế Nhật Bản"].aliases
+    assert "JICA" in by_name["Tổ chức Hợp tác Quốc tế Nhật Bản"].aliases
+    assert "Cơ quan Hợp tác Quốc tế Nhật Bản" not in by_name  # the lexicon's name, not the text's
+    assert ("Nguyễn Thị Kim Quy", "Chủ tịch", "Hội hữu nghị Việt Nam – Nhật Bản") in posts(ex)
+    assert not any(t == "Trưởng đoàn" for _p, t, _o in posts(ex))  # a delegation's head holds no post
