@@ -400,8 +400,9 @@ class _Parser(PlaceParsing):
                     m.core = _expand(h.head)
                     return [m]
                 return []
-            if h.head == "Trung tâm" and " ".join(t.key for t in toks[j:end]) in _VENUE_AFTER_TRUNG_TAM:
-                return []
+            if h.head == "Trung tâm" and any(" ".join(t.key for t in toks[j:j + len(v.split())]) == v
+                                             for v in _VENUE_AFTER_TRUNG_TAM):
+                return []  # "Trung tâm Hội nghị 2/4": a venue, whatever its name
             if h.kind == "ForeignOrganisation":
                 name_key = " ".join(t.key for t in toks[i:end])
                 if "việt nam" in name_key:

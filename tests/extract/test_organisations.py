@@ -251,3 +251,13 @@ def test_japanese_bodies_rendered_in_vietnamese_with_their_short_names():
     assert "Cơ quan Hợp tác Quốc tế Nhật Bản" not in by_name  # the lexicon's name, not the text's
     assert ("Nguyễn Thị Kim Quy", "Chủ tịch", "Hội hữu nghị Việt Nam – Nhật Bản") in posts(ex)
     assert not any(t == "Trưởng đoàn" for _p, t, _o in posts(ex))  # a delegation's head holds no post
+
+
+def test_mass_associations_with_lower_case_words_and_a_venue_named_hoi_nghi():
+    ex = run("Chiều 20/11, tại Trung tâm Hội nghị 2/4 (TP. Nha Trang), Liên hiệp các tổ chức hữu nghị tỉnh Khánh "
+             "Hòa tổ chức lễ trao Kỷ niệm chương. Dự có Hội Bảo trợ người khuyết tật và trẻ mồ côi tỉnh, Hội "
+             "Người cao tuổi tỉnh và Hội Khuyến học Việt Nam.")
+    names = orgs(ex)
+    assert {"Hội Bảo trợ người khuyết tật và trẻ mồ côi tỉnh Khánh Hòa", "Hội Người cao tuổi tỉnh Khánh Hòa",
+            "Hội Khuyến học Việt Nam"} <= names
+    assert not any(n.startswith("Trung tâm") for n in names)
