@@ -37,6 +37,8 @@ HONORIFICS = {"đồng chí", "ông", "bà", "ngài", "mr", "mrs", "ms", "madam"
 # cue words that also name groups ("các tình nguyện viên Nhật Bản", "học sinh, sinh viên Quảng Tây")
 _GROUP_CUES = {"tình nguyện viên", "chuyên gia", "giáo viên", "sinh viên", "cựu chiến binh", "doanh nhân",
                "kỹ sư", "nhà nghiên cứu", "nhà báo", "nghệ sĩ", "em", "cháu"}
+_NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "du", "la", "le", "da", "dos", "das",
+                   "bin", "binti", "al", "el", "ter", "ten", "zu", "af"}
 _SEPARATORS = {",", "–", "-", "—", "kiêm", ";"}
 _FORMER = {"nguyên"}
 _QUALIFIER = "thường trực"
@@ -220,6 +222,14 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
                 and toks[m - 1].end == t.start == toks[m + 1].start - 1 and toks[m + 1].is_word:
             m += 2  # "Noh-wan", "Hee-jung", "O'Neill"
             continue
+        if m > k and not vietnamese and t.text in _NAME_PARTICLES:
+            q = m  # "Pieter van den Berg", "Ana de la Cruz": particles inside a foreign name
+            while q < len(toks) and toks[q].text in _NAME_PARTICLES and q - m < 3:
+                q += 1
+            if q < len(toks) and toks[q].is_word and toks[q].cap and pattern.match(toks[q].text):
+                m = q
+                continue
+            break
         if not (t.is_word and t.cap and pattern.match(t.text)) or m in ch.covered:
             break
         if m > k and (ch.role_at(m) or (t.key in lex.org_heads and

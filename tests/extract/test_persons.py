@@ -258,3 +258,9 @@ def test_a_post_held_by_whoever_gave_the_authority_is_not_the_speakers():
              "Minh Châu trao Kỷ niệm chương cho 4 cá nhân.")
     assert "Đoàn Minh Châu" in {p.name for p in ex.persons}
     assert not any(p == "Đoàn Minh Châu" for p, _t, _o in posts(ex))
+
+
+def test_particles_inside_foreign_names():
+    ex = run("Tại Quảng Trị, dự có ông Pieter van den Berg, Giám đốc quốc gia tổ chức SKV tại Việt Nam; bà Ana "
+             "de la Cruz, Đại sứ Tây Ban Nha tại Việt Nam.")
+    assert {p.name for p in ex.persons} == {"Pieter van den Berg", "Ana de la Cruz"}
