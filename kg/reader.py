@@ -237,9 +237,11 @@ def html_to_text(html: str) -> str:
 
     try:
         text = trafilatura.extract(_drop_chrome(html), include_comments=False,
-                                   include_tables=False, favor_recall=True)
+                                   include_tables=True, favor_recall=True)
     except Exception as error:  # a parser failure on odd markup is a property of the file
         raise UnreadableInput(f"HTML page could not be parsed ({type(error).__name__})") from None
+    if text:
+        text = table_sentences(text)
     if not text or not text.strip():
         raise UnreadableInput("HTML page without extractable article text")
     import lxml.html
@@ -256,6 +258,49 @@ def html_to_text(html: str) -> str:
     if stamp and not _DMY.search(text[:400]):
         text = f"{stamp}\n{text}"  # a stamp line, read as the publication date by kg.ingest
     return text
+
+
+_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_RULE = re.compile(r"^\s*\|(\s*:?-+:?\s*\|)+\s*$")
+# column headers that say what a cell is: the date, and the body that organised the row's activity
+_DATE_COLUMN = re.compile(r"(?i)^(ngày|thời gian|ngày tháng|thời điểm)\b")
+_ORGANISER_COLUMN = re.compile(r"(?i)\b(đơn vị|cơ quan)\s+(tổ chức|chủ trì|thực hiện)\b")
+
+
+def table_sentences(text: str) -> str:
+    """Tables as trafilatura writes them ("| a | b |" rows) made into sentences, one per row: a row
+    of an activity table with a date and an organising body column reads "Ngày 23/7, <body> tổ chức
+    <activity>."; any other row, its cells joined by commas. Layout tables of old portals hold
+    one cell per row and become plain lines."""
+    out: list[str] = []
+    header: list[str] | None = None
+    for line in text.split("\n"):
+        m = _ROW.match(line)
+        if not m:
+            header = None
+            out.append(line)
+            continue
+        if _RULE.match(line):
+            continue
+        cells = [c.strip() for c in m.group(1).split("|")]
+        cells = [c for c in cells if c]
+        if header is None:
+            header = cells
+            if len(cells) > 1 and any(_DATE_COLUMN.match(c) or _ORGANISER_COLUMN.search(c) for c in cells):
+                continue  # a header row: its names say how to read the rows, they are no text
+            header = []
+        date = next((c for h, c in zip(header, cells) if _DATE_COLUMN.match(h)), None)
+        body = next((c for h, c in zip(header, cells) if _ORGANISER_COLUMN.search(h)), None)
+        rest = [c for h, c in zip(header + [""] * len(cells), cells)
+                if not (_DATE_COLUMN.match(h) or _ORGANISER_COLUMN.search(h))] if header else cells
+        what = ", ".join(rest).rstrip(".")
+        if date and body and what:
+            out.append(f"Ngày {date}, {body} tổ chức {what}.")
+        elif date and what:
+            out.append(f"Ngày {date}, {what}.")
+        elif cells:
+            out.append(", ".join(cells).rstrip(".") + ".")
+    return "\n".join(out)
 
 
 _DMY = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)")

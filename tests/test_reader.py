@@ -224,3 +224,25 @@ def test_an_html_pages_publication_date_is_kept(tmp_path, meta, published):
     article = clean(path.name, read_file(path))
     assert article.published == published
     assert "Lượt xem" not in article.text and "28/04/2016" not in article.text
+
+
+def test_an_activity_table_becomes_one_sentence_per_row():
+    from kg.reader import html_to_text
+    html = ("<html><body><article><h1>Đoàn sinh viên Singapore tại quận Ngô Quyền</h1>"
+            "<p>Sau gần hai tuần tình nguyện tại quận Ngô Quyền, đoàn sinh viên đã kết thúc chương trình, để lại "
+            "nhiều tình cảm tốt đẹp với thầy trò và người dân địa phương.</p><p>Đoàn đã tham gia các hoạt "
+            "động sau:</p><table><tr><th>Ngày</th><th>Hoạt động</th><th>Đơn vị tổ chức</th></tr>"
+            "<tr><td>23/7</td><td>Đêm giao lưu văn hóa tại Nhà Văn hóa quận</td><td>Quận đoàn Ngô Quyền</td></tr>"
+            "<tr><td>29/7</td><td>Lễ bế mạc</td><td>UBND quận Ngô Quyền</td></tr></table>"
+            "<p>Các em sinh viên rất nhiệt tình và đã để lại nhiều ấn tượng tốt đẹp với người dân.</p>"
+            "</article></body></html>")
+    text = html_to_text(html)
+    assert "Ngày 23/7, Quận đoàn Ngô Quyền tổ chức Đêm giao lưu văn hóa tại Nhà Văn hóa quận." in text
+    assert "Ngày 29/7, UBND quận Ngô Quyền tổ chức Lễ bế mạc." in text
+    assert "|" not in text and "Đơn vị tổ chức" not in text  # no markup, no header row
+
+
+def test_a_table_without_known_columns_reads_row_by_row():
+    from kg.reader import table_sentences
+    assert table_sentences("Trước\n| Hà Nội | 12 đoàn |\n|---|---|\n| Huế | 3 đoàn |\nSau") == \
+        "Trước\nHà Nội, 12 đoàn.\nHuế, 3 đoàn.\nSau"

@@ -40,7 +40,7 @@ _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là"
                "cũng", "vẫn", "luôn", "cùng", "thì", "mà", "nên", "khi", "từ", "đến", "trên", "vào",
                "nhận", "trao", "tặng", "tiếp", "gặp", "dự", "chủ", "phát", "đề", "nêu", "tham",
                "ở", "thuộc", "nơi"}  # "Trường Hữu nghị Việt – Lào ở huyện X": where it is, not its name
-_DISTRICT_COMMITTEES = {"Huyện ủy", "Quận ủy", "Thị ủy"}
+_DISTRICT_COMMITTEES = {"Huyện ủy", "Quận ủy", "Thị ủy", "Huyện đoàn", "Quận đoàn", "Thị đoàn"}
 _TWO_WORD_UNITS = {"thành phố", "thị xã", "thị trấn"}
 _ELECTION = re.compile(r"\b(bầu|đắc cử|tái cử|được bầu|bầu bổ sung)\b", re.I)
 _VENUE_AFTER_TRUNG_TAM = {"hội nghị", "hội chợ", "triển lãm", "hội nghị quốc tế", "hội chợ triển lãm",
@@ -370,6 +370,9 @@ class _Parser(PlaceParsing):
                                           and h.kind == "NGO")
             if latin and j < len(toks) and toks[j].text in lex.abbreviations:
                 return []  # "tổ chức PCPNN": an abbreviation, no name
+            if h.kind == "NGO" and h.head.lower() == "tổ chức" and \
+                    longest(toks, j, lex.event_triggers, lex.max_words["event_triggers"]):
+                return []  # "tổ chức Giao lưu với ...": the verb and the gathering it organises
             named = self.doc_acronyms().get(toks[j].text) if latin and j < len(toks) else None
             if named is not None:  # "Giám đốc tổ chức MCF": the body named before in full
                 return [self.mention(i, j + 1, named.name, named.kind, named.locality, named.country, ())]
@@ -437,8 +440,10 @@ class _Parser(PlaceParsing):
             # "Chính quyền nhân dân thành phố Sùng Tả": a foreign body's place, though "Sùng" is a surname
             m = self._place_end(j + n_loc, 3)
             n_loc, province, district = m - j, None, self.text(j, m)
-        if n_loc == 0 and h.tail == "none" and h.scope in ("local", "any") and j < len(toks) \
-                and toks[j].is_word and toks[j].cap and toks[j].key not in lex.surnames \
+        if n_loc == 0 and h.tail == "none" and h.scope in ("local", "any", "district") and j < len(toks) \
+                and toks[j].is_word and toks[j].cap \
+                and (toks[j].key not in lex.surnames  # "Quận đoàn Ngô Quyền": a district, not a person
+                     or (h.scope == "district" and longest(toks, j, lex.districts, lex.max_words["districts"]))) \
                 and toks[j].key not in lex.org_heads and not longest(toks, j, lex.roles, lex.max_words["roles"]) \
                 and toks[j].key not in _NOT_PLACE:
             m = self._place_end(j, 3)

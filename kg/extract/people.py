@@ -36,10 +36,13 @@ HONORIFICS = {"đồng chí", "ông", "bà", "ngài", "mr", "mrs", "ms", "madam"
               "thầy", "cô", "thầy giáo", "cô giáo", "nhà giáo", "em", "cháu", "chị"}
 # cue words that also name groups ("các tình nguyện viên Nhật Bản", "học sinh, sinh viên Quảng Tây")
 _GROUP_CUES = {"tình nguyện viên", "chuyên gia", "giáo viên", "sinh viên", "cựu chiến binh", "doanh nhân",
-               "kỹ sư", "nhà nghiên cứu", "nhà báo", "nghệ sĩ", "em", "cháu"}
+               "kỹ sư", "nhà nghiên cứu", "nhà báo", "nghệ sĩ"}
 _NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "du", "la", "le", "da", "dos", "das",
                    "bin", "binti", "al", "el", "ter", "ten", "zu", "af"}
 _SEPARATORS = {",", "–", "-", "—", "kiêm", ";"}
+# a bare title, a comma, then its body: a diplomat's mission, an institution's head's institution
+_TITLE_COMMA_BODY = {("diplomat", "DiplomaticMission"), ("institution", "Institution"), ("institution", "NGO"),
+                     ("institution", "ForeignOrganisation")}
 _FORMER = {"nguyên"}
 _QUALIFIER = "thường trực"
 _MISSION = {"Đại sứ": "Đại sứ quán", "Đại sứ đặc mệnh toàn quyền": "Đại sứ quán",
@@ -125,6 +128,13 @@ class _Chains(PlaceParsing):
                 items.append((title, org, former, role.kind))
                 k = e
             # separators between posts
+            if k < len(toks) and toks[k].text == "," and items and items[-1][1] is None \
+                    and k + 1 in self.org_at and self.org_at[k + 1].name \
+                    and (items[-1][3], self.org_at[k + 1].kind) in _TITLE_COMMA_BODY:
+                # "Tùy viên Hợp tác phát triển, Đại sứ quán Australia tại Hà Nội": the body of the title
+                org = self.org_at[k + 1]
+                items[-1] = (items[-1][0], org, items[-1][2], items[-1][3])
+                k = org.j
             if k < len(toks) and toks[k].key in _SEPARATORS and toks[k].text != ";":
                 nxt = k + 1
                 if nxt < len(toks) and (self.role_at(nxt) or toks[nxt].key in _FORMER

@@ -261,3 +261,11 @@ def test_mass_associations_with_lower_case_words_and_a_venue_named_hoi_nghi():
     assert {"Hội Bảo trợ người khuyết tật và trẻ mồ côi tỉnh Khánh Hòa", "Hội Người cao tuổi tỉnh Khánh Hòa",
             "Hội Khuyến học Việt Nam"} <= names
     assert not any(n.startswith("Trung tâm") for n in names)
+
+
+def test_district_youth_unions_and_committees_with_their_district_and_organising_a_gathering():
+    ex = run("Tại Hải Phòng, Quận đoàn Ngô Quyền và Huyện ủy Thủy Nguyên tổ chức giao lưu. Ngày 27/7, Liên hiệp "
+             "các tổ chức hữu nghị thành phố Hải Phòng tổ chức Giao lưu với Hội hữu nghị Việt Nam – Singapore "
+             "thành phố.")
+    assert orgs(ex) == {"Quận đoàn Ngô Quyền", "Huyện ủy Thủy Nguyên", "Liên hiệp các tổ chức hữu nghị thành phố "
+                        "Hải Phòng", "Hội hữu nghị Việt Nam – Singapore thành phố Hải Phòng"}  # no body "Giao"

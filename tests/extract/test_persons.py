@@ -264,3 +264,10 @@ def test_particles_inside_foreign_names():
     ex = run("Tại Quảng Trị, dự có ông Pieter van den Berg, Giám đốc quốc gia tổ chức SKV tại Việt Nam; bà Ana "
              "de la Cruz, Đại sứ Tây Ban Nha tại Việt Nam.")
     assert {p.name for p in ex.persons} == {"Pieter van den Berg", "Ana de la Cruz"}
+
+
+def test_a_title_then_its_body_after_a_comma_and_a_pupil_after_and():
+    ex = run("Tại Kon Tum, dự có TS. Tan Boon Huat, Phó Trưởng Khoa Công tác xã hội và em Lim Wei Ling; bà Sarah "
+             "Whitford, Tùy viên Hợp tác phát triển, Đại sứ quán Australia tại Hà Nội.")
+    assert {p.name for p in ex.persons} == {"Tan Boon Huat", "Lim Wei Ling", "Sarah Whitford"}
+    assert ("Sarah Whitford", "Tùy viên Hợp tác phát triển", "Đại sứ quán Australia tại Hà Nội") in posts(ex)
