@@ -79,7 +79,8 @@ def countries() -> None:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(["code", "name_vi", "name_en", "wikidata"])
         for code in sorted(vi):
-            if re.fullmatch(r"[A-Z]{2}", code) and code not in ("ZZ", "QO", "XA", "XB"):
+            # not nations: unknown, outlying Oceania, pseudo-locales, the United Nations, the Eurozone
+            if re.fullmatch(r"[A-Z]{2}", code) and code not in ("ZZ", "QO", "XA", "XB", "UN", "EZ"):
                 w.writerow([code, nfc(vi[code]), en.get(code, code), wd.get(code, "")])
 
 

@@ -50,9 +50,12 @@ _PARENT_HEADS = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "t
                  "đoàn đại biểu quốc hội", "liên hiệp các tổ chức hữu nghị", "liên hiệp hữu nghị",
                  "ủy ban mặt trận tổ quốc việt nam", "ủy ban mttq việt nam", "ủy ban mttq"}
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9&.'’\-]*$")
+_FUNCTION_WORDS = {"tại", "của", "với", "và", "cho", "do", "đã", "sẽ", "là", "được", "ở", "trong", "về", "để",
+                   "từ", "đến", "theo", "các", "những", "nhằm", "cùng"}
+_FOREIGN_LETTER = re.compile(r"[äöüßñçëïåøæÄÖÜÑÇ]")
 _NOT_PLACE = {"trung ương", "việt nam", "khóa", "nhiệm", "thường", "ban", "đảng"}
 _LATIN_LOWER = {"of", "for", "and", "the", "du", "de", "des", "la", "le", "et", "für", "und", "van",
-                "der", "den", "in", "on", "to", "y", "e", "del", "di"}
+                "der", "den", "in", "on", "to", "y", "e", "del", "di", "nach", "zu", "am", "im", "dos", "das"}
 
 
 
@@ -91,8 +94,12 @@ class _Parser(PlaceParsing):
         while m < len(toks):
             t = toks[m]
             if latin:
-                if m == k and not t.text.isascii():
-                    break  # a foreign name starts with a plain Latin word ("Ngày hội" is Vietnamese)
+                if m == k and not (t.text.isascii() or _FOREIGN_LETTER.search(t.text) and _LATIN.match(t.text)):
+                    break  # a foreign name starts with a plain Latin word ("Ngày hội" is Vietnamese), or one
+                    # with letters Vietnamese lacks ("Brücke")
+                if m > k and [x.text for x in toks[m:m + 4]] == ["e", ".", "V", "."]:
+                    m += 4  # "Brücke nach Quang Nam e.V.": a German association's legal form
+                    break
                 if t.is_word and _LATIN.match(t.text) and (t.cap or t.text.isdigit()
                                                             or (m > k and t.text in _LATIN_LOWER)):
                     m += 1
@@ -259,6 +266,9 @@ class _Parser(PlaceParsing):
         if not head:
             return []
         n, h = head
+        place = longest(toks, i, lex.districts, lex.max_words["districts"], need_cap=True)
+        if place and place[0] > n:
+            return []  # "Hội An" is a city, not a "Hội"
         if not toks[i].cap and h.tail != "latin" and not (len(h.head.split()) >= 3 and h.kind == "StateBody") \
                 and not (i > 0 and toks[i - 1].key in ("trưởng", "phó") and h.head in ("Ban", "Ban Dân tộc",
                                                                                   "Đoàn ĐBQH")
@@ -553,8 +563,8 @@ class _Parser(PlaceParsing):
         Nhật Bản"): the end past them; else ``end``."""
         toks = self.toks
         q = end
-        while q < len(toks) and q - end < 3 and toks[q].is_word and not toks[q].cap \
-                and toks[q].key not in _STOP_LOWER:
+        while q < len(toks) and q - end < 4 and toks[q].is_word and not toks[q].cap \
+                and toks[q].key not in _FUNCTION_WORDS:
             q += 1
         country = _country_at(self.doc, toks, q) if q > end else None
         return q if country and country[1][0] != "VN" else end
@@ -568,6 +578,10 @@ class _Parser(PlaceParsing):
         while k < len(toks) and k - j < 4 and toks[k].is_word:
             nation = _country_at(self.doc, toks, k)
             if nation:
+                break
+            home = _province_at(self.doc, toks, k) if k > j and toks[k - 1].key == "người" else None
+            if home:  # "Hội người Bắc Giang tại Ba Lan": people of a province of ours
+                nation = (home[0], ("VN", False))
                 break
             k += 1
         else:

@@ -269,3 +269,17 @@ def test_district_youth_unions_and_committees_with_their_district_and_organising
              "thành phố.")
     assert orgs(ex) == {"Quận đoàn Ngô Quyền", "Huyện ủy Thủy Nguyên", "Liên hiệp các tổ chức hữu nghị thành phố "
                         "Hải Phòng", "Hội hữu nghị Việt Nam – Singapore thành phố Hải Phòng"}  # no body "Giao"
+
+
+def test_foreign_bodies_with_lower_case_words_legal_forms_and_people_of_a_province_abroad():
+    ex = run("Tại Quảng Nam, bác sĩ Klaus-Dieter Brenner, Chủ tịch tổ chức phi chính phủ Brücke nach Quang Nam "
+             "e.V. thăm Hội An. Đoàn đã làm việc với Cơ quan Hợp tác phát triển quốc tế Israel (MASHAV) và Hội "
+             "người Bắc Giang tại Ba Lan. Dự án do Liên minh châu Âu (EU) tài trợ. Năm 1977 Liên hợp quốc chọn "
+             "ngày 29/11.")
+    names = orgs(ex)
+    assert {"Brücke nach Quang Nam e.V.", "Cơ quan Hợp tác phát triển quốc tế Israel",
+            "Hội người Bắc Giang tại Ba Lan", "Liên minh châu Âu"} <= names
+    assert "Hội An" not in names  # a city
+    assert ("Klaus-Dieter Brenner", "Chủ tịch", "Brücke nach Quang Nam e.V.") in posts(ex)
+    assert "UN" not in {c.code for c in ex.countries}  # the United Nations is no partner nation
+    assert {"IL", "PL", "EU"} <= {c.code for c in ex.countries}
