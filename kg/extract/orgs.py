@@ -396,9 +396,11 @@ class _Parser(PlaceParsing):
                 # "Tổ chức Hợp tác Quốc tế Nhật Bản (JICA)": a Vietnamese rendering, with its
                 # country or acronym after it
                 e2 = self._lower_to_country(self.name_tail(j))
+                abroad = self.locality(e2) if e2 > j else (0, None, None, "")
                 if e2 > j and (_country_at(doc, toks, e2) or (e2 + 2 < len(toks) and toks[e2].text == "("
-                                                              and toks[e2 + 1].text.isupper())):
-                    end, latin = e2, False
+                                                              and toks[e2 + 1].text.isupper())
+                               or (abroad[0] and abroad[1] is None and abroad[3])):
+                    end, latin = e2, False  # ... or a foreign place: "Tổ chức Hành chính tỉnh Ubon Ratchathani"
             elif not latin and end > j:
                 end = self._lower_to_country(end)  # "Quỹ Giao lưu quốc tế Nhật Bản"
             if end == j and not latin and toks[i].cap and (j >= len(toks) or not toks[j].cap):

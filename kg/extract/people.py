@@ -51,7 +51,7 @@ _MISSION = {"Đại sứ": "Đại sứ quán", "Đại sứ đặc mệnh toàn
 # FORMAT rule 6: "Đại sứ đặc mệnh toàn quyền <country>" holds the post "Đại sứ" (the rank is
 # part of every ambassador's style, not another post)
 _TITLE_AS = {"đại sứ đặc mệnh toàn quyền": "Đại sứ"}
-_SYLLABLE = re.compile(r"^[^\W\d_]{1,8}$")
+_SYLLABLE = re.compile(r"^(?:[^\W\d_]{1,8}|[A-ZĐ]['’][^\W\d_]{1,8})$")  # "Rơ Mah H'Liên": a Jarai given name
 _HIGHLANDS_NAME = re.compile(r"^[A-ZĐ]['’][A-ZĐÀ-Ỹ]\w+$")
 _FOREIGN_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*$")
 _NOT_AFTER_NAME_PLACE = {"đường", "phố", "tên", "quảng trường", "hẻm", "ngõ", "trường", "làng", "xã",
@@ -174,12 +174,14 @@ class _Chains(PlaceParsing):
             elif at < len(toks) and toks[at].key == "việt":
                 end = at + 1 + (at + 1 < len(toks) and toks[at + 1].key == "nam")
                 city = "Việt Nam"  # as written; the short form is an alias
-            elif code == "VN":  # "Đại sứ Việt Nam tại Cuba": our mission abroad, partner Cuba
+            elif code == "VN" and _country_at(self.doc, toks, at) \
+                    and _country_at(self.doc, toks, at)[1][0] != "VN":
+                # "Đại sứ Việt Nam tại Cuba": our mission abroad, partner Cuba
                 abroad = _country_at(self.doc, toks, at)
-                if abroad and abroad[1][0] != "VN":
-                    city, end = surface(self.s.text, toks, at, at + abroad[0], self.s.start), at + abroad[0]
-                    code = abroad[1][0]
+                city, end = surface(self.s.text, toks, at, at + abroad[0], self.s.start), at + abroad[0]
+                code = abroad[1][0]
             elif at < len(toks) and toks[at].cap and toks[at].key not in self.lex.surnames:
+                # a city: "Tổng Lãnh sự Hàn Quốc tại Đà Nẵng", "Tổng Lãnh sự Việt Nam tại Khon Kaen"
                 stop = at
                 while stop < len(toks) and toks[stop].is_word and toks[stop].cap and stop - at < 3 \
                         and toks[stop].key not in self.lex.surnames:

@@ -271,3 +271,14 @@ def test_a_title_then_its_body_after_a_comma_and_a_pupil_after_and():
              "Whitford, Tùy viên Hợp tác phát triển, Đại sứ quán Australia tại Hà Nội.")
     assert {p.name for p in ex.persons} == {"Tan Boon Huat", "Lim Wei Ling", "Sarah Whitford"}
     assert ("Sarah Whitford", "Tùy viên Hợp tác phát triển", "Đại sứ quán Australia tại Hà Nội") in posts(ex)
+
+
+def test_a_jarai_name_our_consul_in_a_foreign_city_and_a_foreign_provincial_body():
+    ex = run("Sáng 10/3/2026, tại trụ sở Tổ chức Hành chính tỉnh Ubon Ratchathani, ông Somsak Charoenwong, Chủ "
+             "tịch Tổ chức Hành chính tỉnh Ubon Ratchathani đã tiếp đoàn. Ký kết có bà Rơ Mah H'Liên, Chủ tịch "
+             "Liên hiệp các tổ chức hữu nghị tỉnh Gia Lai. Tham dự có ông Lương Quốc Huy, Tổng Lãnh sự Việt Nam "
+             "tại Khon Kaen.")
+    assert {("Somsak Charoenwong", "Chủ tịch", "Tổ chức Hành chính tỉnh Ubon Ratchathani"),
+            ("Rơ Mah H'Liên", "Chủ tịch", "Liên hiệp các tổ chức hữu nghị tỉnh Gia Lai"),
+            ("Lương Quốc Huy", "Tổng Lãnh sự", "Tổng Lãnh sự quán Việt Nam tại Khon Kaen")} <= posts(ex)
+    assert [(e.organiser, e.date) for e in ex.events] == [("Tổ chức Hành chính tỉnh Ubon Ratchathani", "2026-03-10")]
