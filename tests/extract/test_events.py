@@ -178,3 +178,11 @@ def test_a_span_of_days_dates_what_happened_by_its_first_day():
     ex = run("Liên hiệp các tổ chức hữu nghị tỉnh Lạng Sơn tổ chức đoàn công tác thăm và làm việc tại thành phố "
              "Nam Ninh (Trung Quốc) từ ngày 7 đến 9/3/2018.")
     assert [e.date for e in ex.events] == ["2018-03-07"]
+
+
+def test_a_committee_that_met_and_the_meeting_chaired_after_it():
+    ex = run("Ngày 24/6/2005, Ban Chấp hành Hội hữu nghị Việt Nam – Mông Cổ tỉnh Vĩnh Phúc họp phiên bất thường, "
+             "bầu bổ sung ông Trịnh Văn Khải giữ chức Chủ tịch Hội nhiệm kỳ 2003-2008. Ông Đỗ Mạnh Tường, Phó Chủ "
+             "tịch Hội chủ trì hội nghị.")
+    assert [(e.date, e.organiser, e.chair) for e in ex.events] == [
+        ("2005-06-24", "Hội hữu nghị Việt Nam – Mông Cổ tỉnh Vĩnh Phúc", "Đỗ Mạnh Tường")]
