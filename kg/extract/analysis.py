@@ -197,7 +197,32 @@ def analyse(article: Article, lex: Lexicon) -> Doc:
         doc.orgs.extend(m for m in find_orgs(doc, s) if not m.name or len(m.name.strip()) >= 2)
     find_persons_and_posts(doc)
     merge_name_variants(doc)
+    merge_missions(doc)
     return doc
+
+
+_MISSION_WORDS = ("Tổng Lãnh sự quán", "Lãnh sự quán", "Đại sứ quán")
+
+
+def merge_missions(doc: Doc) -> None:
+    """'Đại sứ quán Cộng hòa Ấn Độ tại Việt Nam' and later 'Đại sứ quán Ấn Độ' in one article are one
+    mission: same kind, same country, no other city. The first name stays; the others become its
+    aliases."""
+    first: dict[tuple[str, str], OrgMention] = {}
+    for m in doc.orgs:
+        if m.kind != "DiplomaticMission" or not m.name or not m.country:
+            continue
+        word = next((w for w in _MISSION_WORDS if m.name.startswith(w + " ")), None)
+        city = m.name.rsplit(" tại ", 1)[1] if " tại " in m.name else "Việt Nam"
+        if word is None or (word == "Đại sứ quán" and city != "Việt Nam"):
+            continue  # an embassy elsewhere (ours abroad) or a consulate's city: a mission of its own
+        key = (word if word == "Đại sứ quán" else f"{word} {city}", m.country)
+        if key not in first:
+            first[key] = m
+        elif m.name != first[key].name:
+            canon = first[key]
+            canon.aliases = tuple(dict.fromkeys((*canon.aliases, m.name, *m.aliases)))
+            m.name, m.aliases = canon.name, canon.aliases
 
 
 def _edits(a: str, b: str) -> int:

@@ -222,6 +222,10 @@ class _Builder:
         for d in find_dates(s.text[a:b]):
             if _DOC_DATE.search(s.text[max(0, a + d.start - 40):a + d.start]):
                 continue  # the date of a cited document, not of the event
+            if re.search(r"(?i)\b(?:đến|tới|kéo dài đến)\s+(?:hết\s+)?(?:ngày\s+)?$",
+                         s.text[max(0, a + d.start - 20):a + d.start]) and not re.search(r"(?i)\btừ\b",
+                                                                                       s.text[a:a + d.start]):
+                continue  # "Triển lãm mở cửa đến hết ngày 10/6": when it ends, not when it was held
             after = s.text[a + d.end:a + d.end + 4]
             before = s.text[max(0, a + d.start - 160):a + d.start]
             if d.year and ((self.published and d.year < int(self.published[:4]) - 2)

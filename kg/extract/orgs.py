@@ -415,6 +415,9 @@ class _Parser(PlaceParsing):
                     m.core = _expand(h.head)
                     return [m]
                 return []
+            if h.head == "Trung tâm" and i > 1 and toks[i - 1].key in ("hóa", "hoá") \
+                    and toks[i - 2].key == "văn":
+                return []  # "Nhà Văn hóa Trung tâm tỉnh": a venue's name goes on
             if h.head == "Trung tâm" and any(" ".join(t.key for t in toks[j:j + len(v.split())]) == v
                                              for v in _VENUE_AFTER_TRUNG_TAM):
                 return []  # "Trung tâm Hội nghị 2/4": a venue, whatever its name

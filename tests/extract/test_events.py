@@ -186,3 +186,14 @@ def test_a_committee_that_met_and_the_meeting_chaired_after_it():
              "tịch Hội chủ trì hội nghị.")
     assert [(e.date, e.organiser, e.chair) for e in ex.events] == [
         ("2005-06-24", "Hội hữu nghị Việt Nam – Mông Cổ tỉnh Vĩnh Phúc", "Đỗ Mạnh Tường")]
+
+
+def test_one_embassy_named_twice_a_venue_named_trung_tam_and_when_an_exhibition_ends():
+    ex = run("Sáng 4/6/2012, tại trụ sở UBND tỉnh, đồng chí Trần Hữu Lộc, Chủ tịch UBND tỉnh Sóc Trăng đã tiếp ngài "
+             "Rajiv Menon, Đại sứ đặc mệnh toàn quyền Cộng hòa Ấn Độ tại Việt Nam. Đồng chí mong muốn Đại sứ quán "
+             "Ấn Độ tạo điều kiện. Chiều cùng ngày, tại Nhà Văn hóa Trung tâm tỉnh, Sở Văn hóa, Thể thao và Du "
+             "lịch tỉnh Sóc Trăng tổ chức khai mạc triển lãm ảnh. Triển lãm mở cửa đến hết ngày 10/6.")
+    missions = [o for o in ex.organisations if o.name.startswith("Đại sứ quán")]
+    assert len(missions) == 1 and "Đại sứ quán Ấn Độ" in missions[0].aliases
+    assert not any(o.name.startswith("Trung tâm") for o in ex.organisations)
+    assert sorted(e.date for e in ex.events) == ["2012-06-04", "2012-06-04"]
