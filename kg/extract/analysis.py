@@ -209,7 +209,7 @@ def merge_missions(doc: Doc) -> None:
     mission: same kind, same country, no other city. The first name stays; the others become its
     aliases."""
     first: dict[tuple[str, str], OrgMention] = {}
-    for m in doc.orgs:
+    for m in sorted(doc.orgs, key=lambda o: o.start):  # text order (a title's mission joins the list late)
         if m.kind != "DiplomaticMission" or not m.name or not m.country:
             continue
         word = next((w for w in _MISSION_WORDS if m.name.startswith(w + " ")), None)
