@@ -378,6 +378,9 @@ class _Parser(PlaceParsing):
         elif h.tail in ("name", "latin"):
             latin = h.tail == "latin" or (j < len(toks) and _LATIN.match(toks[j].text or "") is not None
                                           and h.kind == "NGO")
+            if latin and j + 3 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" \
+                    and toks[j + 1].text.isupper():
+                j += 3  # "tổ chức phi chính phủ (NGO) Highland Hope Australia": a gloss of the head
             if latin and j < len(toks) and toks[j].text in lex.abbreviations:
                 return []  # "tổ chức PCPNN": an abbreviation, no name
             if h.kind == "NGO" and h.head.lower() == "tổ chức" and \

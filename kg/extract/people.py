@@ -101,6 +101,15 @@ class _Chains(PlaceParsing):
                     title = title  # lower-case roles are fine inside a chain
                 e = m + n
                 org = None
+                if e < len(toks) and toks[e].text == "(":
+                    close = e + 1  # "Giám đốc quốc gia (Country Director) của HHA": the title in English
+                    while close < len(toks) and close - e <= 4 and toks[close].is_word and toks[close].text.isascii():
+                        close += 1
+                    if close > e + 1 and close < len(toks) and toks[close].text == ")":
+                        e = close + 1
+                if e + 1 < len(toks) and toks[e].key == "của" and e + 1 in self.org_at \
+                        and role.kind in ("institution", "generic"):
+                    e += 1  # "Giám đốc ... của HHA"
                 if role.shares_head and (e - 1) in self.org_at:
                     org = self.org_at[e - 1]
                     e = org.j

@@ -197,3 +197,15 @@ def test_one_embassy_named_twice_a_venue_named_trung_tam_and_when_an_exhibition_
     assert len(missions) == 1 and "Đại sứ quán Ấn Độ" in missions[0].aliases
     assert not any(o.name.startswith("Trung tâm") for o in ex.organisations)
     assert sorted(e.date for e in ex.events) == ["2012-06-04", "2012-06-04"]
+
+
+def test_an_ngo_glossed_in_parentheses_its_director_in_english_and_a_project_kick_off():
+    ex = run("Sáng 13/3/2014, tại TP Kon Tum, Sở Kế hoạch và Đầu tư tỉnh Kon Tum phối hợp với tổ chức phi chính phủ "
+             "(NGO) Highland Hope Australia (HHA) tổ chức lễ khởi động dự án. Về phía nhà tài trợ có bà Rebecca "
+             "Thornton, Giám đốc quốc gia (Country Director) của HHA tại Việt Nam.")
+    hha = next(o for o in ex.organisations if o.name == "Highland Hope Australia")
+    assert "HHA" in hha.aliases
+    assert ("Rebecca Thornton", "Giám đốc quốc gia", "Highland Hope Australia") in \
+        {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert [(e.kind, e.organiser, e.date) for e in ex.events] == [
+        ("Ceremony", "Sở Kế hoạch và Đầu tư tỉnh Kon Tum", "2014-03-13")]
