@@ -44,7 +44,7 @@ _VISIT = re.compile(r"\b(thăm và làm việc|thăm, làm việc|đến thăm|s
 _DELEGATION = re.compile(r"\b[Đđ]oàn\b")
 _SIGNING = re.compile(r"\b(?:đã |chính thức )?(?:ký|ký kết)\s+(?:các\s+|bản\s+)?(?:Biên bản|biên bản|Bản ghi nhớ|"
                       r"bản ghi nhớ|Thỏa thuận|thỏa thuận|Hiệp định|hiệp định|Văn bản|văn bản|"
-                      r"Chương trình hợp tác|chương trình hợp tác|Kế hoạch hợp tác|kế hoạch hợp tác)")
+                      r"Chương trình hợp tác|chương trình hợp tác|Kế hoạch hợp tác|kế hoạch hợp tác|MoU|MOU)")
 _ORGANISE = re.compile(r"\b(tổ chức|phối hợp tổ chức|đăng cai)\b", re.I)
 _CHAIR = re.compile(r"\bchủ trì\b", re.I)
 _DIRECT = re.compile(r"(dự và chỉ đạo|phát biểu chỉ đạo|phát biểu kết luận|kết luận hội nghị)", re.I)
@@ -140,6 +140,9 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
                   # a habit ("duy trì giao lưu văn hóa"), or a field of cooperation in a list
                   # ("phối hợp trong quản lý, bảo vệ biên giới, giao lưu văn hóa, thể thao")
                   or prev2 in _HABITUAL
+                  # "Ngay sau lễ khởi động, ... đã ký MoU": the gathering told before, as a time
+                  or (not t.cap and re.search(r"(?i)(?:^|,\s*)(?:ngay\s+)?(?:sau|kết thúc|tiếp sau)\s+(?:buổi\s+)?$",
+                                              before))
                   or (not t.cap and re.search(r"\btrong\s+[^;.:,]{2,40},\s*(?:[^;.:,]{2,40},\s*)*$", before))
                   # a count: "tổ chức hơn 30 hoạt động giao lưu", "12 cuộc hội thảo"
                   or re.search(r"\d+\s+(hoạt động|buổi|cuộc|chương trình|đợt|lượt)\b[^;.:]{0,40}$", before)
@@ -379,6 +382,8 @@ class _Builder:
                                      and re.search(r"\bthành công\b|\bđã\b",
                                                    prefix + " " + mtext[pos:pos + 40])):
                         continue  # "sẽ tổ chức", "đề nghị tổ chức" (but "hướng dẫn ... tổ chức thành công")
+                    if kind != "Ceremony" and _SIGNING.search(mtext[a:pos]):
+                        continue  # "đã ký MoU về hợp tác ..., giao lưu văn hóa": the agreement's topic
                     if _ATTENDING.match(mtext[a:pos]) and _ATTENDEES.match(mtext[pos:b]) \
                             and any(e.kind == kind for e in events):
                         found = True  # "Dự lễ bàn giao có ...": who attended the one just told

@@ -582,6 +582,13 @@ class _Parser(PlaceParsing):
         a body of a nation's people living elsewhere, named with where it is; (end, the code of
         the country abroad: the place's when they are Vietnamese, else their own)."""
         toks = self.toks
+        origin = next((q for q in range(j + 1, min(j + 5, len(toks) - 1))
+                       if (toks[q].key, toks[q + 1].key) == ("gốc", "việt")), None)
+        if origin is not None and toks[j].key == "người":
+            # "Hội người Thái gốc Việt tỉnh Ubon Ratchathani": Vietnamese-born citizens of a country
+            n_loc, province, _unit, place = self.locality(origin + 2)
+            if n_loc and province is None and place:
+                return origin + 2 + n_loc, None
         k = j
         while k < len(toks) and k - j < 4 and toks[k].is_word:
             nation = _country_at(self.doc, toks, k)

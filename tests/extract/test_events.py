@@ -209,3 +209,15 @@ def test_an_ngo_glossed_in_parentheses_its_director_in_english_and_a_project_kic
         {(p.person, p.title, p.organisation) for p in ex.positions}
     assert [(e.kind, e.organiser, e.date) for e in ex.events] == [
         ("Ceremony", "Sở Kế hoạch và Đầu tư tỉnh Kon Tum", "2014-03-13")]
+
+
+def test_an_agreements_topics_are_no_gatherings_and_a_signing_after_the_ceremony_told():
+    ex = run("Sáng 11/3/2026, tại Trường Đại học Ubon Ratchathani, Liên hiệp các tổ chức hữu nghị tỉnh Gia Lai và "
+             "Trường Đại học Ubon Ratchathani đã ký Biên bản ghi nhớ (MoU) về hợp tác trao đổi sinh viên, giao lưu "
+             "văn hóa. Tối 11/3, Hội người Thái gốc Việt tỉnh Ubon Ratchathani tổ chức buổi gặp mặt thân mật.")
+    assert sorted((e.kind, e.organiser or "") for e in ex.events) == [
+        ("Ceremony", ""), ("Meeting", "Hội người Thái gốc Việt tỉnh Ubon Ratchathani")]
+    ex = run("Sáng 13/3/2014, Sở Kế hoạch và Đầu tư tỉnh Kon Tum tổ chức lễ khởi động dự án. Ngay sau lễ khởi động, "
+             "Liên hiệp các tổ chức hữu nghị tỉnh Kon Tum và HHA đã ký MoU về hợp tác vận động nguồn lực.")
+    assert sorted((e.kind, e.organiser or "") for e in ex.events) == [
+        ("Ceremony", ""), ("Ceremony", "Sở Kế hoạch và Đầu tư tỉnh Kon Tum")]
