@@ -466,7 +466,7 @@ class _Parser(PlaceParsing):
                 and toks[j].key not in _NOT_PLACE:
             m = self._place_end(j, 3)
             nxt = toks[m] if m < len(toks) else None
-            if nxt is None or not nxt.is_word or nxt.key in _STOP_LOWER or nxt.key in _UNITS:
+            if nxt is None or not nxt.is_word or not nxt.cap or nxt.key in _UNITS:
                 n_loc, district = m - j, self.text(j, m)  # "Tỉnh ủy Phông Sa Lỳ", "Hội đồng Takeo"
         j += n_loc
         j, aliases = self.acronym(j, ())

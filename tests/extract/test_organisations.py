@@ -283,3 +283,9 @@ def test_foreign_bodies_with_lower_case_words_legal_forms_and_people_of_a_provin
     assert ("Klaus-Dieter Brenner", "Chủ tịch", "Brücke nach Quang Nam e.V.") in posts(ex)
     assert "UN" not in {c.code for c in ex.countries}  # the United Nations is no partner nation
     assert {"IL", "PL", "EU"} <= {c.code for c in ex.countries}
+
+
+def test_a_foreign_party_committee_named_by_its_place_before_any_verb():
+    ex = run("Tại Điện Biên, đoàn đại biểu tỉnh Phông Sa Lỳ do ông Vanxay Phongsavath, Phó Bí thư Tỉnh ủy Phông Sa "
+             "Lỳ dẫn đầu.")
+    assert ("Vanxay Phongsavath", "Phó Bí thư", "Tỉnh ủy Phông Sa Lỳ") in posts(ex)
