@@ -33,7 +33,7 @@ HONORIFICS = {"đồng chí", "ông", "bà", "ngài", "mr", "mrs", "ms", "madam"
               "lãnh tụ", "cố lãnh tụ", "chủ tịch nước", "thủ tướng", "nhà văn", "họa sĩ",
               "tình nguyện viên", "chuyên gia", "giáo viên", "sinh viên", "cựu chiến binh", "nhà sư",
               "linh mục", "doanh nhân", "kiến trúc sư", "kỹ sư", "nhà nghiên cứu", "nhà hoạt động",
-              "thầy", "cô", "thầy giáo", "cô giáo", "nhà giáo", "em", "cháu", "chị"}
+              "thầy", "cô", "thầy giáo", "cô giáo", "nhà giáo", "em", "cháu", "chị", "anh"}
 # cue words that also name groups ("các tình nguyện viên Nhật Bản", "học sinh, sinh viên Quảng Tây")
 _GROUP_CUES = {"tình nguyện viên", "chuyên gia", "giáo viên", "sinh viên", "cựu chiến binh", "doanh nhân",
                "kỹ sư", "nhà nghiên cứu", "nhà báo", "nghệ sĩ"}
@@ -394,6 +394,8 @@ _HONORIFIC_FIRST = {h.split()[0] for h in HONORIFICS}
 def _honorific_len(toks, k: int) -> int:
     if k >= len(toks) or toks[k].key.split(" ", 1)[0] not in _HONORIFIC_FIRST:
         return 0  # most tokens: no join (this runs at every token of every sentence)
+    if toks[k].text == "Anh":
+        return 0  # "anh Kobayashi Haruto" is a young man; "Anh" is England
     for n in (2, 1):
         if k + n <= len(toks) and " ".join(t.key for t in toks[k:k + n]) in HONORIFICS:
             if k + n < len(toks) and toks[k + n].text == ".":

@@ -282,3 +282,9 @@ def test_a_jarai_name_our_consul_in_a_foreign_city_and_a_foreign_provincial_body
             ("Rơ Mah H'Liên", "Chủ tịch", "Liên hiệp các tổ chức hữu nghị tỉnh Gia Lai"),
             ("Lương Quốc Huy", "Tổng Lãnh sự", "Tổng Lãnh sự quán Việt Nam tại Khon Kaen")} <= posts(ex)
     assert [(e.organiser, e.date) for e in ex.events] == [("Tổ chức Hành chính tỉnh Ubon Ratchathani", "2026-03-10")]
+
+
+def test_anh_before_a_name_is_a_cue_but_anh_capitalised_is_england():
+    ex = run("Tại Quảng Ngãi, chị Sato Yui làm việc tại Bệnh viện và anh Kobayashi Haruto dạy tiếng Nhật. Bạn "
+             "bè Anh Hoa Kỳ dự.")
+    assert {p.name for p in ex.persons} == {"Sato Yui", "Kobayashi Haruto"}
