@@ -401,7 +401,8 @@ class _Parser(PlaceParsing):
                 e2 = self._lower_to_country(self.name_tail(j))
                 abroad = self.locality(e2) if e2 > j else (0, None, None, "")
                 if e2 > j and (_country_at(doc, toks, e2) or (e2 + 2 < len(toks) and toks[e2].text == "("
-                                                              and toks[e2 + 1].text.isupper())
+                                                              and toks[e2 + 1].text.isascii()
+                                                              and toks[e2 + 1].cap)
                                or (abroad[0] and abroad[1] is None and abroad[3])):
                     end, latin = e2, False  # ... or a foreign place: "Tổ chức Hành chính tỉnh Ubon Ratchathani"
             elif not latin and end > j:

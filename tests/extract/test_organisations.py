@@ -289,3 +289,9 @@ def test_a_foreign_party_committee_named_by_its_place_before_any_verb():
     ex = run("Tại Điện Biên, đoàn đại biểu tỉnh Phông Sa Lỳ do ông Vanxay Phongsavath, Phó Bí thư Tỉnh ủy Phông Sa "
              "Lỳ dẫn đầu.")
     assert ("Vanxay Phongsavath", "Phó Bí thư", "Tỉnh ủy Phông Sa Lỳ") in posts(ex)
+
+
+def test_a_foundation_named_in_vietnamese_with_its_english_name_after_it():
+    ex = run("Tại Huế, Tổ chức Đông Tây Hội ngộ (East Meets West Foundation) tài trợ 2 tỷ đồng.")
+    assert [(o.name, o.aliases) for o in ex.organisations] == [
+        ("Tổ chức Đông Tây Hội ngộ", ("East Meets West Foundation",))]
