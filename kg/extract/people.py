@@ -253,7 +253,10 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
             break
         if not (t.is_word and t.cap and pattern.match(t.text)) or m in ch.covered:
             break
-        if m > k and (ch.role_at(m) or (t.key in lex.org_heads and
+        role_here = ch.role_at(m) if m > k else None
+        if role_here and vietnamese and role_here[1].title.lower() == "công sứ":
+            role_here = None  # "Đinh Công Sứ": a middle name, not the diplomatic rank
+        if m > k and (role_here or (t.key in lex.org_heads and
                                         (m - k >= 3 or not vietnamese or m + 1 < len(toks) and toks[m + 1].cap))):
             break
         if m > k and not vietnamese and m + 1 < len(toks) \
@@ -289,54 +292,97 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
 def find_persons_and_posts(doc: Doc) -> None:
     """Fill doc.persons and doc.posts from every sentence."""
     for s in doc.sentences:
-        ch = _Chains(doc, s)
-        toks = s.tokens
-        chains_before: dict[int, list] = {}
-        k = 0
-        taken: set[int] = set()
-        while k < len(toks):
-            if k in taken:
-                k += 1
-                continue
-            t = toks[k]
-            # a title chain, then maybe a name right after it
-            items, end = ch.chain(k) if (t.cap or t.key in _FORMER) else ([], k)
-            if items and _ON_BEHALF.search(s.text, 0, t.start - s.start):
-                k = end  # "thừa ủy quyền của Chủ tịch VUFO, đồng chí X trao ...": another's post
-                continue
-            if items:
-                nk = end
-                if nk + 1 < len(toks) and toks[nk].key in ("khóa", "nhiệm kỳ", "lần") and toks[nk + 1].is_word:
-                    nk += 2  # "Chủ tịch Liên hiệp khóa I Đặng Văn Lộc"
-                if nk < len(toks) and toks[nk].text == ",":
-                    nk += 1
-                nk2 = nk + _honorific_len(toks, nk)
-                name_end = _name_at(doc, ch, nk2, cue=True)
-                if name_end > nk2 and _truncated(doc, s, name_end):
-                    name_end = nk2
-                if name_end > nk2:
-                    person = _person(doc, s, nk2, name_end)
-                    chains_before[len(doc.persons) - 1] = items
-                    taken.update(range(k, name_end))
-                    _attach(doc, person, items, s.index)
-                    _after(doc, ch, person, name_end, taken)
-                    k = name_end
-                    continue
-                k = end if end > k else k + 1
-                continue
-            h = _honorific_len(toks, k)
-            if h and k > 0 and " ".join(t.key for t in toks[k:k + h]) in _GROUP_CUES \
-                    and (toks[k - 1].text == "," or toks[k - 1].key in ("các", "những", "nhiều", "và")):
-                h = 0  # "học sinh, sinh viên Quảng Tây": a group from a place, not one person
-            after_and = k > 0 and toks[k - 1].key == "và" and k - 2 in taken  # "A và B" after a cued A
-            name_end = _name_at(doc, ch, k + h, cue=h > 0 or after_and)
-            if name_end > k + h and not _truncated(doc, s, name_end):
-                person = _person(doc, s, k + h, name_end)
+        _find_in_sentence(doc, s)
+        _elected_list_line(doc, s)
+
+
+_LIST_LINE = re.compile(r"^\s*(?:[-–•+*]|\d+[.)])?\s*([^:;,.]{2,60}?)\s*:\s*")
+_ELECTED_BODY = re.compile(r"(?i)\b(bầu|đắc cử|tái cử|kiện toàn)\b")
+
+
+def _elected_list_line(doc: Doc, s: Sentence) -> None:
+    """'- Phó Chủ tịch kiêm Tổng Thư ký: đồng chí X' under 'Đại hội đã bầu Ban Chấp hành Liên hiệp ...':
+    the posts in the body the congress elected, for everyone the line names."""
+    m = _LIST_LINE.match(s.text)
+    if m is None:
+        return
+    ch = _Chains(doc, s)
+    start = next((i for i, t in enumerate(s.tokens) if t.start - s.start >= m.start(1)), None)
+    if start is None:
+        return
+    items, end = ch.chain(start)
+    if not items or s.tokens[end - 1].end - s.start > m.end(1) or any(o is not None for _t, o, _f, _k in items):
+        return  # not a bare title before the colon
+    body = _elected_body(doc, s.index)
+    if body is None:
+        return
+    members = [p for p in doc.persons if p.sent == s.index and p.start - s.start >= m.end()]
+    for person in members:
+        _attach(doc, person, [(t, body, f, k) for t, _o, f, k in items], s.index)
+
+
+def _elected_body(doc: Doc, sent: int) -> OrgMention | None:
+    """The body an election a few sentences back was of ('Đại hội đã bầu Ban Chấp hành Liên hiệp')."""
+    for back in range(sent - 1, max(-1, sent - 8), -1):
+        text = doc.sentences[back].text
+        if _LIST_LINE.match(text) or not _ELECTED_BODY.search(text):
+            continue  # another line of the list ("nguyên Phó Chủ tịch UBND tỉnh (tái cử)")
+        bodies = [o for o in doc.orgs if o.sent == back and o.name]
+        if bodies:
+            return bodies[-1]
+    return None
+
+
+def _find_in_sentence(doc: Doc, s: Sentence) -> None:
+    """Persons and posts of one sentence: title chains before and after names."""
+    ch = _Chains(doc, s)
+    toks = s.tokens
+    chains_before: dict[int, list] = {}
+    k = 0
+    taken: set[int] = set()
+    while k < len(toks):
+        if k in taken:
+            k += 1
+            continue
+        t = toks[k]
+        # a title chain, then maybe a name right after it
+        items, end = ch.chain(k) if (t.cap or t.key in _FORMER) else ([], k)
+        if items and _ON_BEHALF.search(s.text, 0, t.start - s.start):
+            k = end  # "thừa ủy quyền của Chủ tịch VUFO, đồng chí X trao ...": another's post
+            continue
+        if items:
+            nk = end
+            if nk + 1 < len(toks) and toks[nk].key in ("khóa", "nhiệm kỳ", "lần") and toks[nk + 1].is_word:
+                nk += 2  # "Chủ tịch Liên hiệp khóa I Đặng Văn Lộc"
+            if nk < len(toks) and toks[nk].text == ",":
+                nk += 1
+            nk2 = nk + _honorific_len(toks, nk)
+            name_end = _name_at(doc, ch, nk2, cue=True)
+            if name_end > nk2 and _truncated(doc, s, name_end):
+                name_end = nk2
+            if name_end > nk2:
+                person = _person(doc, s, nk2, name_end)
+                chains_before[len(doc.persons) - 1] = items
                 taken.update(range(k, name_end))
+                _attach(doc, person, items, s.index)
                 _after(doc, ch, person, name_end, taken)
                 k = name_end
                 continue
-            k += 1
+            k = end if end > k else k + 1
+            continue
+        h = _honorific_len(toks, k)
+        if h and k > 0 and " ".join(t.key for t in toks[k:k + h]) in _GROUP_CUES \
+                and (toks[k - 1].text == "," or toks[k - 1].key in ("các", "những", "nhiều", "và")):
+            h = 0  # "học sinh, sinh viên Quảng Tây": a group from a place, not one person
+        after_and = k > 0 and toks[k - 1].key == "và" and k - 2 in taken  # "A và B" after a cued A
+        name_end = _name_at(doc, ch, k + h, cue=h > 0 or after_and)
+        if name_end > k + h and not _truncated(doc, s, name_end):
+            person = _person(doc, s, k + h, name_end)
+            taken.update(range(k, name_end))
+            _after(doc, ch, person, name_end, taken)
+            k = name_end
+            continue
+        k += 1
 
 
 _ON_BEHALF = re.compile(r"(?i)\b(?:ủy quyền|thừa lệnh|thay mặt)(?:\s+của)?\s*$")

@@ -288,3 +288,17 @@ def test_anh_before_a_name_is_a_cue_but_anh_capitalised_is_england():
     ex = run("Tại Quảng Ngãi, chị Sato Yui làm việc tại Bệnh viện và anh Kobayashi Haruto dạy tiếng Nhật. Bạn "
              "bè Anh Hoa Kỳ dự.")
     assert {p.name for p in ex.persons} == {"Sato Yui", "Kobayashi Haruto"}
+
+
+def test_a_congress_list_of_elected_posts_and_a_middle_name_that_is_a_rank():
+    ex = run("Sáng 20/6/2019, Liên hiệp các tổ chức hữu nghị tỉnh Phú Thọ tổ chức Đại hội lần thứ II. Đại hội đã bầu "
+             "Ban Chấp hành Liên hiệp khóa II. Cụ thể:\n"
+             "- Chủ tịch: đồng chí Trần Văn Khải, nguyên Phó Chủ tịch UBND tỉnh (tái cử);\n"
+             "- Phó Chủ tịch kiêm Tổng Thư ký: đồng chí Nguyễn Mạnh Cường;\n"
+             "- Ủy viên Ban Thường vụ: các đồng chí Hà Văn Thiêm, Chủ tịch Hội hữu nghị Việt – Lào tỉnh; Đinh Công "
+             "Sứ, Phó Chủ tịch Hội hữu nghị Việt Nam – Hàn Quốc tỉnh.")
+    union = "Liên hiệp các tổ chức hữu nghị tỉnh Phú Thọ"
+    assert {("Nguyễn Mạnh Cường", "Phó Chủ tịch", union), ("Nguyễn Mạnh Cường", "Tổng Thư ký", union),
+            ("Hà Văn Thiêm", "Ủy viên Ban Thường vụ", union), ("Đinh Công Sứ", "Ủy viên Ban Thường vụ", union),
+            ("Đinh Công Sứ", "Phó Chủ tịch", "Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Phú Thọ")} <= posts(ex)
+    assert not any(o.startswith("Ủy ban nhân dân") and p != "Trần Văn Khải" for p, _t, o in posts(ex))
