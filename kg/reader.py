@@ -236,12 +236,13 @@ def html_to_text(html: str) -> str:
     import trafilatura
 
     try:
-        text = trafilatura.extract(_drop_chrome(html), include_comments=False,
-                                   include_tables=True, favor_recall=True)
+        page = _drop_chrome(html)
+        text = trafilatura.extract(page, include_comments=False,
+                                   include_tables=False, favor_recall=True)
     except Exception as error:  # a parser failure on odd markup is a property of the file
         raise UnreadableInput(f"HTML page could not be parsed ({type(error).__name__})") from None
     if text:
-        text = table_sentences(text)
+        text = _with_data_tables(text, page)
     if not text or not text.strip():
         raise UnreadableInput("HTML page without extractable article text")
     import lxml.html
@@ -265,6 +266,48 @@ _RULE = re.compile(r"^\s*\|(\s*:?-+:?\s*\|)+\s*$")
 # column headers that say what a cell is: the date, and the body that organised the row's activity
 _DATE_COLUMN = re.compile(r"(?i)^(ngày|thời gian|ngày tháng|thời điểm)\b")
 _ORGANISER_COLUMN = re.compile(r"(?i)\b(đơn vị|cơ quan)\s+(tổ chức|chủ trì|thực hiện)\b")
+
+
+def _data_tables(page: str) -> list[tuple[str, str]]:
+    """The page's data tables (an activity list: short cells, two columns or more, no nested table,
+    not a list of links) as "| a | b |" rows, each with the text just before it (its anchor).
+    Layout tables of old portals (the whole article in one cell) are not data."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return []
+    found = []
+    for table in root.iter("table"):
+        if any(t is not table for t in table.iter("table")):
+            continue
+        rows = [[" ".join(c.text_content().split()) for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
+        rows = [r for r in rows if any(r)]
+        cells = [c for r in rows for c in r]
+        links = sum(1 for tr in table.iter("tr") for c in tr if c.tag in ("td", "th") and c.find(".//a") is not None)
+        if len(rows) < 2 or max(len(r) for r in rows) < 2 or any(len(c) > 200 for c in cells) \
+                or links * 2 > len(cells):
+            continue
+        before = table.getprevious()
+        anchor = " ".join(before.text_content().split())[-60:] if before is not None else ""
+        found.append((anchor, "\n".join("| " + " | ".join(r) + " |" for r in rows)))
+    return found
+
+
+def _with_data_tables(text: str, page: str) -> str:
+    """The main text with each data table's rows, as sentences, after the text that precedes it."""
+    for anchor, rows in _data_tables(page):
+        lines = table_sentences(rows)
+        at = text.find(anchor) if anchor else -1
+        if at < 0:
+            text = f"{text}\n{lines}"
+            continue
+        end = text.find("\n", at + len(anchor))
+        end = len(text) if end < 0 else end
+        text = f"{text[:end]}\n{lines}{text[end:]}"
+    return text
 
 
 def table_sentences(text: str) -> str:

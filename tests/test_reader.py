@@ -246,3 +246,16 @@ def test_a_table_without_known_columns_reads_row_by_row():
     from kg.reader import table_sentences
     assert table_sentences("Trước\n| Hà Nội | 12 đoàn |\n|---|---|\n| Huế | 3 đoàn |\nSau") == \
         "Trước\nHà Nội, 12 đoàn.\nHuế, 3 đoàn.\nSau"
+
+
+def test_a_layout_table_holding_the_whole_article_stays_prose():
+    from kg.reader import html_to_text
+    body = ("<p>Sáng 26/10, tại thành phố Hạ Long, ông Phạm Minh Tuệ, Chủ tịch Hội hữu nghị Việt Nam – Trung Quốc "
+            "tỉnh Quảng Ninh đã tiếp đoàn đại biểu Quảng Tây do ông Lưu Chí Cường dẫn đầu.</p>"
+            "<p>Tại buổi tiếp, hai bên trao đổi về kết quả hợp tác giữa Quảng Ninh với Quảng Tây trong các lĩnh vực "
+            "thương mại, du lịch và giao lưu nhân dân qua cặp cửa khẩu Móng Cái – Đông Hưng.</p>")
+    html = (f"<html><body><table><tr><td>Chuyên mục</td><td><h1>Hội hữu nghị tiếp đoàn Quảng Tây</h1>{body}"
+            "</td></tr></table></body></html>")
+    text = html_to_text(html)
+    assert "|" not in text and "Chuyên mục," not in text
+    assert "\nTại buổi tiếp" in text  # its paragraphs kept apart, not joined into one row
