@@ -408,7 +408,7 @@ class _Builder:
                     events.append(ev)
                     continue
                 rec = _RECEPTION_VERBS.search(ctext)
-                if rec and (re.search(r"(trực|kế|gián|liên|sự|cảm ơn)\s*$", ctext[:rec.start()], re.I)
+                if rec and (re.search(r"\b(trực|kế|gián|liên|sự|cảm ơn)\s*$", ctext[:rec.start()])
                             or re.search(r"\b(khi|vì)\s+được\b[^,;]*$", ctext[:rec.start()])
                             or re.match(r"\s*\d", ctext[rec.end():])):
                     # "trực tiếp", "sự đón tiếp", "đón tiếp 27 đoàn" (a count), "xúc động khi được
@@ -536,6 +536,8 @@ def _merge(events: list[_Event]) -> list[_Event]:
             if _other_ceremony(ev.label, prev.label):
                 break
             if ev.anaphoric or (same_org and dates_ok and ev.sent != prev.sent
+                                and not (ev.kind == "Reception" and ev.chair and prev.chair
+                                         and ev.chair != prev.chair)  # two hosts: two receptions
                                 and (ev.organiser is not None or prev.organiser is None
                                      or not ev.organiser_stated)
                                 and not (ev.date and prev.date and len(ev.date) == len(prev.date) == 4

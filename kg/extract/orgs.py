@@ -50,6 +50,8 @@ _PARENT_HEADS = {"tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "t
                  "đoàn đại biểu quốc hội", "liên hiệp các tổ chức hữu nghị", "liên hiệp hữu nghị",
                  "ủy ban mặt trận tổ quốc việt nam", "ủy ban mttq việt nam", "ủy ban mttq"}
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9&.'’\-]*$")
+# partners shortened only inside a friendship pair ("Việt – Trung"); alone, "Trung" is "central"
+_PAIR_SHORT = {"Trung": "CN"}
 _FUNCTION_WORDS = {"tại", "của", "với", "và", "cho", "do", "đã", "sẽ", "là", "được", "ở", "trong", "về", "để",
                    "từ", "đến", "theo", "các", "những", "nhằm", "cùng"}
 _FOREIGN_LETTER = re.compile(r"[äöüßñçëïåøæÄÖÜÑÇ]")
@@ -635,6 +637,8 @@ class _Parser(PlaceParsing):
             if k2 == k or k2 >= len(toks):
                 return None
             second = _country_at(self.doc, toks, k2)
+            if not second and code == "VN" and toks[k2].text in _PAIR_SHORT:
+                second = (1, (_PAIR_SHORT[toks[k2].text], True))  # "Hội hữu nghị Việt – Trung"
             if not second:
                 return None
             end = k2 + second[0]

@@ -221,3 +221,15 @@ def test_an_agreements_topics_are_no_gatherings_and_a_signing_after_the_ceremony
              "Liên hiệp các tổ chức hữu nghị tỉnh Kon Tum và HHA đã ký MoU về hợp tác vận động nguồn lực.")
     assert sorted((e.kind, e.organiser or "") for e in ex.events) == [
         ("Ceremony", ""), ("Ceremony", "Sở Kế hoạch và Đầu tư tỉnh Kon Tum")]
+
+
+def test_receptions_by_different_hosts_a_host_named_lien_and_viet_trung():
+    ex = run("Ngày 14/1/2026, Phó Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO) Trịnh Minh Khoa tiếp ông "
+             "Andrew McKenzie, Đại sứ New Zealand tại Việt Nam. Cùng ngày, Chủ tịch VUFO Lương Quốc Thịnh tiếp "
+             "đoàn Hội hữu nghị Mozambique – Việt Nam. Ngày 16/1, Phó Chủ tịch kiêm Tổng Thư ký VUFO Ngô Thị Bích "
+             "Liên tiếp bà Eszter Nagy, Chủ tịch Hội hữu nghị Hungary – Việt Nam.")
+    assert sorted((e.date, e.chair) for e in ex.events) == [
+        ("2026-01-14", "Lương Quốc Thịnh"), ("2026-01-14", "Trịnh Minh Khoa"), ("2026-01-16", "Ngô Thị Bích Liên")]
+    ex = run("Tại Lai Châu, bà Lò Thị Hoa, Chủ tịch Hội hữu nghị Việt – Trung tỉnh Lai Châu dự. Miền Trung có bão.")
+    assert {o.name for o in ex.organisations} == {"Hội hữu nghị Việt – Trung tỉnh Lai Châu"}
+    assert {c.code for c in ex.countries} == {"CN"}
