@@ -82,6 +82,8 @@ class Doc:
     sentences: list[Sentence] = field(default_factory=list)
     locality: str | None = None
     district: tuple[str, str] | None = None  # (unit, name) of a district-level article's district
+    # names the text gives a unit ("huyện Kim Bình", "châu Hồng Hà"): places, wherever they recur
+    places: frozenset[str] = frozenset()
     orgs: list[OrgMention] = field(default_factory=list)
     persons: list[PersonMention] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
@@ -184,6 +186,25 @@ def detect_district(text: str, province: str | None, lex: Lexicon) -> tuple[str,
     return best if n >= 2 and (not rest or rest[0][1] < n) else None
 
 
+_PLACE_WITH_UNIT = re.compile(r"\b(?:huyện|quận|châu|thị xã|thị trấn|tỉnh|thành phố|khu tự trị)\s+"
+                              r"([A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})")
+
+
+def _places_with_unit(text: str, lex: Lexicon) -> frozenset[str]:
+    """Names written after a unit ("huyện Kim Bình"): a known province or district as far as it goes;
+    else one or two words ("UBND tỉnh Nguyễn Văn A" names a person, not a place)."""
+    found = set()
+    for m in _PLACE_WITH_UNIT.finditer(text):
+        words = [tone_key(w) for w in m.group(1).split()]
+        known = next((" ".join(words[:n]) for n in range(len(words), 0, -1)
+                      if " ".join(words[:n]) in lex.provinces or " ".join(words[:n]) in lex.districts), None)
+        if known:
+            found.add(known)
+        elif len(words) <= 2:
+            found.add(" ".join(words))
+    return frozenset(found)
+
+
 def analyse(article: Article, lex: Lexicon) -> Doc:
     from .orgs import find_orgs
     from .people import find_persons_and_posts
@@ -192,6 +213,7 @@ def analyse(article: Article, lex: Lexicon) -> Doc:
     doc.sentences = split_sentences(article.text)
     doc.locality = detect_locality(article, doc.sentences, lex)
     doc.district = detect_district(article.text, doc.locality, lex)
+    doc.places = _places_with_unit(article.text, lex)
     for s in doc.sentences:
         # a one-letter "name" is debris of a garbled text (fuzzing found "F"), never a body
         doc.orgs.extend(m for m in find_orgs(doc, s) if not m.name or len(m.name.strip()) >= 2)

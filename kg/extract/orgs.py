@@ -461,10 +461,11 @@ class _Parser(PlaceParsing):
             # "Chính quyền nhân dân thành phố Sùng Tả": a foreign body's place, though "Sùng" is a surname
             m = self._place_end(j + n_loc, 3)
             n_loc, province, district = m - j, None, self.text(j, m)
-        if n_loc == 0 and h.tail == "none" and h.scope in ("local", "any", "district") and j < len(toks) \
-                and toks[j].is_word and toks[j].cap \
+        if n_loc == 0 and h.tail == "none" and h.scope in ("local", "any", "district", "foreign") \
+                and j < len(toks) and toks[j].is_word and toks[j].cap \
                 and (toks[j].key not in lex.surnames  # "Quận đoàn Ngô Quyền": a district, not a person
-                     or (h.scope == "district" and longest(toks, j, lex.districts, lex.max_words["districts"]))) \
+                     or (h.scope == "district" and longest(toks, j, lex.districts, lex.max_words["districts"]))
+                     or any(" ".join(t.key for t in toks[j:j + n]) in doc.places for n in (1, 2, 3))) \
                 and toks[j].key not in lex.org_heads and not longest(toks, j, lex.roles, lex.max_words["roles"]) \
                 and toks[j].key not in _NOT_PLACE:
             m = self._place_end(j, 3)

@@ -274,6 +274,8 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
     if not vietnamese and not cue:
         return k
     key = " ".join(t.key for t in toks[k:m])
+    if key in doc.places and not (k > 0 and toks[k - 1].key in ("ông", "bà", "chí", "ngài")):
+        return k  # "Bí thư Huyện ủy Kim Bình": a place the text named with its unit ("huyện Kim Bình")
     if key in lex.provinces or key in lex.country_names or key in lex.districts:
         if not cue or key in lex.country_names or not (k > 0 and toks[k - 1].key in ("ông", "bà", "chí")):
             return k

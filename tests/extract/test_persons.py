@@ -302,3 +302,14 @@ def test_a_congress_list_of_elected_posts_and_a_middle_name_that_is_a_rank():
             ("Hà Văn Thiêm", "Ủy viên Ban Thường vụ", union), ("Đinh Công Sứ", "Ủy viên Ban Thường vụ", union),
             ("Đinh Công Sứ", "Phó Chủ tịch", "Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Phú Thọ")} <= posts(ex)
     assert not any(o.startswith("Ủy ban nhân dân") and p != "Trần Văn Khải" for p, _t, o in posts(ex))
+
+
+def test_chinese_county_bodies_and_a_county_named_like_a_person():
+    ex = run("Sáng 15/3/2017, Chủ tịch UBND tỉnh Lai Châu Hà Văn Khuyến đã tiếp Đoàn đại biểu huyện Kim Bình, châu "
+             "Hồng Hà do ông Dương Chí Cường (Yang Zhiqiang), Ủy viên Thường vụ Châu ủy Hồng Hà, Bí thư Huyện ủy Kim "
+             "Bình làm Trưởng đoàn. Cùng đi có ông Lý Hồng Ba, Phó Huyện trưởng Chính phủ nhân dân huyện Kim Bình. "
+             "Bí thư Huyện ủy Kim Bình mong muốn hai bên hợp tác.")
+    assert {p.name for p in ex.persons} == {"Hà Văn Khuyến", "Dương Chí Cường", "Lý Hồng Ba"}
+    assert {("Dương Chí Cường", "Ủy viên Thường vụ", "Châu ủy Hồng Hà"),
+            ("Dương Chí Cường", "Bí thư", "Huyện ủy Kim Bình"),
+            ("Lý Hồng Ba", "Phó Huyện trưởng", "Chính phủ nhân dân huyện Kim Bình")} <= posts(ex)
