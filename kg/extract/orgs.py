@@ -407,6 +407,18 @@ class _Parser(PlaceParsing):
                                                               and toks[e2 + 1].cap)
                                or (abroad[0] and abroad[1] is None and abroad[3])):
                     end, latin = e2, False  # ... or a foreign place: "Tổ chức Hành chính tỉnh Ubon Ratchathani"
+            elif latin and end == j and j < len(toks) and toks[j].cap and toks[j].is_word:
+                # "tổ chức Cựu chiến binh vì Hòa bình (Veterans For Peace)": a Vietnamese rendering up
+                # to the English name in parentheses
+                q = j
+                while q < len(toks) and q - j < 8 and toks[q].is_word and toks[q].key not in _FUNCTION_WORDS - {"vì"}:
+                    q += 1
+                if q > j + 1 and q + 1 < len(toks) and toks[q].text == "(" and toks[q + 1].text.isascii() \
+                        and toks[q + 1].cap and toks[j].key not in lex.org_heads:
+                    _after, aliases = self.acronym(q, ())
+                    written = self.text(i, q)
+                    return [self.mention(i, q, self.text(j, q), h.kind, None, None,
+                                         aliases + (written[:1].upper() + written[1:],))]
             elif not latin and end > j:
                 end = self._lower_to_country(end)  # "Quỹ Giao lưu quốc tế Nhật Bản"
             if end == j and not latin and toks[i].cap and (j >= len(toks) or not toks[j].cap):

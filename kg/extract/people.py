@@ -243,6 +243,10 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
                 and toks[m - 1].end == t.start == toks[m + 1].start - 1 and toks[m + 1].is_word:
             m += 2  # "Noh-wan", "Hee-jung", "O'Neill"
             continue
+        if m > k and not vietnamese and t.text == "." and len(toks[m - 1].text) == 1 and toks[m - 1].cap \
+                and m + 1 < len(toks) and toks[m + 1].cap and toks[m + 1].is_word:
+            m += 1  # "Michael D. Harrington": a middle initial
+            continue
         if m > k and not vietnamese and t.text in _NAME_PARTICLES:
             q = m  # "Pieter van den Berg", "Ana de la Cruz": particles inside a foreign name
             while q < len(toks) and toks[q].text in _NAME_PARTICLES and q - m < 3:

@@ -18,7 +18,8 @@ from ..text import tone_key
 _TOKEN = re.compile(r"\d+(?:[/.\-]\d+)*(?:[/\-][A-Za-zĐđ]+)*|[^\W_]+(?:['’][^\W_]+)*|\S")
 # A sentence ends at . ! ? … followed by a space and an upper-case letter or a quote, or at a line end.
 _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“‘(\[]?[A-ZĐÀ-Ỹ0-9])|\n+")
-_ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Ms|Dr|St|Q|H|P|tr|NXB|v\.v)\.)$")
+_ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Ms|Dr|St|Q|H|P|tr|NXB|v\.v)\.|"
+                         r"\b[A-Z][a-z]+ [A-Z]\.)$")  # "Michael D. Harrington": a middle initial
 
 
 # Not frozen: a frozen dataclass's __init__ goes through object.__setattr__ and made tokenising
@@ -75,7 +76,7 @@ def split_sentences(text: str) -> list[Sentence]:
         pieces = []
         for m in _SENT_END.finditer(para):
             # bounded search: '$' matches at endpos, and slicing the paragraph each time is quadratic
-            if _ABBREV_END.search(para, max(0, m.start() - 8), m.start()):
+            if _ABBREV_END.search(para, max(0, m.start() - 16), m.start()):
                 continue
             pieces.append((start, m.start()))
             start = m.end()

@@ -313,3 +313,12 @@ def test_chinese_county_bodies_and_a_county_named_like_a_person():
     assert {("Dương Chí Cường", "Ủy viên Thường vụ", "Châu ủy Hồng Hà"),
             ("Dương Chí Cường", "Bí thư", "Huyện ủy Kim Bình"),
             ("Lý Hồng Ba", "Phó Huyện trưởng", "Chính phủ nhân dân huyện Kim Bình")} <= posts(ex)
+
+
+def test_a_middle_initial_and_a_veterans_group_rendered_in_vietnamese():
+    ex = run("Tại Quảng Ngãi, đoàn cựu chiến binh thuộc tổ chức Cựu chiến binh vì Hòa bình (Veterans For Peace) của "
+             "Mỹ do ông Michael D. Harrington, Phó Chủ tịch tổ chức này, dẫn đầu đã trở lại thăm Quảng Ngãi.")
+    assert [p.name for p in ex.persons] == ["Michael D. Harrington"]
+    vfp = next(o for o in ex.organisations if o.name == "Cựu chiến binh vì Hòa bình")
+    assert {"Veterans For Peace", "Tổ chức Cựu chiến binh vì Hòa bình"} <= set(vfp.aliases)
+    assert ("Michael D. Harrington", "Phó Chủ tịch", "Cựu chiến binh vì Hòa bình") in posts(ex)
