@@ -295,3 +295,11 @@ def test_a_foundation_named_in_vietnamese_with_its_english_name_after_it():
     ex = run("Tại Huế, Tổ chức Đông Tây Hội ngộ (East Meets West Foundation) tài trợ 2 tỷ đồng.")
     assert [(o.name, o.aliases) for o in ex.organisations] == [
         ("Tổ chức Đông Tây Hội ngộ", ("East Meets West Foundation",))]
+
+
+def test_a_steering_committee_with_its_number_and_a_deputy_commander():
+    ex = run("Ngày 28/4/2005, buổi làm việc do ông Lê Hồng Quân, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh kiêm Phó "
+             "Trưởng ban Thường trực Ban Chỉ đạo 515 tỉnh Quảng Ngãi chủ trì.")
+    assert [p.name for p in ex.persons] == ["Lê Hồng Quân"]
+    assert ("Lê Hồng Quân", "Phó Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi") in posts(ex)
+    assert "Ban Chỉ đạo 515 tỉnh Quảng Ngãi" in orgs(ex)
