@@ -621,6 +621,10 @@ class _Parser(PlaceParsing):
         if not (k > j and at + 1 < len(toks) and toks[at].key in ("tại", "ở")):
             return None
         start = at + 1
+        if toks[start].key in self.lex.org_heads.prefixes and toks[start].key not in ("hội", "hiệp"):
+            host = self.parse_at(start)  # "Hội Sinh viên Lào tại Trường Đại học Hà Tĩnh": where, a body
+            if host and host[0].name:
+                return host[0].j, nation[1][0] if nation[1][0] != "VN" else None
         if nation[1][0] != "VN":
             n_loc, province, _unit, _district = self.locality(start)
             if n_loc and province:

@@ -303,3 +303,8 @@ def test_a_steering_committee_with_its_number_and_a_deputy_commander():
     assert [p.name for p in ex.persons] == ["Lê Hồng Quân"]
     assert ("Lê Hồng Quân", "Phó Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi") in posts(ex)
     assert "Ban Chỉ đạo 515 tỉnh Quảng Ngãi" in orgs(ex)
+
+
+def test_a_society_of_foreign_students_at_a_university():
+    ex = run("Tại Hà Tĩnh, anh Phonesavanh Keomany, Chủ tịch Hội Sinh viên Lào tại Trường Đại học Hà Tĩnh phát biểu.")
+    assert ("Phonesavanh Keomany", "Chủ tịch", "Hội Sinh viên Lào tại Trường Đại học Hà Tĩnh") in posts(ex)
