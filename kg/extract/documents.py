@@ -23,10 +23,10 @@ from .dates import find_dates, iso
 
 KINDS = {"chỉ thị": "CT", "nghị quyết": "NQ", "quyết định": "QĐ", "kết luận": "KL", "quy định": "QĐ",
          "công văn": "CV", "kế hoạch": "KH", "thông báo": "TB", "hướng dẫn": "HD", "thông tư": "TT",
-         "nghị định": "NĐ", "thông tri": "TT", "chương trình": "CTr"}
+         "nghị định": "NĐ", "thông tri": "TT", "chương trình": "CTr", "luật": "QH", "pháp lệnh": "UBTVQH"}
 _KIND = "|".join(sorted(KINDS, key=len, reverse=True))
 # a part may end in one lower-case letter: "1178/QĐ-TTg" (Thủ tướng)
-_CODE = re.compile(r"(?<![\w/])(\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ]{1,6}[a-z]?)(?:[-/][A-ZĐ0-9]{1,10}[a-z]?){0,3})"
+_CODE = re.compile(r"(?<![\w/])(\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ]{1,6}\d{0,2}[a-z]?)(?:[-/][A-ZĐ0-9]{1,10}[a-z]?){0,3})"
                    r"(?![\w-])")
 _BARE = re.compile(rf"\b({_KIND})\s+(?:số\s+)?(\d{{1,3}})\b(?![-/\d])\s*(?:\([^)]*\)\s*)?của\s+"
                    r"(Ban [Bb]í thư|Bộ Chính trị|Ban Chấp hành Trung ương)", re.I)

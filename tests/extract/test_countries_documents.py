@@ -52,3 +52,9 @@ def test_a_neighbour_named_only_as_a_border_is_no_partner():
     ex = run("Liên hiệp các tổ chức hữu nghị tỉnh An Giang bàn giao nhà tại xã Nhơn Hội, xã biên giới giáp "
              "Vương quốc Campuchia, với tài trợ của Ô-xtrây-li-a.")
     assert {c.code for c in ex.countries} == {"AU"}
+
+
+def test_a_law_cited_by_its_code():
+    ex = run("Công ty thực hiện theo đúng quy định của Luật số 69/2020/QH14 về người lao động Việt Nam đi làm việc ở "
+             "nước ngoài.")
+    assert [(d.code, d.kind) for d in ex.documents] == [("69/2020/QH14", "Luật")]
