@@ -294,7 +294,8 @@ class _Builder:
             at = s.start + a + m.start()
             if any(o_start <= at < o_end for o_start, o_end in inside):
                 continue  # "Tổng Lãnh sự quán Hàn Quốc tại TP. Hồ Chí Minh": a body's name, no venue
-            place = _LOCATION_END.sub("", re.split(r"[,;.()]", text[m.start(1):])[0]).strip(" \"“”")
+            rest = re.sub(r"^(TP|Tp)\.\s*", "thành phố ", text[m.start(1):])  # "tại TP. Vũng Tàu"
+            place = _LOCATION_END.sub("", re.split(r"[,;.()]", rest)[0]).strip(" \"“”")
             limit = 16 if re.match(r"(trụ sở|hội trường|văn phòng)\b", place, re.I) else 10  # a body's seat
             if not place or _NOT_LOCATION.match(place) or len(place.split()) > limit:
                 continue

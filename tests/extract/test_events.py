@@ -233,3 +233,9 @@ def test_receptions_by_different_hosts_a_host_named_lien_and_viet_trung():
     ex = run("Tại Lai Châu, bà Lò Thị Hoa, Chủ tịch Hội hữu nghị Việt – Trung tỉnh Lai Châu dự. Miền Trung có bão.")
     assert {o.name for o in ex.organisations} == {"Hội hữu nghị Việt – Trung tỉnh Lai Châu"}
     assert {c.code for c in ex.countries} == {"CN"}
+
+
+def test_a_venue_in_a_city_written_tp_with_a_period():
+    ex = run("Chiều 27/11/2020, tại TP. Vũng Tàu, Hội hữu nghị Việt Nam – Cuba tỉnh Bà Rịa – Vũng Tàu tổ chức lễ kỷ "
+             "niệm 60 năm Ngày thiết lập quan hệ ngoại giao Việt Nam – Cuba.")
+    assert [e.location for e in ex.events] == ["thành phố Vũng Tàu"]
