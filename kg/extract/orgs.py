@@ -54,6 +54,7 @@ _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9&.'’\-]
 _PAIR_SHORT = {"Trung": "CN"}
 _FUNCTION_WORDS = {"tại", "của", "với", "và", "cho", "do", "đã", "sẽ", "là", "được", "ở", "trong", "về", "để",
                    "từ", "đến", "theo", "các", "những", "nhằm", "cùng"}
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&.'’\-]*(?: [A-Za-z0-9&.'’\-]+)+$")
 _FOREIGN_LETTER = re.compile(r"[äöüßñçëïåøæÄÖÜÑÇ]")
 _NOT_PLACE = {"trung ương", "việt nam", "khóa", "nhiệm", "thường", "ban", "đảng"}
 _LATIN_LOWER = {"of", "for", "and", "the", "du", "de", "des", "la", "le", "et", "für", "und", "van",
@@ -213,7 +214,7 @@ class _Parser(PlaceParsing):
         """'KoCham Bình Dương' after 'Hiệp hội ... (KoCham Bình Dương)': the body named so before."""
         toks = self.toks
         for m in reversed(self.doc.orgs):
-            for alias in m.aliases:
+            for alias in (*m.aliases, *((m.name,) if m.name and _LATIN_NAME.match(m.name) else ())):
                 words = alias.split()
                 if words[0] == toks[i].text and not alias.isupper() and m.name \
                         and [t.text for t in toks[i:i + len(words)]] == words:
@@ -769,7 +770,9 @@ def find_orgs(doc: Doc, s: Sentence) -> list[OrgMention]:
     p.pending = out
     toks = s.tokens
     # the first words of the names given in parentheses ("(KoCham Bình Dương)"), said alone later
-    p.alias_starts = {a.split()[0] for m in doc.orgs for a in m.aliases if a and not a.isupper()}
+    p.alias_starts = {a.split()[0] for m in doc.orgs
+                      for a in (*m.aliases, *((m.name,) if m.name and _LATIN_NAME.match(m.name) else ()))
+                      if a and not a.isupper()}  # ... and Latin names ("Hope Wheels") said again bare
     # parse_at finds nothing at a token that starts no known body or head and is no acronym:
     # most tokens, skipped here without the call
     known, heads = doc.lex.known_orgs.prefixes, doc.lex.org_heads.prefixes

@@ -322,3 +322,9 @@ def test_a_middle_initial_and_a_veterans_group_rendered_in_vietnamese():
     vfp = next(o for o in ex.organisations if o.name == "Cựu chiến binh vì Hòa bình")
     assert {"Veterans For Peace", "Tổ chức Cựu chiến binh vì Hòa bình"} <= set(vfp.aliases)
     assert ("Michael D. Harrington", "Phó Chủ tịch", "Cựu chiến binh vì Hòa bình") in posts(ex)
+
+
+def test_a_foreign_body_named_again_bare_after_a_title():
+    ex = run("Tại Yên Bái, tổ chức Hope Wheels (Canada) trao 100 xe lăn. Tới dự có bà Margaret O'Neill, Giám đốc "
+             "điều hành Hope Wheels; bà Hà Thị Lan Hương.")
+    assert ("Margaret O'Neill", "Giám đốc điều hành", "Hope Wheels") in posts(ex)
