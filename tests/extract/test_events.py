@@ -239,3 +239,12 @@ def test_a_venue_in_a_city_written_tp_with_a_period():
     ex = run("Chiều 27/11/2020, tại TP. Vũng Tàu, Hội hữu nghị Việt Nam – Cuba tỉnh Bà Rịa – Vũng Tàu tổ chức lễ kỷ "
              "niệm 60 năm Ngày thiết lập quan hệ ngoại giao Việt Nam – Cuba.")
     assert [e.location for e in ex.events] == ["thành phố Vũng Tàu"]
+
+
+def test_a_send_off_of_interns_and_their_japanese_supervising_union():
+    ex = run("Hôm 15/5/2023, tại TP. Biên Hòa, Công ty Cổ phần Phát triển Nhân lực Quốc tế Đông Nam tổ chức Lễ xuất "
+             "cảnh cho 86 thực tập sinh. Dự có ông Suzuki Takeshi, Giám đốc Nghiệp đoàn Fuji Kyodo.")
+    assert [(e.kind, e.organiser, e.date) for e in ex.events] == [
+        ("Ceremony", "Công ty Cổ phần Phát triển Nhân lực Quốc tế Đông Nam", "2023-05-15")]
+    assert ("Suzuki Takeshi", "Giám đốc", "Nghiệp đoàn Fuji Kyodo") in \
+        {(p.person, p.title, p.organisation) for p in ex.positions}
