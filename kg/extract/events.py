@@ -147,7 +147,7 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
                   # a count: "tổ chức hơn 30 hoạt động giao lưu", "12 cuộc hội thảo"
                   or re.search(r"\d+\s+(hoạt động|buổi|cuộc|chương trình|đợt|lượt)\b[^;.:]{0,40}$", before)
                   # the gathering as the subject of what it decided: "hội nghị đã thống nhất"
-                  or (not t.cap and _DECIDED.match(s.text[t.end - s.start:])))
+                  or ((not t.cap or k == 0) and _DECIDED.match(s.text[t.end - s.start:])))
         if key in _NEEDS_ARTICLE and prev not in ("buổi", "cuộc", "chương trình") and not t.cap \
                 and prev2 != "tổ chức":
             ok = False
@@ -252,6 +252,15 @@ class _Builder:
                                         look_back=False)
                 if stated and got and len(got) == 10:
                     return got, True
+        if look_back and re.match(r"(?i)\s*trước đó\b", s.text):
+            # "Trước đó, bà X đã tiếp ...": before the gathering just told, in its month at least
+            for prev in range(sent - 1, max(-1, sent - 11), -1):
+                if _FUTURE.search(self.doc.sentences[prev].text):
+                    continue  # "dự kiến vào tháng 10 tới": a plan's month, not the gathering's
+                got, stated = self.date(prev, 0, len(self.doc.sentences[prev].text), False, False,
+                                        look_back=False)
+                if stated and got and len(got) >= 7:
+                    return got[:7], False
         m = re.search(r"\bnăm\s+(\d{4})\b", s.text[a:b])
         anniv = re.search(r"kỷ niệm\s+(\d{1,3})\s+năm[^;()]{0,120}\((?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?(\d{4})",
                           s.text[a:b], re.I)
@@ -490,7 +499,7 @@ class _Builder:
                       backref)
 
 
-_ATTENDING = re.compile(r"(?i)\s*(?:tham\s+|tới\s+|đến\s+|về\s+)?dự\s*$")
+_ATTENDING = re.compile(r"(?i)\s*(?:tham\s+|tới\s+|đến\s+|về\s+)?dự(?:\s+và\s+(?:chỉ đạo|phát biểu(?:\s+chỉ đạo)?))?\s*$")
 _ATTENDEES = re.compile(r"\S+(?:\s+\S+){0,4}?\s+có\s")  # "lễ bàn giao có <who>"
 _HERE = re.compile(r"(?i)\s*(tại đây|cũng tại đây|sau đó|tiếp đó|dịp này|nhân dịp này|"
                    r"(kết thúc|sau|ngay sau)\s+(buổi\s+|cuộc\s+)?(hội đàm|làm việc|hội nghị|"

@@ -248,3 +248,14 @@ def test_a_send_off_of_interns_and_their_japanese_supervising_union():
         ("Ceremony", "Công ty Cổ phần Phát triển Nhân lực Quốc tế Đông Nam", "2023-05-15")]
     assert ("Suzuki Takeshi", "Giám đốc", "Nghiệp đoàn Fuji Kyodo") in \
         {(p.person, p.title, p.organisation) for p in ex.positions}
+
+
+def test_before_that_takes_the_month_told_and_a_congress_directed_or_deciding_is_no_new_one():
+    ex = run("Trung tuần tháng 8/2013, tại Hội trường UBND huyện Văn Chấn, Liên hiệp các tổ chức hữu nghị tỉnh Yên Bái "
+             "tổ chức lễ trao tặng 120 chiếc xe lăn. Hội dự kiến vào tháng 10 tới sẽ tổ chức đoàn tình nguyện. "
+             "Trước đó, bà Hà Thị Lan Hương, Phó Chủ tịch UBND tỉnh đã tiếp và làm việc với đoàn Hope Wheels.")
+    assert sorted((e.kind, e.date) for e in ex.events) == [("Ceremony", "2013-08"), ("Reception", "2013-08")]
+    ex = run("Ngày 26/9/2019, Liên hiệp các tổ chức hữu nghị tỉnh Phú Thọ tổ chức Đại hội đại biểu lần thứ II. Dự và "
+             "chỉ đạo Đại hội có Phó Bí thư Tỉnh ủy Hà Quang Lộc. Đại hội đã bầu Ban Chấp hành Liên hiệp khóa II.")
+    assert [(e.kind, e.organiser, e.date) for e in ex.events] == [
+        ("Congress", "Liên hiệp các tổ chức hữu nghị tỉnh Phú Thọ", "2019-09-26")]
