@@ -380,6 +380,12 @@ class _Builder:
             prev_visit_org: tuple | None = None
             mtext = masked(doc, s.index)
             first_end = clauses[0][1]
+            host = _VISIT_HOSTED.match(s.text)
+            if host and events and events[-1].kind == "Visit" and events[-1].sent == s.index - 1:
+                hosts = _orgs_between(doc, s.index, host.end(), len(s.text))
+                if hosts:  # "Chuyến thăm do Liên hiệp ... đón tiếp": who hosted the visit just told
+                    events[-1].organiser, events[-1].organiser_stated = hosts[0], True
+                    continue
             for a, b in clauses:
                 ctext = mtext[a:b]
                 found = False
@@ -499,6 +505,7 @@ class _Builder:
                       backref)
 
 
+_VISIT_HOSTED = re.compile(r"\s*(?:Chuyến thăm|Chuyến công tác|Chuyến làm việc)(?:\s+này)?\s+do\s+")
 _ATTENDING = re.compile(r"(?i)\s*(?:tham\s+|tới\s+|đến\s+|về\s+)?dự(?:\s+và\s+(?:chỉ đạo|phát biểu(?:\s+chỉ đạo)?))?\s*$")
 _ATTENDEES = re.compile(r"\S+(?:\s+\S+){0,4}?\s+có\s")  # "lễ bàn giao có <who>"
 _HERE = re.compile(r"(?i)\s*(tại đây|cũng tại đây|sau đó|tiếp đó|dịp này|nhân dịp này|"

@@ -259,3 +259,11 @@ def test_before_that_takes_the_month_told_and_a_congress_directed_or_deciding_is
              "chỉ đạo Đại hội có Phó Bí thư Tỉnh ủy Hà Quang Lộc. Đại hội đã bầu Ban Chấp hành Liên hiệp khóa II.")
     assert [(e.kind, e.organiser, e.date) for e in ex.events] == [
         ("Congress", "Liên hiệp các tổ chức hữu nghị tỉnh Phú Thọ", "2019-09-26")]
+
+
+def test_who_hosted_a_visit_told_in_the_next_sentence():
+    ex = run("Từ ngày 27-4 đến 1-5-2005, đoàn 16 cựu chiến binh thuộc tổ chức Cựu chiến binh vì Hòa bình (Veterans For "
+             "Peace) của Mỹ đã trở lại thăm Quảng Ngãi. Chuyến thăm do Liên hiệp các tổ chức hữu nghị tỉnh Quảng Ngãi "
+             "phối hợp với Hội Cựu chiến binh tỉnh đón tiếp.")
+    assert [(e.kind, e.organiser, e.date) for e in ex.events] == [
+        ("Visit", "Liên hiệp các tổ chức hữu nghị tỉnh Quảng Ngãi", "2005-04-27")]
