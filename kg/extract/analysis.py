@@ -145,7 +145,7 @@ def detect_locality(article: Article, sentences: list[Sentence], lex: Lexicon) -
     name, score = scores.most_common(1)[0]
     if score < 2 or (central > 2 and score < 6):
         return None
-    return _province_of_city(name, scores, sentences, lex)
+    return _province_of_city(name, scores, article.text, lex)
 
 
 _BARE_PROVINCE = re.compile(r"\b(?:Tỉnh ủy|(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|Sở [^\W\d_]+(?: [^\W\d_]+)?) tỉnh)\b")
@@ -153,7 +153,7 @@ _BARE_CITY = re.compile(r"\b(?:Thành ủy|(?:UBND|HĐND|Ủy ban nhân dân|H�
                         r"thành phố)\b")
 
 
-def _province_of_city(name: str, scores: Counter, sentences: list[Sentence], lex: Lexicon) -> str:
+def _province_of_city(name: str, scores: Counter, text: str, lex: Lexicon) -> str:
     """"Huế" named most, but "Sở Ngoại vụ tỉnh Thừa Thiên Huế" and "UBND tỉnh" bare: the article is
     the province's (Huế was its city until 2025), not the city's."""
     if lex.provinces.get(tone_key(name), ("", ""))[1] != "thành phố":
@@ -162,7 +162,6 @@ def _province_of_city(name: str, scores: Counter, sentences: list[Sentence], lex
              and lex.provinces.get(tone_key(p), ("", ""))[1] == "tỉnh"]
     if not wider:
         return name
-    text = "\n".join(s.text for s in sentences)
     return wider[0] if len(_BARE_PROVINCE.findall(text)) > len(_BARE_CITY.findall(text)) else name
 
 

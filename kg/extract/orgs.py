@@ -214,7 +214,7 @@ class _Parser(PlaceParsing):
         """'KoCham Bình Dương' after 'Hiệp hội ... (KoCham Bình Dương)': the body named so before."""
         toks = self.toks
         for m in reversed(self.doc.orgs):
-            for alias in (*m.aliases, *((m.name,) if m.name and _LATIN_NAME.match(m.name) else ())):
+            for alias in _said_names(m):
                 words = alias.split()
                 if words[0] == toks[i].text and not alias.isupper() and m.name \
                         and [t.text for t in toks[i:i + len(words)]] == words:
@@ -395,7 +395,7 @@ class _Parser(PlaceParsing):
             abroad = self.abroad_tail(j) if h.head.startswith(("Hiệp hội", "Câu lạc bộ")) else None
             if abroad is not None:  # "Hiệp hội Doanh nghiệp Hàn Quốc tại Bình Dương"
                 end, code = abroad
-                j, aliases = self.acronym(end, ())
+                _after_parens, aliases = self.acronym(end, ())
                 return [self.mention(i, end, self.text(i, end), "ForeignOrganisation", None, code, aliases)]
             end = self.name_tail(j, latin=latin)
             if latin and end == j and toks[i].cap and j < len(toks) and toks[j].cap and toks[j].is_word:
@@ -761,6 +761,12 @@ class _Parser(PlaceParsing):
                           name, kind, locality, country, tuple(dict.fromkeys(aliases)), parent)
 
 
+def _said_names(m: OrgMention) -> tuple[str, ...]:
+    """What a body named before may be called again bare: its written aliases ("KoCham Bình Dương")
+    and a Latin name ("Hope Wheels")."""
+    return (*m.aliases, *((m.name,) if m.name and _LATIN_NAME.match(m.name) else ()))
+
+
 def find_orgs(doc: Doc, s: Sentence) -> list[OrgMention]:
     """All organisation mentions of a sentence, left to right, not overlapping. A body named again
     in parentheses right after ("Hội Lumière des Hauts-Plateaux (Hội Ánh sáng Cao nguyên)") is
@@ -770,9 +776,7 @@ def find_orgs(doc: Doc, s: Sentence) -> list[OrgMention]:
     p.pending = out
     toks = s.tokens
     # the first words of the names given in parentheses ("(KoCham Bình Dương)"), said alone later
-    p.alias_starts = {a.split()[0] for m in doc.orgs
-                      for a in (*m.aliases, *((m.name,) if m.name and _LATIN_NAME.match(m.name) else ()))
-                      if a and not a.isupper()}  # ... and Latin names ("Hope Wheels") said again bare
+    p.alias_starts = {a.split()[0] for m in doc.orgs for a in _said_names(m) if a and not a.isupper()}
     # parse_at finds nothing at a token that starts no known body or head and is no acronym:
     # most tokens, skipped here without the call
     known, heads = doc.lex.known_orgs.prefixes, doc.lex.org_heads.prefixes

@@ -183,10 +183,8 @@ class _Chains(PlaceParsing):
             elif at < len(toks) and toks[at].key == "việt":
                 end = at + 1 + (at + 1 < len(toks) and toks[at + 1].key == "nam")
                 city = "Việt Nam"  # as written; the short form is an alias
-            elif code == "VN" and _country_at(self.doc, toks, at) \
-                    and _country_at(self.doc, toks, at)[1][0] != "VN":
+            elif code == "VN" and (abroad := _country_at(self.doc, toks, at)) and abroad[1][0] != "VN":
                 # "Đại sứ Việt Nam tại Cuba": our mission abroad, partner Cuba
-                abroad = _country_at(self.doc, toks, at)
                 city, end = surface(self.s.text, toks, at, at + abroad[0], self.s.start), at + abroad[0]
                 code = abroad[1][0]
             elif at < len(toks) and toks[at].cap and toks[at].key not in self.lex.surnames:
