@@ -162,8 +162,13 @@ def _label(doc: Doc, sent: int, k: int, b: int) -> str:
     s = doc.sentences[sent]
     start = s.tokens[k].start - s.start
     rest = s.text[start:b]
+    # punctuation ends the label anywhere past its first word ("tại Đại hội, ông X ..."); the
+    # words that end it, only past the trigger ("Lễ do ...": no label of its own)
+    stop = re.search(r"[,.:;(]", rest[2:])
     cut = re.search(r"[,.:;(]|\s(do|tại|với sự|nhằm|để|có sự|được|vào)\s", rest[8:])
-    label = rest[:8 + cut.start()] if cut else rest
+    ends = [2 + stop.start()] if stop else []
+    ends += [8 + cut.start()] if cut else []
+    label = rest[:min(ends)] if ends else rest
     return " ".join(label.split()[:18]).strip(" \"“”")
 
 
@@ -311,9 +316,11 @@ class _Builder:
             best = place
             break
         if best is None and visit:
-            m = re.search(r"\bthăm(?: và làm việc)?(?: tại)?\s+(tỉnh|thành phố)(\s+[A-ZĐÀ-Ỹ][^,;.]*)?", text)
+            # the place's capitalised name only: not "(Lào) từ ngày 12 đến 15/3" after it
+            m = re.search(r"\bthăm(?: và làm việc)?(?: tại)?\s+(tỉnh|thành phố)((?:\s+(?:[A-ZĐÀ-Ỹ][^\s,;.()]*|[–-]))*)",
+                          text)
             if m:
-                best = (m.group(1) + (m.group(2) or "")).strip()
+                best = (m.group(1) + (m.group(2) or "")).strip(" –-")
         if best is None:
             return None
         words = best.split()

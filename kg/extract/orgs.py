@@ -42,6 +42,8 @@ _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là"
                "ở", "thuộc", "nơi"}  # "Trường Hữu nghị Việt – Lào ở huyện X": where it is, not its name
 _DISTRICT_COMMITTEES = {"Huyện ủy", "Quận ủy", "Thị ủy", "Huyện đoàn", "Quận đoàn", "Thị đoàn"}
 _TWO_WORD_UNITS = {"thành phố", "thị xã", "thị trấn"}
+# words "Hội" forms with the next syllable (besides the gatherings in event_triggers.tsv)
+_HEAD_COMPOUNDS = {"viên", "trường", "nhập", "ngộ", "sở", "trại", "quán", "tụ", "họa", "ý"}
 _ELECTION = re.compile(r"\b(bầu|đắc cử|tái cử|được bầu|bầu bổ sung)\b", re.I)
 _VENUE_AFTER_TRUNG_TAM = {"hội nghị", "hội chợ", "triển lãm", "hội nghị quốc tế", "hội chợ triển lãm",
                           "hành chính", "hành chính tập trung"}  # buildings, not bodies
@@ -563,6 +565,9 @@ class _Parser(PlaceParsing):
         if not toks[i].cap or (j < len(toks) and toks[j].is_word and toks[j].cap
                                and not self._person_at(j)):
             return []  # "Hội Nông dân" names a body; "Chủ tịch Hội Nguyễn Văn An": the last Hội
+        if longest(toks, i, self.lex.event_triggers, self.lex.max_words["event_triggers"]) \
+                or (j < len(toks) and toks[j].key in _HEAD_COMPOUNDS):
+            return []  # "Hội nghị do ông X chủ trì", "Hội viên ...": a word of its own, not the last Hội
         prefix = "Hội" if h.kind == "FriendshipAssociation" else _expand(h.head)
         # an election ("tái đắc cử Chủ tịch Hội") is of the body holding the congress, never of the
         # partner's association the article named last
@@ -690,11 +695,11 @@ class _Parser(PlaceParsing):
             if toks[end + 1].key == "việt":
                 e = end + 2 + (end + 2 < len(toks) and toks[end + 2].key == "nam")
                 return e, self.text(j, e), code, []  # "Đại sứ quán Lào tại Việt Nam", as written
-            e2 = end + 1
-            while e2 < len(toks) and toks[e2].cap and toks[e2].is_word and e2 - end < 4:
+            e2 = at  # a city, after its unit: "tại thành phố Vinh"
+            while e2 < len(toks) and toks[e2].cap and toks[e2].is_word and e2 - at < 3:
                 e2 += 1
-            if e2 > end + 1:
-                return e2, f"{self.text(j, k)} tại {self.text(end + 1, e2)}", code, []
+            if e2 > at:
+                return e2, f"{self.text(j, k)} tại {self.text(at, e2)}", code, []
         return end, self.text(j, k), code, []
 
     def plural(self, i, j, core, more, h, code) -> list[OrgMention]:

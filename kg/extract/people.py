@@ -160,6 +160,9 @@ class _Chains(PlaceParsing):
         from .orgs import _country_at
 
         hit = _country_at(self.doc, toks, e)
+        if not hit and e + 1 < len(toks) and toks[e].key == "nước" \
+                and (hit := _country_at(self.doc, toks, e + 1)):
+            e += 1  # "Tổng Lãnh sự nước CHDCND Lào tại Vinh": the country after "nước"
         if not hit:
             # "đoàn Tổng Lãnh sự quán Hàn Quốc ... do Ngài Kim Jong-su, Tổng Lãnh sự dẫn đầu": the
             # mission of that rank just named
@@ -391,7 +394,9 @@ def _find_in_sentence(doc: Doc, s: Sentence) -> None:
 
 _ON_BEHALF = re.compile(r"(?i)\b(?:ủy quyền|thừa lệnh|thay mặt)(?:\s+của)?\s*$")
 _ELECTED = ("được bầu giữ chức", "được bầu làm", "được bầu là", "được bầu lại làm", "được bầu lại giữ chức",
-            "được bầu", "tái đắc cử chức", "tái đắc cử", "được bổ nhiệm giữ chức", "được bổ nhiệm làm",
+            "được bầu bổ sung giữ chức", "được bầu bổ sung làm", "được bầu bổ sung",
+            "được bầu", "được tái cử giữ chức", "được tái cử làm", "được tái cử", "tái cử chức", "tái cử",
+            "được tái bổ nhiệm giữ chức", "được tái bổ nhiệm", "tái đắc cử chức", "tái đắc cử", "được bổ nhiệm giữ chức", "được bổ nhiệm làm",
             "được bổ nhiệm", "được phân công giữ chức", "giữ chức", "đảm nhiệm chức")
 
 

@@ -267,3 +267,23 @@ def test_who_hosted_a_visit_told_in_the_next_sentence():
              "phối hợp với Hội Cựu chiến binh tỉnh đón tiếp.")
     assert [(e.kind, e.organiser, e.date) for e in ex.events] == [
         ("Visit", "Liên hiệp các tổ chức hữu nghị tỉnh Quảng Ngãi", "2005-04-27")]
+
+
+def test_hoi_nghi_and_tai_dai_hoi_told_again_are_the_gathering_already_told():
+    ex = run("Sáng 18/1/2019, Liên hiệp các tổ chức hữu nghị tỉnh Thanh Hóa tổ chức hội nghị tổng kết công tác năm "
+             "2018. Hội hữu nghị Việt Nam – Thái Lan tỉnh đã tiếp nhận 3 dự án viện trợ. "
+             "Hội nghị do ông Lê Văn Thuận chủ trì.")
+    assert [(e.kind, e.organiser, e.chair) for e in ex.events] == [
+        ("Conference", "Liên hiệp các tổ chức hữu nghị tỉnh Thanh Hóa", "Lê Văn Thuận")]
+    assert all(o.name != "Hội hữu nghị Việt Nam – Thái Lan tỉnh Thanh Hóa" or o.evidence.sentence.startswith("Hội hữu")
+               for o in ex.organisations)
+    ex = run("Ngày 25/6/2021, Hội hữu nghị Việt – Lào tỉnh Nghệ An tổ chức Đại hội đại biểu lần thứ V. Phát biểu tại "
+             "Đại hội, Phó Chủ tịch UBND tỉnh Nguyễn Văn Đệ đề nghị Hội tiếp tục phát huy vai trò cầu nối.")
+    assert [(e.kind, e.organiser, e.date) for e in ex.events] == [
+        ("Congress", "Hội hữu nghị Việt – Lào tỉnh Nghệ An", "2021-06-25")]
+
+
+def test_a_visited_province_is_its_name_without_the_country_and_the_days_after_it():
+    ex = run("Ngày 20/12/2018, Liên hiệp các tổ chức hữu nghị tỉnh Thanh Hóa tổng kết năm. Trong năm, Liên hiệp đã "
+             "tổ chức đoàn công tác sang thăm tỉnh Hủa Phăn (Lào) từ ngày 12 đến 15/3/2018.")
+    assert [e.location for e in ex.events if e.kind == "Visit"] == ["tỉnh Hủa Phăn"]

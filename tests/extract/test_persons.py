@@ -328,3 +328,14 @@ def test_a_foreign_body_named_again_bare_after_a_title():
     ex = run("Tại Yên Bái, tổ chức Hope Wheels (Canada) trao 100 xe lăn. Tới dự có bà Margaret O'Neill, Giám đốc "
              "điều hành Hope Wheels; bà Hà Thị Lan Hương.")
     assert ("Margaret O'Neill", "Giám đốc điều hành", "Hope Wheels") in posts(ex)
+
+
+def test_re_elected_posts_and_a_consul_of_nuoc_x_in_a_city():
+    ex = run("Ngày 25/6/2021, Hội hữu nghị Việt – Lào tỉnh Nghệ An tổ chức Đại hội lần thứ V. Đồng chí Hoàng Viết "
+             "Đường, nguyên Phó Chủ tịch UBND tỉnh được tái cử Chủ tịch Hội. Dự có ông Bun-thoong Xay-nha-vông - "
+             "Tổng Lãnh sự nước CHDCND Lào tại Vinh; ông Vông-xay Phim-ma-vông, Lãnh sự Tổng Lãnh sự quán Lào tại "
+             "thành phố Vinh.")
+    posts = {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert ("Hoàng Viết Đường", "Chủ tịch", "Hội hữu nghị Việt – Lào tỉnh Nghệ An") in posts
+    assert ("Bun-thoong Xay-nha-vông", "Tổng Lãnh sự", "Tổng Lãnh sự quán CHDCND Lào tại Vinh") in posts
+    assert ("Vông-xay Phim-ma-vông", "Lãnh sự", "Tổng Lãnh sự quán CHDCND Lào tại Vinh") in posts
