@@ -31,7 +31,7 @@ _DAY_MONTH_WORDS = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?
 _MONTH_YEAR = re.compile(r"\btháng\s+(\d{1,2})\s*(?:/|-|năm)\s*(\d{4})", re.I)
 _MONTH_ONLY = re.compile(r"\b[Tt]háng\s+(\d{1,2})\b(?!\s*(?:/|-|năm)\s*\d{4})(?!\s*tháng)(?!\s*(?:đầu|cuối|qua))")
 _REVIEW = re.compile(r"(tổng kết|sơ kết|đánh giá|kết quả)[^.;]{0,60}?(?:năm|nhiệm kỳ)\s+(\d{4})", re.I)
-_HALF = re.compile(r"(6|sáu|9|chín)\s+tháng\s+(?:đầu\s+)?năm\s+(\d{4})", re.I)
+_HALF = re.compile(r"(6|sáu|9|chín)\s+tháng\s+(?:đầu\s+|cuối\s+)?năm\s+(\d{4})", re.I)
 _TERM = re.compile(r"nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})", re.I)
 
 
@@ -90,8 +90,8 @@ def review_year(text: str) -> tuple[int | None, bool]:
     if half:
         return int(half.group(2)), False
     m = _REVIEW.search(text)
-    if m:
-        return int(m.group(2)), True
+    if m:  # "sơ kết" reviews part of the year: its months are that year's
+        return int(m.group(2)), m.group(1).lower() != "sơ kết"
     return None, False
 
 

@@ -60,6 +60,8 @@ _AWARD = re.compile(r"(Huân chương[^,.;]{0,40}|Huy chương[^,.;]{0,40}|"
 _COUNT = re.compile(r"(\d+)\s+(tập thể|cá nhân)", re.I)
 _DOC_DATE = re.compile(r"(\d+[-/][A-ZĐ]+[^\s,;]*|ban hành|ký)\s*(ngày\s*)?$")
 _LOCATION = re.compile(r"\btại\s+(?=([^,;.()]+))")
+_LIVED_AT = re.compile(r"\b(hy sinh|sinh sống|học tập|định cư|cư trú|đóng quân|an táng|yên nghỉ|đang hoạt động|"
+                       r"đang công tác|đang làm việc)\s*$", re.I)
 _NOT_LOCATION = re.compile(r"^(hội nghị|buổi|lễ|đại hội|hội thảo|đây|chỗ|việt nam|cuộc|phiên|kỳ họp)\b", re.I)
 _LOCATION_END = re.compile(r"\s+(do|với|và|nhằm|để|của|cho|có|đã|từ|trong|theo|nhân|thăm)\s.*$")
 
@@ -308,6 +310,8 @@ class _Builder:
             at = s.start + a + m.start()
             if any(o_start <= at < o_end for o_start, o_end in inside):
                 continue  # "Tổng Lãnh sự quán Hàn Quốc tại TP. Hồ Chí Minh": a body's name, no venue
+            if _LIVED_AT.search(text[:m.start()]):
+                continue  # "liệt sĩ hy sinh tại Lào", "người Lào sinh sống tại tỉnh": where people are
             rest = re.sub(r"^(TP|Tp)\.\s*", "thành phố ", text[m.start(1):])  # "tại TP. Vũng Tàu"
             place = _LOCATION_END.sub("", re.split(r"[,;.()]", rest)[0]).strip(" \"“”")
             limit = 16 if re.match(r"(trụ sở|hội trường|văn phòng)\b", place, re.I) else 10  # a body's seat

@@ -42,6 +42,9 @@ _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là"
                "ở", "thuộc", "nơi"}  # "Trường Hữu nghị Việt – Lào ở huyện X": where it is, not its name
 _DISTRICT_COMMITTEES = {"Huyện ủy", "Quận ủy", "Thị ủy", "Huyện đoàn", "Quận đoàn", "Thị đoàn"}
 _TWO_WORD_UNITS = {"thành phố", "thị xã", "thị trấn"}
+# generic last words of a Latin body's name, which the press drops when it names the body again
+_LEGAL_SUFFIXES = {"International", "Foundation", "Organization", "Organisation", "Association", "Inc", "Inc.",
+                   "Ltd", "Ltd.", "Corporation", "Worldwide", "Global", "Vietnam", "USA", "Japan", "Korea"}
 # words "Hội" forms with the next syllable (besides the gatherings in event_triggers.tsv)
 _HEAD_COMPOUNDS = {"viên", "trường", "nhập", "ngộ", "sở", "trại", "quán", "tụ", "họa", "ý"}
 _ELECTION = re.compile(r"\b(bầu|đắc cử|tái cử|được bầu|bầu bổ sung)\b", re.I)
@@ -769,7 +772,12 @@ class _Parser(PlaceParsing):
 def _said_names(m: OrgMention) -> tuple[str, ...]:
     """What a body named before may be called again bare: its written aliases ("KoCham Bình Dương")
     and a Latin name ("Hope Wheels")."""
-    return (*m.aliases, *((m.name,) if m.name and _LATIN_NAME.match(m.name) else ()))
+    if not (m.name and _LATIN_NAME.match(m.name)):
+        return m.aliases
+    words = m.name.split()
+    short = words[:-1] if len(words) > 1 and words[-1] in _LEGAL_SUFFIXES else []
+    # "Good Neighbors" after "Good Neighbors International": the name without its generic last word
+    return (*m.aliases, m.name, *((" ".join(short),) if short else ()))
 
 
 def find_orgs(doc: Doc, s: Sentence) -> list[OrgMention]:

@@ -287,3 +287,10 @@ def test_a_visited_province_is_its_name_without_the_country_and_the_days_after_i
     ex = run("Ngày 20/12/2018, Liên hiệp các tổ chức hữu nghị tỉnh Thanh Hóa tổng kết năm. Trong năm, Liên hiệp đã "
              "tổ chức đoàn công tác sang thăm tỉnh Hủa Phăn (Lào) từ ngày 12 đến 15/3/2018.")
     assert [e.location for e in ex.events if e.kind == "Visit"] == ["tỉnh Hủa Phăn"]
+
+
+def test_a_half_year_review_dates_its_months_in_that_year_and_where_soldiers_fell_is_no_venue():
+    ex = run("Sáng 9/7, Hội hữu nghị Việt Nam - Lào tỉnh Điện Biên tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm, "
+             "triển khai nhiệm vụ 6 tháng cuối năm 2014. Ngày 20/3, Hội đã phối hợp với Bộ Chỉ huy Quân sự tỉnh "
+             "tổ chức Lễ truy điệu 12 liệt sĩ quân tình nguyện Việt Nam hy sinh tại Lào.")
+    assert sorted((e.date, e.location) for e in ex.events) == [("2014-03-20", None), ("2014-07-09", None)]

@@ -308,3 +308,12 @@ def test_a_steering_committee_with_its_number_and_a_deputy_commander():
 def test_a_society_of_foreign_students_at_a_university():
     ex = run("Tại Hà Tĩnh, anh Phonesavanh Keomany, Chủ tịch Hội Sinh viên Lào tại Trường Đại học Hà Tĩnh phát biểu.")
     assert ("Phonesavanh Keomany", "Chủ tịch", "Hội Sinh viên Lào tại Trường Đại học Hà Tĩnh") in posts(ex)
+
+
+def test_a_latin_body_named_again_without_its_generic_last_word_and_a_regional_academy():
+    ex = run("Ngày 21/5/2015, Hội Chữ thập đỏ tỉnh Khánh Hòa tiếp nhận thiết bị y tế do Tổ chức Good Neighbors "
+             "International (Hàn Quốc) tài trợ. Dự có ông Park Jin-ho, Giám đốc quốc gia Good Neighbors tại Việt Nam "
+             "và các báo cáo viên của Học viện Chính trị khu vực III.")
+    assert ("Park Jin-ho", "Giám đốc quốc gia", "Good Neighbors International") in \
+        {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert "Học viện Chính trị khu vực III" in {o.name for o in ex.organisations}
