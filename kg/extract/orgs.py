@@ -413,18 +413,14 @@ class _Parser(PlaceParsing):
                                                               and toks[e2 + 1].cap)
                                or (abroad[0] and abroad[1] is None and abroad[3])):
                     end, latin = e2, False  # ... or a foreign place: "Tổ chức Hành chính tỉnh Ubon Ratchathani"
+                else:  # "Tổ chức Tầm nhìn thế giới (World Vision)"
+                    rendered = self.rendering(i, j, h)
+                    if rendered:
+                        return rendered
             elif latin and end == j and j < len(toks) and toks[j].cap and toks[j].is_word:
-                # "tổ chức Cựu chiến binh vì Hòa bình (Veterans For Peace)": a Vietnamese rendering up
-                # to the English name in parentheses
-                q = j
-                while q < len(toks) and q - j < 8 and toks[q].is_word and toks[q].key not in _FUNCTION_WORDS - {"vì"}:
-                    q += 1
-                if q > j + 1 and q + 1 < len(toks) and toks[q].text == "(" and toks[q + 1].text.isascii() \
-                        and toks[q + 1].cap and toks[j].key not in lex.org_heads:
-                    _after, aliases = self.acronym(q, ())
-                    written = self.text(i, q)
-                    return [self.mention(i, q, self.text(j, q), h.kind, None, None,
-                                         aliases + (written[:1].upper() + written[1:],))]
+                rendered = self.rendering(i, j, h)
+                if rendered:
+                    return rendered
             elif not latin and end > j:
                 end = self._lower_to_country(end)  # "Quỹ Giao lưu quốc tế Nhật Bản"
             if end == j and not latin and toks[i].cap and (j >= len(toks) or not toks[j].cap):
@@ -521,6 +517,11 @@ class _Parser(PlaceParsing):
                 or h.tail in ("name", "dept")):
             return []  # a generic head with nothing to name it ("Hội đồng", "Đảng ủy")
         if province:
+            if not unit and not bare and kind == "Institution" and h.tail == "name":
+                # "Trường Đại học Sư phạm Kỹ thuật Vĩnh Long": a school's place is part of its name
+                m = self.mention(i, j, f"{core} {province}", kind, province, country, aliases)
+                m.core = core
+                return [m]
             unit = unit or self.lex.province_unit(province)
             m = self.mention(i, j, localise(core, unit, province), kind, province, country, aliases)
             m.core, m.bare = core, bare
@@ -589,6 +590,22 @@ class _Parser(PlaceParsing):
             for m in reversed(self._named_before()):
                 if m.name and m.name.startswith("Hội "):
                     return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]
+        return []
+
+    def rendering(self, i: int, j: int, h) -> list[OrgMention]:
+        """'tổ chức Cựu chiến binh vì Hòa bình (Veterans For Peace)', 'Tổ chức Tầm nhìn thế giới (World
+        Vision)': a foreign body's name rendered in Vietnamese up to its own name in parentheses."""
+        toks = self.toks
+        q = j
+        while q < len(toks) and q - j < 8 and toks[q].is_word and toks[q].key not in _FUNCTION_WORDS - {"vì"}:
+            q += 1
+        if q > j + 1 and q + 1 < len(toks) and toks[q].text == "(" and toks[q + 1].text.isascii() \
+                and toks[q + 1].cap and toks[j].key not in self.lex.org_heads:
+            _after, aliases = self.acronym(q, ())
+            written, bare = self.text(i, q), self.text(j, q)
+            if toks[i].cap:  # "Tổ chức Tầm nhìn thế giới": the head is part of the name as written
+                return [self.mention(i, q, written, h.kind, None, None, aliases + (bare,))]
+            return [self.mention(i, q, bare, h.kind, None, None, aliases + (written[:1].upper() + written[1:],))]
         return []
 
     def _lower_to_country(self, end: int) -> int:

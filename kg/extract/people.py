@@ -163,6 +163,9 @@ class _Chains(PlaceParsing):
         if not hit and e + 1 < len(toks) and toks[e].key == "nước" \
                 and (hit := _country_at(self.doc, toks, e + 1)):
             e += 1  # "Tổng Lãnh sự nước CHDCND Lào tại Vinh": the country after "nước"
+        if not hit and e + 2 < len(toks) and toks[e].key in self.lex.surnames \
+                and all(t.cap and t.is_word for t in toks[e:e + 3]):
+            return None, e  # "Đại sứ Nguyễn Phương Nga, Chủ tịch VUFO": a rank before a Vietnamese name
         if not hit:
             # "đoàn Tổng Lãnh sự quán Hàn Quốc ... do Ngài Kim Jong-su, Tổng Lãnh sự dẫn đầu": the
             # mission of that rank just named

@@ -317,3 +317,14 @@ def test_a_latin_body_named_again_without_its_generic_last_word_and_a_regional_a
     assert ("Park Jin-ho", "Giám đốc quốc gia", "Good Neighbors International") in \
         {(p.person, p.title, p.organisation) for p in ex.positions}
     assert "Học viện Chính trị khu vực III" in {o.name for o in ex.organisations}
+
+
+def test_a_schools_place_is_part_of_its_name_and_ngos_rendered_in_lower_case_words():
+    ex = run("Ngày 30/11/2022, Liên hiệp các tổ chức hữu nghị tỉnh Vĩnh Long tổ chức họp mặt. Dự có lưu học sinh "
+             "Trường Đại học Sư phạm Kỹ thuật Vĩnh Long, đại diện Sở Ngoại vụ Vĩnh Long, Tổ chức Tầm nhìn thế giới "
+             "(World Vision) và Tổ chức Hành động vì người nghèo (ActionAid).")
+    names = {o.name: o for o in ex.organisations}
+    assert "Trường Đại học Sư phạm Kỹ thuật Vĩnh Long" in names
+    assert "Sở Ngoại vụ tỉnh Vĩnh Long" in names
+    assert "World Vision" in names["Tổ chức Tầm nhìn thế giới"].aliases
+    assert "ActionAid" in names["Tổ chức Hành động vì người nghèo"].aliases

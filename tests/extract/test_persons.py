@@ -339,3 +339,13 @@ def test_re_elected_posts_and_a_consul_of_nuoc_x_in_a_city():
     assert ("Hoàng Viết Đường", "Chủ tịch", "Hội hữu nghị Việt – Lào tỉnh Nghệ An") in posts
     assert ("Bun-thoong Xay-nha-vông", "Tổng Lãnh sự", "Tổng Lãnh sự quán CHDCND Lào tại Vinh") in posts
     assert ("Vông-xay Phim-ma-vông", "Lãnh sự", "Tổng Lãnh sự quán CHDCND Lào tại Vinh") in posts
+
+
+def test_the_rank_dai_su_before_a_vietnamese_name_borrows_no_foreign_mission():
+    ex = run("Chủ tịch VUFO tiếp Đại sứ Mông Cổ\n\nChiều 3/4/2024, tại Hà Nội, Đại sứ Nguyễn Phương Nga, Chủ tịch "
+             "Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO) đã tiếp Ngài Mungunchimeg Lkhagvasuren, Đại sứ Mông Cổ "
+             "tại Việt Nam.")
+    posts = {(p.person, p.organisation) for p in ex.positions}
+    assert ("Nguyễn Phương Nga", "Đại sứ quán Mông Cổ") not in posts
+    assert [(e.organiser, e.chair) for e in ex.events] == [
+        ("Liên hiệp các tổ chức hữu nghị Việt Nam", "Nguyễn Phương Nga")]
