@@ -79,6 +79,7 @@ class _Event:
     chair: str | None = None
     anaphoric: bool = False
     backref: bool = False  # "Tại buổi làm việc, ...": names a gathering already told
+    clause_text: str = ""
     attendees: list[str] = field(default_factory=list)
     awards: list[AwardRecord] = field(default_factory=list)
     confidence: float = 0.7
@@ -120,11 +121,12 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
     s = doc.sentences[sent]
     toks = s.tokens
     lex = doc.lex
+    named = [(o.start, o.end) for o in doc.orgs if o.sent == sent]
     k = 0
     while k < len(toks):
         t = toks[k]
-        if not (a <= t.start - s.start < b):
-            k += 1
+        if not (a <= t.start - s.start < b) or any(o_start < t.start < o_end for o_start, o_end in named):
+            k += 1  # outside the clause, or inside a body's name ("Quỹ Giao lưu quốc tế Nhật Bản")
             continue
         hit = longest(toks, k, lex.event_triggers, lex.max_words["event_triggers"]) \
             if t.key in lex.event_triggers.prefixes else None
@@ -255,6 +257,8 @@ class _Builder:
             # (the earlier sentences are not asked to look back in turn: a run of "Sau đó"
             # sentences without a date made that exponential)
             for prev in range(sent - 1, max(-1, sent - 11), -1):
+                if _FUTURE.search(self.doc.sentences[prev].text):
+                    continue  # "... sẽ được tổ chức": a plan's day, not the one last named
                 got, stated = self.date(prev, 0, len(self.doc.sentences[prev].text), False, False,
                                         look_back=False)
                 if stated and got and len(got) == 10:
@@ -374,7 +378,9 @@ class _Builder:
                 return self.main_union, True  # a report's list: "tổ chức Đoàn ... sang thăm ..."
         # the body whose gathering it is: "Đại hội Hội hữu nghị X", "hội nghị Ban Chấp hành Liên hiệp"
         label_end = k_start + len(_label(self.doc, sent, self._tok(sent, k_start), b)) + 1
-        own = _orgs_between(self.doc, sent, k_start, min(b, label_end))
+        own = [o for o in _orgs_between(self.doc, sent, k_start, min(b, label_end))
+               # "Đại hội ghi nhận đóng góp của Quỹ X": a body the gathering speaks of, not its own
+               if not re.search(r"\b(với|cho|từ|và)\s*$", s.text[max(0, o.start - s.start - 6):o.start - s.start])]
         if own and kind in ("Congress", "Conference", "Ceremony"):
             return own[0], True
         prior = _orgs_between(self.doc, sent, a, k_start)
@@ -513,7 +519,7 @@ class _Builder:
         anaphoric = not stated and not org_stated and location is None
         backref = anaphoric and bool(_BACKREF.search(s.text[max(0, pos - 24):pos]))
         return _Event(kind, sent, (a, b), label, org, org_stated, date, location, None, anaphoric,
-                      backref)
+                      backref, s.text[a:b])
 
 
 _VISIT_HOSTED = re.compile(r"\s*(?:Chuyến thăm|Chuyến công tác|Chuyến làm việc)(?:\s+này)?\s+do\s+")
@@ -523,11 +529,14 @@ _HERE = re.compile(r"(?i)\s*(tại đây|cũng tại đây|sau đó|tiếp đó|
                    r"(kết thúc|sau|ngay sau)\s+(buổi\s+|cuộc\s+)?(hội đàm|làm việc|hội nghị|"
                    r"buổi lễ|lễ|buổi tiếp|tiếp))\b")
 _DECIDED = re.compile(r"(?:\s+\S+){0,1}?\s+(đã thống nhất|thống nhất|đã biểu quyết|biểu quyết|"
-                      r"đã nhất trí|nhất trí|đã thông qua|thông qua|cũng đã|đã bầu|bầu)\b")
+                      r"đã nhất trí|nhất trí|đã thông qua|thông qua|cũng đã|đã bầu|bầu|"
+                      r"(?:đã |cũng )?(?:ghi nhận|biểu dương|đánh giá cao|tôn vinh|ra nghị quyết))\b")
 _SINCE = re.compile(r"(?i)\b(từ khi|kể từ khi|kể từ|từ năm|sau khi)\s+[^;,.]{0,40}$")
 _SAME_DAY = re.compile(r"(?i)\b(cùng ngày|trong ngày|ngày hôm đó|hôm đó|cùng buổi)\b")
 # "Tại buổi làm việc, ..." after "X tiếp và làm việc với đoàn": the reception is that working session
 _BACKREF = re.compile(r"(?i)\b(tại|trong|sau|kết thúc)\s+(buổi|cuộc)?\s*$")
+_SEPARATE_VISIT = re.compile(r"(?i)\s*(trước đó|sau đó|tiếp đó|cùng ngày|(?:sáng|chiều|tối) cùng ngày)\b")
+_FIRST_SESSION = re.compile(r"(?i)\b(phiên (?:họp )?(?:thứ nhất|đầu tiên)|(?:hội nghị|kỳ họp) lần thứ nhất)\b")
 _SAME_GATHERING = {"Meeting": ("Reception", "Visit"), "Reception": ("Meeting",), "Visit": ("Meeting",)}
 
 
@@ -553,6 +562,11 @@ def _merge(events: list[_Event]) -> list[_Event]:
     """Anaphoric mentions join the earlier event of their kind; restatements merge."""
     out: list[_Event] = []
     for ev in events:
+        congress = next((e for e in reversed(out) if e.kind == "Congress"), None)
+        if congress is not None and _FIRST_SESSION.search(ev.label + " " + ev.clause_text) \
+                and (ev.organiser is None or congress.organiser is None
+                     or ev.organiser.name == congress.organiser.name):
+            continue  # "Ban Chấp hành đã họp phiên thứ nhất": the new committee's session, in the congress
         target = None
         for prev in reversed(out):
             if prev.kind != ev.kind and not (ev.backref and prev.kind in _SAME_GATHERING.get(ev.kind, ())):
@@ -623,6 +637,9 @@ def _drop_occasion_visits(events: list[_Event]) -> list[_Event]:
     """A delegation's visit told after its reception is the occasion of that meeting, not another event."""
     out = []
     for ev in events:
+        if ev.location and _SEPARATE_VISIT.match(ev.clause_text or ""):
+            out.append(ev)  # "Trước đó, sáng cùng ngày, đoàn đã thăm ... tại Trường X": a visit of its own
+            continue
         if ev.kind == "Visit" and ev.organiser is None and any(
                 e.kind == "Reception" and e.sent < ev.sent and e.organiser is not None for e in events):
             continue

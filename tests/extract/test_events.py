@@ -294,3 +294,18 @@ def test_a_half_year_review_dates_its_months_in_that_year_and_where_soldiers_fel
              "triển khai nhiệm vụ 6 tháng cuối năm 2014. Ngày 20/3, Hội đã phối hợp với Bộ Chỉ huy Quân sự tỉnh "
              "tổ chức Lễ truy điệu 12 liệt sĩ quân tình nguyện Việt Nam hy sinh tại Lào.")
     assert sorted((e.date, e.location) for e in ex.events) == [("2014-03-20", None), ("2014-07-09", None)]
+
+
+def test_a_first_session_in_a_congress_a_body_named_like_a_gathering_and_a_visit_of_its_own():
+    ex = run("Sáng ngày 14/4/2023, Hội hữu nghị Việt Nam – Campuchia tỉnh Kon Tum tổ chức Đại hội đại biểu lần thứ III, "
+             "nhiệm kỳ 2023 - 2028. Ban Chấp hành đã họp phiên thứ nhất bầu đồng chí Nguyễn Văn Hòa giữ chức Chủ tịch "
+             "Hội. Đại hội ghi nhận đóng góp của Quỹ Giao lưu quốc tế Nhật Bản (Japan Foundation).")
+    assert [(e.kind, e.date) for e in ex.events] == [("Congress", "2023-04-14")]
+    ex = run("Chiều 16/4/2024, tại trụ sở UBND thành phố, Phó Chủ tịch UBND thành phố Hải Phòng Lê Minh Khoa đã tiếp "
+             "Ngài Tamás Kovács-Nagy, Đại sứ Hungary tại Việt Nam. Đại sứ đề nghị thành phố ủng hộ các hoạt động kỷ "
+             "niệm 75 năm thiết lập quan hệ ngoại giao Việt Nam – Hungary (3/2/1950 – 3/2/2025) sẽ được tổ chức tại "
+             "Hải Phòng. Trước đó, sáng cùng ngày, Đại sứ và đoàn đã thăm và làm việc tại Trường Đại học Hàng hải "
+             "Việt Nam.")
+    assert sorted((e.kind, e.date, e.location) for e in ex.events) == [
+        ("Reception", "2024-04-16", "trụ sở UBND thành phố Hải Phòng"),
+        ("Visit", "2024-04-16", "Trường Đại học Hàng hải Việt Nam")]
