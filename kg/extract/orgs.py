@@ -580,11 +580,16 @@ class _Parser(PlaceParsing):
         named = self._named_before()
         if election and self.doc.locality and any(m.locality == self.doc.locality for m in named):
             named = [m for m in named if m.locality == self.doc.locality]
-        for m in reversed(named):
-            if m.name and m.kind in kinds and m.name.startswith(prefix) \
-                    and (h.kind != "FriendshipAssociation" or m.kind == "FriendshipAssociation"
-                         or "hữu nghị" in m.name.lower()):  # the partner's own association too
-                return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]
+        fits = [m for m in reversed(named)
+                if m.name and m.kind in kinds and m.name.startswith(prefix)
+                and (h.kind != "FriendshipAssociation" or m.kind == "FriendshipAssociation"
+                     or "hữu nghị" in m.name.lower())]  # the partner's own association too
+        if fits:
+            m = fits[0]
+            local = [f for f in fits if f.locality and f.locality == self.doc.locality]
+            if local and m.locality != self.doc.locality and self._vietnamese_holder(i, j):
+                m = local[0]  # "ông Thái Văn Hằng, Chủ tịch Hội": our association, not the partner's just named
+            return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]
         if j < len(toks) and toks[j].cap and h.head == "Hội":
             # "Chủ tịch Hội Nguyễn Văn An" after "Hội Nông dân tỉnh X": the last Hội named
             for m in reversed(self._named_before()):
@@ -607,6 +612,35 @@ class _Parser(PlaceParsing):
                 return [self.mention(i, q, written, h.kind, None, None, aliases + (bare,))]
             return [self.mention(i, q, bare, h.kind, None, None, aliases + (written[:1].upper() + written[1:],))]
         return []
+
+    def _vietnamese_holder(self, i: int, j: int) -> bool:
+        """Is the person whose title ends in the bare body at i..j Vietnamese by name: the name right
+        after it ("Chủ tịch Hội Lò Văn Khiêm"), else the one the clause opens with ("ông Thái Văn
+        Hằng, Chủ tịch Hội")?"""
+        toks, surnames = self.toks, self.lex.surnames
+        if i >= 2 and toks[i - 1].key == "trưởng" and toks[i - 2].key == "hội":
+            return False  # "Phó Hội trưởng Hội": the title of a Chinese, Japanese or Korean society
+        if j < len(toks) and toks[j].cap and toks[j].is_word:
+            start = j
+        else:
+            start = None
+            for k in range(i - 1, -1, -1):
+                if toks[k].text in (";", ":") or (toks[k].text == "," and k + 1 < len(toks)
+                                                   and toks[k + 1].key in ("ông", "bà", "đồng")):
+                    break
+                if toks[k].key in ("ông", "bà", "ngài") or (toks[k].key == "chí" and k and toks[k - 1].key == "đồng"):
+                    start = k + 1
+                    break
+            if start is None or start >= i:
+                return False
+        name = toks[start:start + 4]
+        end = start
+        while end < len(toks) and end - start < 4 and toks[end].cap and toks[end].is_word:
+            end += 1
+        if end + 1 < len(toks) and toks[end].text == "(" and toks[end + 1].text.isascii():
+            return False  # "Trương Kiến Hoa (Zhang Jianhua)": a foreign name written in Vietnamese
+        return bool(name) and name[0].key in surnames and len(name) > 1 and name[1].cap \
+            and not any(t.text == "-" for t in name[:3])
 
     def _lower_to_country(self, end: int) -> int:
         """A name's lower-case words before the foreign country that ends it ("Quỹ Giao lưu | quốc tế |

@@ -498,6 +498,11 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
     items, end = ch.chain(k)
     if items:
         taken.update(range(k, end))
+        if any(o is None and kind in ("generic", "union") for _t, o, _f, kind in items):
+            body = _listed_election_body(doc, ch.s, person)
+            if body is not None:  # "Đại hội đã bầu ...; trong đó: bà X – Phó Giám đốc Sở Ngoại vụ – Phó Chủ tịch"
+                items = [(t, body if o is None and kind in ("generic", "union") and not f else o, f, kind)
+                         for t, o, f, kind in items]
         _attach(doc, person, items, ch.s.index)
         k = end
     k = max(k, _joined_names_end(doc, ch, k if items else name_end))
@@ -517,6 +522,26 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
             # "Hội hữu nghị Việt Nam – Nhật Bản do bà X, Phó Chủ tịch VUFO làm Chủ tịch"
             taken.update(range(k, end))
             _attach(doc, person, [(t, body, f, kind) for t, _o, f, kind in more], ch.s.index)
+
+
+_ELECTION_LIST = re.compile(r"(?i)\b(?:đã bầu|bầu ra|bầu|tái cử|kiện toàn)\b[^.]*?(?:trong đó|gồm)[^.]*?[:;]")
+_MEMBER_KINDS = ("FriendshipAssociation", "FriendshipUnion", "MassOrganisation")
+
+
+def _listed_election_body(doc: Doc, s: Sentence, person: PersonMention) -> OrgMention | None:
+    """The body whose officers a sentence lists after its election ("Đại hội đã bầu Ban Chấp hành
+    ...; trong đó: ông A – Chủ tịch; bà B – Phó Chủ tịch"): the body named in the election, else
+    the article's own association or union (the one holding the congress); None elsewhere."""
+    m = _ELECTION_LIST.search(s.text)
+    if m is None or person.start - s.start < m.end() - 1:
+        return None
+    named = [o for o in doc.orgs if o.sent == s.index and o.name and o.start - s.start < m.end()
+             and o.kind in _MEMBER_KINDS]
+    if named:
+        return named[-1]
+    own = [o for o in doc.orgs if o.name and o.kind in _MEMBER_KINDS and o.sent < s.index
+           and (o.locality == doc.locality or doc.locality is None)]
+    return own[0] if own else None
 
 
 def _led_body(doc: Doc, sent: int, person: PersonMention) -> OrgMention | None:

@@ -309,3 +309,10 @@ def test_a_first_session_in_a_congress_a_body_named_like_a_gathering_and_a_visit
     assert sorted((e.kind, e.date, e.location) for e in ex.events) == [
         ("Reception", "2024-04-16", "trụ sở UBND thành phố Hải Phòng"),
         ("Visit", "2024-04-16", "Trường Đại học Hàng hải Việt Nam")]
+
+
+def test_congratulating_the_congress_and_then_speaking_of_another_body_is_no_congress_of_it():
+    ex = run("Ngày 18/7/2008, Hội hữu nghị Việt Nam – Lào tỉnh Điện Biên tổ chức Đại hội đại biểu lần thứ III. Thay mặt "
+             "đoàn, ông Khăm-phăn Vông-sa-vạt chúc mừng Đại hội và khẳng định Hội hữu nghị Lào – Việt Nam tỉnh "
+             "Phông-xa-lỳ sẽ cùng Hội làm cho tình đoàn kết ngày càng gắn bó.")
+    assert [(e.kind, e.organiser) for e in ex.events] == [("Congress", "Hội hữu nghị Việt Nam – Lào tỉnh Điện Biên")]

@@ -349,3 +349,20 @@ def test_the_rank_dai_su_before_a_vietnamese_name_borrows_no_foreign_mission():
     assert ("Nguyễn Phương Nga", "Đại sứ quán Mông Cổ") not in posts
     assert [(e.organiser, e.chair) for e in ex.events] == [
         ("Liên hiệp các tổ chức hữu nghị Việt Nam", "Nguyễn Phương Nga")]
+
+
+def test_a_bare_hoi_held_by_a_vietnamese_is_ours_and_an_election_listed_after_dashes():
+    ex = run("Ngày 18/7/2008, Hội hữu nghị Việt Nam – Lào tỉnh Điện Biên tổ chức Đại hội lần thứ III, có đoàn Hội hữu "
+             "nghị Lào – Việt Nam tỉnh Phông-xa-lỳ tới dự. Báo cáo do đồng chí Lò Văn Khiêm, Chủ tịch Hội trình bày. "
+             "Đại hội đã bầu Ban Chấp hành khóa III gồm 25 đồng chí; Ban Thường vụ gồm 7 đồng chí, trong đó: bà Cầm "
+             "Thị Phượng – Phó Giám đốc Sở Ngoại vụ – Phó Chủ tịch; ông Nguyễn Tiến Dũng – Phó Chủ tịch kiêm Tổng "
+             "Thư ký.")
+    ours = "Hội hữu nghị Việt Nam – Lào tỉnh Điện Biên"
+    posts = {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert {("Lò Văn Khiêm", "Chủ tịch", ours), ("Cầm Thị Phượng", "Phó Chủ tịch", ours),
+            ("Cầm Thị Phượng", "Phó Giám đốc", "Sở Ngoại vụ tỉnh Điện Biên"),
+            ("Nguyễn Tiến Dũng", "Phó Chủ tịch", ours), ("Nguyễn Tiến Dũng", "Tổng Thư ký", ours)} <= posts
+    ex = run("Ngày 12/9/2019, Liên hiệp các tổ chức hữu nghị tỉnh Lào Cai làm việc với Hội Hữu nghị đối ngoại nhân dân "
+             "tỉnh Vân Nam. Ông Trương Kiến Hoa (Zhang Jianhua), Phó Hội trưởng Hội chủ trì buổi hội đàm.")
+    assert ("Trương Kiến Hoa", "Phó Hội trưởng", "Hội Hữu nghị đối ngoại nhân dân tỉnh Vân Nam") in \
+        {(p.person, p.title, p.organisation) for p in ex.positions}
