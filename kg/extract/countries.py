@@ -31,8 +31,8 @@ _RESIDENCE = re.compile(r"\b(kiều bào|[Vv]iệt kiều|người Việt(?: Nam
 
 
 # "xã biên giới giáp Vương quốc Campuchia": a neighbour named as a border, no counterpart
-_BORDERING = re.compile(r"\bgiáp(?:\s+(?:với|ranh|biên giới))?(?:\s+(?:nước|Vương quốc|Cộng hòa"
-                        r"(?:\s+Dân chủ Nhân dân|\s+Nhân dân)?))?\s*$")
+_BORDERING = re.compile(r"\b(?:giáp(?:\s+(?:với|ranh|biên giới))?|(?:tuyến|đường) biên giới\s+với)"
+                        r"(?:\s+(?:nước|Vương quốc|Cộng hòa(?:\s+Dân chủ Nhân dân|\s+Nhân dân)?))?\s*$")
 
 
 def country_mentions(doc: Doc) -> list[CountryRecord]:

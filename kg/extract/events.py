@@ -63,7 +63,7 @@ _LOCATION = re.compile(r"\btại\s+(?=([^,;.()]+))")
 _LIVED_AT = re.compile(r"\b(hy sinh|sinh sống|học tập|định cư|cư trú|đóng quân|an táng|yên nghỉ|đang hoạt động|"
                        r"đang công tác|đang làm việc)\s*$", re.I)
 _NOT_LOCATION = re.compile(r"^(hội nghị|buổi|lễ|đại hội|hội thảo|đây|chỗ|việt nam|cuộc|phiên|kỳ họp)\b", re.I)
-_LOCATION_END = re.compile(r"\s+(do|với|và|nhằm|để|của|cho|có|đã|từ|trong|theo|nhân|thăm)\s.*$")
+_LOCATION_END = re.compile(r"\s+(do|với|và|nhằm|để|của|cho|có|đã|từ|trong|theo|nhân|thăm|ở)\s.*$")
 
 
 @dataclass
@@ -217,6 +217,7 @@ class _Builder:
             if n and founded:
                 self.anniv_year = int(founded.group(1) or founded.group(2)) + int(n.group(1))
         self.main_union = self._main_union()
+        self.told: list[_Event] = []  # the gatherings collected so far
         years = years_in(text)
         self.text_year = max(set(years), key=lambda y: (years.count(y), y)) if years else None
         self.ref_year = int(self.published[:4]) if self.published else self.text_year
@@ -253,7 +254,11 @@ class _Builder:
             if d.month and (in_period or self.period_year or self.text_year):
                 return iso(self.period_year or self.text_year, d.month), True
         if look_back and (_SAME_DAY.search(s.text[a:b]) or _HERE.match(s.text)):
-            # "chiều cùng ngày", "Tại đây, ...", "Kết thúc hội đàm, ...": the day last named
+            # "chiều cùng ngày", "Tại đây, ...", "Kết thúc hội đàm, ...": the day of the gathering just
+            # told, else the day last named
+            told = [e for e in self.told if e.sent < sent and e.date and len(e.date) == 10]
+            if told:
+                return told[-1].date, True
             # (the earlier sentences are not asked to look back in turn: a run of "Sau đó"
             # sentences without a date made that exponential)
             for prev in range(sent - 1, max(-1, sent - 11), -1):
@@ -317,6 +322,7 @@ class _Builder:
             if _LIVED_AT.search(text[:m.start()]):
                 continue  # "liệt sĩ hy sinh tại Lào", "người Lào sinh sống tại tỉnh": where people are
             rest = re.sub(r"^(TP|Tp)\.\s*", "thành phố ", text[m.start(1):])  # "tại TP. Vũng Tàu"
+            rest = re.sub(r"^khu vực\s+(?=[A-ZĐÀ-Ỹ])", "", rest)  # "tại khu vực Cửa khẩu Quốc tế Xa Mát"
             place = _LOCATION_END.sub("", re.split(r"[,;.()]", rest)[0]).strip(" \"“”")
             limit = 16 if re.match(r"(trụ sở|hội trường|văn phòng)\b", place, re.I) else 10  # a body's seat
             if not place or _NOT_LOCATION.match(place) or len(place.split()) > limit:
@@ -393,6 +399,7 @@ class _Builder:
     def collect(self) -> list[_Event]:
         doc = self.doc
         events: list[_Event] = []
+        self.told = events
         for s in doc.sentences:
             clauses = _clauses(s.text)
             in_period = bool(_PERIOD.search(s.text)) and len(clauses) > 1

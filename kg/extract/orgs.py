@@ -423,6 +423,7 @@ class _Parser(PlaceParsing):
                     return rendered
             elif not latin and end > j:
                 end = self._lower_to_country(end)  # "Quỹ Giao lưu quốc tế Nhật Bản"
+                end = self._lower_to_acronym(end)
             if end == j and not latin and toks[i].cap and (j >= len(toks) or not toks[j].cap):
                 # a bare "Hiệp hội", "Quỹ" after its full name: the body last named so
                 for m in reversed(self._named_before()):
@@ -641,6 +642,19 @@ class _Parser(PlaceParsing):
             return False  # "Trương Kiến Hoa (Zhang Jianhua)": a foreign name written in Vietnamese
         return bool(name) and name[0].key in surnames and len(name) > 1 and name[1].cap \
             and not any(t.text == "-" for t in name[:3])
+
+    def _lower_to_acronym(self, end: int) -> int:
+        """A name's lower-case words before its acronym in parentheses ("Trung tâm Quốc tế Khoa học và
+        Giáo | dục liên ngành | (ICISE)"): the end past them; else ``end``."""
+        toks = self.toks
+        q = end
+        while q < len(toks) and q - end < 4 and toks[q].is_word and not toks[q].cap \
+                and toks[q].key not in _FUNCTION_WORDS:
+            q += 1
+        if q > end and q + 2 < len(toks) and toks[q].text == "(" and toks[q + 1].text.isupper() \
+                and len(toks[q + 1].text) > 1 and toks[q + 2].text == ")":
+            return q
+        return end
 
     def _lower_to_country(self, end: int) -> int:
         """A name's lower-case words before the foreign country that ends it ("Quỹ Giao lưu | quốc tế |

@@ -316,3 +316,16 @@ def test_congratulating_the_congress_and_then_speaking_of_another_body_is_no_con
              "đoàn, ông Khăm-phăn Vông-sa-vạt chúc mừng Đại hội và khẳng định Hội hữu nghị Lào – Việt Nam tỉnh "
              "Phông-xa-lỳ sẽ cùng Hội làm cho tình đoàn kết ngày càng gắn bó.")
     assert [(e.kind, e.organiser) for e in ex.events] == [("Congress", "Hội hữu nghị Việt Nam – Lào tỉnh Điện Biên")]
+
+
+def test_cung_ngay_is_the_day_of_the_gathering_told_and_venues_cut_at_o_and_khu_vuc():
+    ex = run("Chiều 13/1/2026, tại trụ sở UBND tỉnh ở phường Quy Nhơn, phó chủ tịch UBND tỉnh Gia Lai Trần Hữu Phước "
+             "đã tiếp Ngài Vikram Raghunathan, Đại sứ Ấn Độ tại Việt Nam. Ông Phước cho biết từ ngày 1/7/2025 tỉnh "
+             "Gia Lai được hình thành trên cơ sở hợp nhất tỉnh Gia Lai và tỉnh Bình Định. Cùng ngày, bà Siu H'Yam, "
+             "chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh đã tiếp và làm việc với bà Ananya Krishnan, Tổng Lãnh sự "
+             "Ấn Độ tại TP. Hồ Chí Minh.")
+    assert [(e.kind, e.date, e.location) for e in ex.events] == [
+        ("Reception", "2026-01-13", "trụ sở UBND tỉnh Gia Lai"), ("Reception", "2026-01-13", None)]
+    (e,) = run("Ngày 17/6/2017, tại khu vực Cửa khẩu Quốc tế Xa Mát, UBND tỉnh Tây Ninh tổ chức chương trình giao "
+               "lưu hữu nghị nhân dân hai tỉnh biên giới.").events
+    assert e.location == "Cửa khẩu Quốc tế Xa Mát"

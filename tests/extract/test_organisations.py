@@ -328,3 +328,12 @@ def test_a_schools_place_is_part_of_its_name_and_ngos_rendered_in_lower_case_wor
     assert "Sở Ngoại vụ tỉnh Vĩnh Long" in names
     assert "World Vision" in names["Tổ chức Tầm nhìn thế giới"].aliases
     assert "ActionAid" in names["Tổ chức Hành động vì người nghèo"].aliases
+
+
+def test_a_name_runs_on_to_its_acronym_and_a_border_is_no_partner():
+    ex = run("Ngày 13/1/2026, UBND tỉnh Gia Lai đề nghị thúc đẩy hợp tác giữa Trường Đại học Quy Nhơn, Trung tâm Quốc "
+             "tế Khoa học và Giáo dục liên ngành (ICISE) với các viện của Ấn Độ. Tỉnh có cửa khẩu trên tuyến biên "
+             "giới với Campuchia.")
+    names = {o.name: o for o in ex.organisations}
+    assert "ICISE" in names["Trung tâm Quốc tế Khoa học và Giáo dục liên ngành"].aliases
+    assert [c.code for c in ex.countries] == ["IN"]
