@@ -216,10 +216,22 @@ def analyse(article: Article, lex: Lexicon) -> Doc:
     for s in doc.sentences:
         # a one-letter "name" is debris of a garbled text (fuzzing found "F"), never a body
         doc.orgs.extend(m for m in find_orgs(doc, s) if not m.name or len(m.name.strip()) >= 2)
+    merge_acronyms(doc)
     find_persons_and_posts(doc)
     merge_name_variants(doc)
     merge_missions(doc)
     return doc
+
+
+def merge_acronyms(doc: Doc) -> None:
+    """An acronym used before the article spells it out ("tổ chức FQTS" in the headline, "Friends of
+    Quang Tri Schools (FQTS)" below) is that body: the mention takes its full name."""
+    full = {a: m for m in doc.orgs if m.name for a in m.aliases if a.isupper() and a != m.name}
+    for m in doc.orgs:
+        if m.name and m.name.isupper() and m.name in full:
+            named = full[m.name]
+            m.name, m.kind, m.locality, m.country = named.name, named.kind, named.locality, named.country
+            m.aliases = named.aliases
 
 
 _MISSION_WORDS = ("Tổng Lãnh sự quán", "Lãnh sự quán", "Đại sứ quán")

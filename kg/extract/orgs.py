@@ -280,7 +280,10 @@ class _Parser(PlaceParsing):
         if not toks[i].cap and h.tail != "latin" and not (len(h.head.split()) >= 3 and h.kind == "StateBody") \
                 and not (i > 0 and toks[i - 1].key in ("trưởng", "phó") and h.head in ("Ban", "Ban Dân tộc",
                                                                                   "Đoàn ĐBQH")
-                         or i > 0 and toks[i - 1].key == "trưởng" and toks[i].key == "ban") \
+                         or i > 0 and toks[i - 1].key == "trưởng" and toks[i].key == "ban"
+                         # "Trưởng phòng Giáo dục và Đào tạo huyện": the role shares the department's head
+                         or i > 0 and toks[i - 1].key == "trưởng" and toks[i].key == "phòng"
+                         and i + 1 < len(toks) and toks[i + 1].cap) \
                 and not (h.kind == "FriendshipAssociation" and h.head != "Hội"
                          and (_country_at(doc, toks, i + n) or (None, ("", 0)))[1][0] == "VN"):
             # lower case: a common noun ("các trường đại học"); but "đoàn Đại biểu Quốc hội",
@@ -294,6 +297,7 @@ class _Parser(PlaceParsing):
             if k >= len(toks) or not (toks[k].is_word and toks[k].cap):
                 return []  # "UBND các quận, huyện", "Hội Nông dân các cấp": every such body, none named
         core = _expand(h.head if len(h.head.split()) > 1 else self.text(i, j))
+        core = core[:1].upper() + core[1:]  # "Trưởng phòng Giáo dục ...": the body is "Phòng Giáo dục ..."
         kind, country = h.kind, None
         if h.tail == "none" and h.kind == "MassOrganisation" and j < len(toks) and toks[j].cap \
                 and toks[j].is_word and not _province_at(doc, toks, j) and not _country_at(doc, toks, j) \
@@ -516,6 +520,12 @@ class _Parser(PlaceParsing):
         if province is None and core == _expand(h.head) and not district and (
                 (h.tail == "none" and h.scope == "any" and len(h.head.split()) < 3)
                 or h.tail in ("name", "dept")):
+            shared = self._shared_place(j)
+            if shared is not None:  # "Đảng ủy, UBND xã Hướng Lộc": the place the next body names
+                m = self.mention(i, j, f"{core} {shared.place_unit} {shared.place_name}".strip(), kind,
+                                 shared.locality, country, aliases)
+                m.core, m.place_unit, m.place_name = core, shared.place_unit, shared.place_name
+                return [m]
             return []  # a generic head with nothing to name it ("Hội đồng", "Đảng ủy")
         if province:
             if not unit and not bare and kind == "Institution" and h.tail == "name":
@@ -642,6 +652,23 @@ class _Parser(PlaceParsing):
             return False  # "Trương Kiến Hoa (Zhang Jianhua)": a foreign name written in Vietnamese
         return bool(name) and name[0].key in surnames and len(name) > 1 and name[1].cap \
             and not any(t.text == "-" for t in name[:3])
+
+    def _shared_place(self, j: int) -> OrgMention | None:
+        """The next body of a list ("Đảng ủy, UBND xã Hướng Lộc") when it names a place below the
+        province: the bare head before it shares that place."""
+        toks = self.toks
+        if j + 1 >= len(toks) or toks[j].text not in (",", "và"):
+            return None
+        saved = self.pending
+        self.pending = []
+        try:
+            nxt = self.parse_at(j + 1) if toks[j + 1].cap else []
+        finally:
+            self.pending = saved
+        if nxt and nxt[0].name and nxt[0].place_unit and nxt[0].place_unit.lower() in (
+                "xã", "phường", "thị trấn", "huyện", "quận", "thị xã"):
+            return nxt[0]
+        return None
 
     def _lower_to_acronym(self, end: int) -> int:
         """A name's lower-case words before its acronym in parentheses ("Trung tâm Quốc tế Khoa học và

@@ -337,3 +337,15 @@ def test_a_name_runs_on_to_its_acronym_and_a_border_is_no_partner():
     names = {o.name: o for o in ex.organisations}
     assert "ICISE" in names["Trung tâm Quốc tế Khoa học và Giáo dục liên ngành"].aliases
     assert [c.code for c in ex.countries] == ["IN"]
+
+
+def test_an_acronym_before_its_full_name_a_department_its_head_shares_and_a_shared_commune():
+    ex = run("Khánh thành điểm trường do tổ chức FQTS tài trợ\n\nNgày 23/11/2010, UBND huyện Hướng Hóa phối hợp với "
+             "tổ chức phi chính phủ Friends of Quang Tri Schools (FQTS) của Australia tổ chức lễ khánh thành. Tới dự "
+             "có đại diện Đảng ủy, UBND xã Hướng Lộc. Bà Lê Thị Thu Hiền, Trưởng phòng Giáo dục và Đào tạo huyện "
+             "Hướng Hóa cho biết FQTS đã tài trợ 14 điểm trường.")
+    names = {o.name for o in ex.organisations}
+    assert "FQTS" not in names and "Friends of Quang Tri Schools" in names
+    assert {"Đảng ủy xã Hướng Lộc", "Ủy ban nhân dân xã Hướng Lộc"} <= names
+    assert ("Lê Thị Thu Hiền", "Trưởng phòng", "Phòng Giáo dục và Đào tạo huyện Hướng Hóa") in \
+        {(p.person, p.title, p.organisation) for p in ex.positions}
