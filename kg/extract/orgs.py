@@ -361,6 +361,7 @@ class _Parser(PlaceParsing):
             if end == j:
                 return []
             core, j = _expand(self.text(i, end)), end
+            core = core[:1].upper() + core[1:]  # "Trưởng phòng Giáo dục ..." names "Phòng Giáo dục ..."
             foreign = _country_at(doc, toks, j)
             if foreign and foreign[1][0] != "VN" and h.scope == "national":
                 end = j + foreign[0]  # "Bộ Ngoại giao Lào", "Bộ Nông Lâm Thủy sản Nhật Bản"
