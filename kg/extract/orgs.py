@@ -45,6 +45,8 @@ _TWO_WORD_UNITS = {"thành phố", "thị xã", "thị trấn"}
 # generic last words of a Latin body's name, which the press drops when it names the body again
 _LEGAL_SUFFIXES = {"International", "Foundation", "Organization", "Organisation", "Association", "Inc", "Inc.",
                    "Ltd", "Ltd.", "Corporation", "Worldwide", "Global", "Vietnam", "USA", "Japan", "Korea"}
+# heads of a department inside a body, named with that body after it ("Vụ ... Ban Đối ngoại Trung ương")
+_UNIT_HEADS = {"Vụ", "Cục", "Phòng"}
 # words "Hội" forms with the next syllable (besides the gatherings in event_triggers.tsv)
 _HEAD_COMPOUNDS = {"viên", "trường", "nhập", "ngộ", "sở", "trại", "quán", "tụ", "họa", "ý"}
 _ELECTION = re.compile(r"\b(bầu|đắc cử|tái cử|được bầu|bầu bổ sung)\b", re.I)
@@ -362,6 +364,9 @@ class _Parser(PlaceParsing):
                 return []
             core, j = _expand(self.text(i, end)), end
             core = core[:1].upper() + core[1:]  # "Trưởng phòng Giáo dục ..." names "Phòng Giáo dục ..."
+            within = self._unit_of(i, j) if h.head in _UNIT_HEADS else []
+            if within:
+                return within
             foreign = _country_at(doc, toks, j)
             if foreign and foreign[1][0] != "VN" and h.scope == "national":
                 end = j + foreign[0]  # "Bộ Ngoại giao Lào", "Bộ Nông Lâm Thủy sản Nhật Bản"
@@ -457,6 +462,9 @@ class _Parser(PlaceParsing):
             core = self.text(j, end) if latin and h.tail == "latin" or (latin and h.kind == "NGO") \
                 else _expand(self.text(i, end))
             j = end
+            within = self._unit_of(i, j) if h.head in _UNIT_HEADS else []
+            if within:
+                return within
             foreign = _country_at(doc, toks, j)
             if foreign and foreign[1][0] != "VN" and not latin:
                 end = j + foreign[0]
@@ -653,6 +661,39 @@ class _Parser(PlaceParsing):
             return False  # "Trương Kiến Hoa (Zhang Jianhua)": a foreign name written in Vietnamese
         return bool(name) and name[0].key in surnames and len(name) > 1 and name[1].cap \
             and not any(t.text == "-" for t in name[:3])
+
+    def _unit_of(self, i: int, end: int) -> list[OrgMention]:
+        """A department named with the body it belongs to ("Phòng Hợp tác quốc tế Sở Ngoại vụ", "Vụ Đối
+        ngoại nhân dân Ban Đối ngoại Trung ương"): one body, the department's name then its parent's,
+        the lower-case end of the department's name included; [] when no body follows."""
+        toks = self.toks
+        q = end
+        while q < len(toks) and q - end < 4 and toks[q].is_word and not toks[q].cap \
+                and toks[q].key not in _FUNCTION_WORDS and toks[q].key not in _UNITS \
+                and toks[q].key not in _DISTRICT_UNITS:
+            q += 1
+        name_end = q
+        if q + 1 < len(toks) and toks[q].text == ",":
+            q += 1  # "Vụ Đối ngoại nhân dân, Ban Đối ngoại Trung ương"
+        if q >= len(toks) or not toks[q].cap or toks[q].key not in self.lex.org_heads.prefixes \
+                and toks[q].key not in self.lex.known_orgs.prefixes:
+            return []
+        saved = self.pending
+        self.pending = []
+        try:
+            got = self.parse_at(q)
+        finally:
+            self.pending = saved
+        if not got or not got[0].name or got[0].i != q:
+            return []
+        parent = got[0]
+        own = _expand(self.text(i, name_end))
+        own = own[:1].upper() + own[1:]
+        m = self.mention(i, parent.j, f"{own} {parent.name}", parent.kind
+                         if parent.kind in ("StateBody", "PartyCommittee") else "StateBody",
+                         parent.locality, parent.country, (), parent)
+        m.core = own
+        return [m]
 
     def _shared_place(self, j: int) -> OrgMention | None:
         """The next body of a list ("Đảng ủy, UBND xã Hướng Lộc") when it names a place below the

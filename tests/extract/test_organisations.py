@@ -349,3 +349,14 @@ def test_an_acronym_before_its_full_name_a_department_its_head_shares_and_a_shar
     assert {"Đảng ủy xã Hướng Lộc", "Ủy ban nhân dân xã Hướng Lộc"} <= names
     assert ("Lê Thị Thu Hiền", "Trưởng phòng", "Phòng Giáo dục và Đào tạo huyện Hướng Hóa") in \
         {(p.person, p.title, p.organisation) for p in ex.positions}
+
+
+def test_a_department_named_with_the_body_it_belongs_to_after_a_comma():
+    ex = run("Ngày 14/6/2022, Sở Ngoại vụ tỉnh Thái Nguyên mở lớp bồi dưỡng. TS. Phan Thanh Bình, Phó Vụ trưởng Vụ Đối "
+             "ngoại nhân dân, Ban Đối ngoại Trung ương giới thiệu Chỉ thị số 12-CT/TW. ThS. Lê Thị Thu Trang, Trưởng "
+             "phòng Hợp tác quốc tế, Sở Ngoại vụ giới thiệu kết quả. Dự có đại diện Phòng Giáo dục và Đào tạo huyện, "
+             "Đảng ủy xã Hướng Lộc.")
+    posts = {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert ("Phan Thanh Bình", "Phó Vụ trưởng", "Vụ Đối ngoại nhân dân Ban Đối ngoại Trung ương") in posts
+    assert ("Lê Thị Thu Trang", "Trưởng phòng", "Phòng Hợp tác quốc tế Sở Ngoại vụ tỉnh Thái Nguyên") in posts
+    assert "Đảng ủy xã Hướng Lộc" in {o.name for o in ex.organisations}
