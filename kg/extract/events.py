@@ -552,11 +552,13 @@ _SAME_GATHERING = {"Meeting": ("Reception", "Visit"), "Reception": ("Meeting",),
 def _ceremony_act(label: str) -> str | None:
     """What a ceremony does, by the word after "lễ" ("kỷ" niệm, "bàn" giao, "trao"), or "ký"
     for a signing; None when the label does not say."""
-    words = label.lower().split()[:5]
+    words = label.lower().replace(".", " ").split()[:8]
     while words and words[0] in ("buổi", "đã", "vừa", "cùng", "chính", "thức"):
         words = words[1:]  # "đã ký ...", "buổi lễ trao ...", "chính thức ký ..."
     if len(words) >= 2 and words[0] == "lễ":
         return words[1]
+    if words[:1] == ["ký"] and "bàn giao" in " ".join(words[:5]):
+        return "bàn"  # "ký biên bản bàn giao": the handover's own record, signed at it
     return "ký" if words[:1] == ["ký"] else None
 
 
@@ -586,7 +588,9 @@ def _merge(events: list[_Event]) -> list[_Event]:
                         or prev.date.startswith(ev.date))
             if _other_ceremony(ev.label, prev.label):
                 break
-            if ev.anaphoric or (same_org and dates_ok and ev.sent != prev.sent
+            same_act = ev.kind == "Ceremony" and not ev.organiser_stated and dates_ok \
+                and _ceremony_act(ev.label) is not None and _ceremony_act(ev.label) == _ceremony_act(prev.label)
+            if ev.anaphoric or same_act or (same_org and dates_ok and ev.sent != prev.sent
                                 and not (ev.kind == "Reception" and ev.chair and prev.chair
                                          and ev.chair != prev.chair)  # two hosts: two receptions
                                 and (ev.organiser is not None or prev.organiser is None

@@ -132,7 +132,14 @@ class _Chains(PlaceParsing):
                     elif role.kind == "foreign":  # "Tỉnh trưởng tỉnh Hủa Phăn": the office's place
                         n_loc, _prov, _unit, place = self.locality(e)
                         if place:
-                            title, e = f"{title} {place}", e + n_loc
+                            # the government the article names for that place ("Chính quyền tỉnh Hủa
+                            # Phăn") is the office's body; else the place stays in the title
+                            seat = next((o for o in self.doc.orgs if o.name and o.name.endswith(f" {place}")
+                                         and o.name.startswith(_FOREIGN_GOVERNMENTS)), None)
+                            if seat is not None:
+                                org, e = seat, e + n_loc
+                            else:
+                                title, e = f"{title} {place}", e + n_loc
                 title = ("Nguyên " + title) if former else title
                 items.append((title, org, former, role.kind))
                 k = e
@@ -395,6 +402,8 @@ def _find_in_sentence(doc: Doc, s: Sentence) -> None:
         k += 1
 
 
+# how the press names a foreign province's or county's government
+_FOREIGN_GOVERNMENTS = ("Chính quyền ", "Chính quyền nhân dân ", "Chính phủ nhân dân ", "Tổ chức Hành chính ")
 _ON_BEHALF = re.compile(r"(?i)\b(?:ủy quyền|thừa lệnh|thay mặt)(?:\s+của)?\s*$")
 _ELECTED = ("được bầu giữ chức", "được bầu làm", "được bầu là", "được bầu lại làm", "được bầu lại giữ chức",
             "được bầu bổ sung giữ chức", "được bầu bổ sung làm", "được bầu bổ sung",

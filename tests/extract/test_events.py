@@ -329,3 +329,12 @@ def test_cung_ngay_is_the_day_of_the_gathering_told_and_venues_cut_at_o_and_khu_
     (e,) = run("Ngày 17/6/2017, tại khu vực Cửa khẩu Quốc tế Xa Mát, UBND tỉnh Tây Ninh tổ chức chương trình giao "
                "lưu hữu nghị nhân dân hai tỉnh biên giới.").events
     assert e.location == "Cửa khẩu Quốc tế Xa Mát"
+
+
+def test_signing_the_handover_record_is_part_of_the_handover():
+    ex = run("Ngày 25/4/2014, Ban Chỉ đạo 515 tỉnh Thanh Hóa tổ chức Lễ truy điệu 38 liệt sĩ. Trước đó, ngày 22/4, tại "
+             "Cửa khẩu Quốc tế Na Mèo, đã diễn ra lễ bàn giao hài cốt liệt sĩ giữa tỉnh Hủa Phăn và tỉnh Thanh Hóa; "
+             "ông Bua-khăm Xi-ha-xăn đã ký biên bản bàn giao. Tối 24/4, UBND tỉnh tổ chức buổi gặp mặt đoàn. Ông "
+             "Bua-khăm Xi-ha-xăn ký biên bản bàn giao hài cốt liệt sĩ tại Cửa khẩu Quốc tế Na Mèo.")
+    assert sorted((e.date, e.location or "") for e in ex.events if e.kind == "Ceremony") == [
+        ("2014-04-22", "Cửa khẩu Quốc tế Na Mèo"), ("2014-04-25", "")]

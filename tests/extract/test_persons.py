@@ -366,3 +366,16 @@ def test_a_bare_hoi_held_by_a_vietnamese_is_ours_and_an_election_listed_after_da
              "tỉnh Vân Nam. Ông Trương Kiến Hoa (Zhang Jianhua), Phó Hội trưởng Hội chủ trì buổi hội đàm.")
     assert ("Trương Kiến Hoa", "Phó Hội trưởng", "Hội Hữu nghị đối ngoại nhân dân tỉnh Vân Nam") in \
         {(p.person, p.title, p.organisation) for p in ex.positions}
+
+
+def test_a_foreign_governor_holds_the_government_the_article_names_and_cambodias_front():
+    ex = run("Ngày 25/4/2014, tỉnh Thanh Hóa tổ chức lễ truy điệu. Dự có đồng chí Khăm-phăn Phôm-ma-thắt, Phó Tỉnh "
+             "trưởng tỉnh Hủa Phăn; ông Chea Sophal, Chủ tịch Ủy ban Mặt trận Đoàn kết phát triển Tổ quốc Campuchia "
+             "tỉnh Tbong Khmum. Đồng chí cảm ơn Chính quyền tỉnh Hủa Phăn.")
+    posts = {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert ("Khăm-phăn Phôm-ma-thắt", "Phó Tỉnh trưởng", "Chính quyền tỉnh Hủa Phăn") in posts
+    assert ("Chea Sophal", "Chủ tịch", "Ủy ban Mặt trận Đoàn kết phát triển Tổ quốc Campuchia tỉnh Tbong Khmum") in posts
+    ex = run("Ngày 25/4/2014, tỉnh Thanh Hóa đón đoàn. Dự có đồng chí Khăm-phăn Phôm-ma-thắt, Phó Tỉnh trưởng tỉnh "
+             "Hủa Phăn.")
+    assert ("Khăm-phăn Phôm-ma-thắt", "Phó Tỉnh trưởng tỉnh Hủa Phăn", "") in \
+        {(p.person, p.title, p.organisation or "") for p in ex.positions}
