@@ -44,7 +44,9 @@ _VISIT = re.compile(r"\b(thăm và làm việc|thăm, làm việc|đến thăm|s
 _DELEGATION = re.compile(r"\b[Đđ]oàn\b")
 _SIGNING = re.compile(r"\b(?:đã |chính thức )?(?:ký|ký kết)\s+(?:các\s+|bản\s+)?(?:Biên bản|biên bản|Bản ghi nhớ|"
                       r"bản ghi nhớ|Thỏa thuận|thỏa thuận|Hiệp định|hiệp định|Văn bản|văn bản|"
-                      r"Chương trình hợp tác|chương trình hợp tác|Kế hoạch hợp tác|kế hoạch hợp tác|MoU|MOU)")
+                      r"Chương trình hợp tác|chương trình hợp tác|Kế hoạch hợp tác|kế hoạch hợp tác|MoU|MOU|"
+                      r"Quy chế phối hợp|quy chế phối hợp|Chương trình phối hợp|chương trình phối hợp|"
+                      r"Kế hoạch phối hợp|kế hoạch phối hợp|Thỏa thuận hợp tác|thỏa thuận hợp tác)")
 _ORGANISE = re.compile(r"\b(tổ chức|phối hợp tổ chức|đăng cai)\b", re.I)
 _CHAIR = re.compile(r"\bchủ trì\b", re.I)
 _DIRECT = re.compile(r"(dự và chỉ đạo|phát biểu chỉ đạo|phát biểu kết luận|kết luận hội nghị)", re.I)
@@ -683,6 +685,13 @@ def _extract_events(doc: Doc) -> tuple[EventRecord, ...]:
             person = _person_before(doc, s.index, chair.start())
             if person and not re.search(r"\b(do|phối hợp)\b", text[person.end - s.start:chair.start()]):
                 _chaired(events, doc, s.index, chair.end(), ev).chair = person.name
+            elif person is None:
+                # "Đồng chủ trì chương trình có đồng chí X ... và Ngài Y": who chairs, told after
+                named = re.match(r"[^;.]{0,60}?\b(?:có|là|gồm)\s", text[chair.end():])
+                after = [p for p in doc.persons if p.sent == s.index
+                         and p.start - s.start >= chair.end() + (named.end() if named else 0)]
+                if named and after:
+                    _chaired(events, doc, s.index, chair.end(), ev).chair = after[0].name
         direct = _DIRECT.search(text)
         if direct and not ev.chair:
             people = [p for p in doc.persons if p.sent == s.index]

@@ -338,3 +338,13 @@ def test_signing_the_handover_record_is_part_of_the_handover():
              "Bua-khăm Xi-ha-xăn ký biên bản bàn giao hài cốt liệt sĩ tại Cửa khẩu Quốc tế Na Mèo.")
     assert sorted((e.date, e.location or "") for e in ex.events if e.kind == "Ceremony") == [
         ("2014-04-22", "Cửa khẩu Quốc tế Na Mèo"), ("2014-04-25", "")]
+
+
+def test_signing_a_coordination_rule_and_co_chairs_named_after_chu_tri():
+    ex = run("Chiều 16/6/2022, nhân dịp bế giảng lớp học, Sở Ngoại vụ và Liên hiệp các tổ chức hữu nghị tỉnh Thái "
+             "Nguyên đã ký kết Quy chế phối hợp trong công tác đối ngoại nhân dân giai đoạn 2022 – 2025.")
+    assert [(e.kind, e.organiser, e.date) for e in ex.events] == [("Ceremony", None, "2022-06-16")]
+    (e,) = run("Sáng 17/6/2017, tại Cửa khẩu Quốc tế Xa Mát, UBND tỉnh Tây Ninh tổ chức Chương trình giao lưu hữu "
+               "nghị nhân dân hai tỉnh biên giới năm 2017.\n\nĐồng chủ trì chương trình có đồng chí Lê Hoàng Tuấn, "
+               "Phó Chủ tịch UBND tỉnh Tây Ninh và Ngài Ouk Sarath, Phó Tỉnh trưởng tỉnh Tbong Khmum.").events
+    assert e.chair == "Lê Hoàng Tuấn"
