@@ -170,8 +170,8 @@ def _label(doc: Doc, sent: int, k: int, b: int) -> str:
     rest = s.text[start:b]
     # punctuation ends the label anywhere past its first word ("tại Đại hội, ông X ..."); the
     # words that end it, only past the trigger ("Lễ do ...": no label of its own)
-    stop = re.search(r"[,.:;(]", rest[2:])
-    cut = re.search(r"[,.:;(]|\s(do|tại|với sự|nhằm|để|có sự|được|vào)\s", rest[8:])
+    stop = re.search(r"(?<!\d)[,.](?!\d)|[:;(]", rest[2:])  # not the "." of "1.500"
+    cut = re.search(r"(?<!\d)[,.](?!\d)|[:;(]|\s(do|tại|với sự|nhằm|để|có sự|được|vào)\s", rest[8:])
     ends = [2 + stop.start()] if stop else []
     ends += [8 + cut.start()] if cut else []
     label = rest[:min(ends)] if ends else rest
@@ -388,7 +388,7 @@ class _Builder:
         label_end = k_start + len(_label(self.doc, sent, self._tok(sent, k_start), b)) + 1
         own = [o for o in _orgs_between(self.doc, sent, k_start, min(b, label_end))
                # "Đại hội ghi nhận đóng góp của Quỹ X": a body the gathering speaks of, not its own
-               if not re.search(r"\b(với|cho|từ|và)\s*$", s.text[max(0, o.start - s.start - 6):o.start - s.start])
+               if not re.search(r"\b(với|cho|từ|và|có|diện)\s*$", s.text[max(0, o.start - s.start - 9):o.start - s.start])
                # "chúc mừng Đại hội và khẳng định Hội X ...": a clause of its own after "và"
                and not re.search(r"\svà\s", s.text[k_start:o.start - s.start])]
         if own and kind in ("Congress", "Conference", "Ceremony"):
@@ -534,7 +534,8 @@ class _Builder:
 
 
 _VISIT_HOSTED = re.compile(r"\s*(?:Chuyến thăm|Chuyến công tác|Chuyến làm việc)(?:\s+này)?\s+do\s+")
-_ATTENDING = re.compile(r"(?i)\s*(?:tham\s+|tới\s+|đến\s+|về\s+)?dự(?:\s+và\s+(?:chỉ đạo|phát biểu(?:\s+chỉ đạo)?))?\s*$")
+_ATTENDING = re.compile(r"(?i)\s*(?:(?:tham\s+|tới\s+|đến\s+|về\s+)?dự(?:\s+và\s+(?:chỉ đạo|phát biểu(?:\s+chỉ đạo)?))?"
+                        r"|(?:cùng\s+)?chứng kiến)\s*$")
 _ATTENDEES = re.compile(r"\S+(?:\s+\S+){0,4}?\s+có\s")  # "lễ bàn giao có <who>"
 _HERE = re.compile(r"(?i)\s*(tại đây|cũng tại đây|sau đó|tiếp đó|dịp này|nhân dịp này|"
                    r"(kết thúc|sau|ngay sau)\s+(buổi\s+|cuộc\s+)?(hội đàm|làm việc|hội nghị|"
@@ -558,7 +559,7 @@ def _ceremony_act(label: str) -> str | None:
     while words and words[0] in ("buổi", "đã", "vừa", "cùng", "chính", "thức"):
         words = words[1:]  # "đã ký ...", "buổi lễ trao ...", "chính thức ký ..."
     if len(words) >= 2 and words[0] == "lễ":
-        return words[1]
+        return "bàn" if words[1] == "tiếp" and words[2:3] == ["nhận"] else words[1]  # receiving = handing over
     if words[:1] == ["ký"] and "bàn giao" in " ".join(words[:5]):
         return "bàn"  # "ký biên bản bàn giao": the handover's own record, signed at it
     return "ký" if words[:1] == ["ký"] else None

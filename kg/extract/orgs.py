@@ -471,9 +471,14 @@ class _Parser(PlaceParsing):
                 n_loc, _p, _u, region = self.locality(end)
                 if region and region.split()[0].lower() in ("vùng", "bang", "châu", "khu"):
                     end += n_loc  # "Hiệp hội Doanh nghiệp Hàn Quốc khu vực Đồng bằng sông Cửu Long"
+                name = f"{core} {self.text(j, end)}"
+                if h.head.lower().startswith("văn phòng") and end + 1 < len(toks) and toks[end].key == "tại":
+                    here = _country_at(doc, toks, end + 1)  # "Văn phòng đại diện ... Đức tại Việt Nam"
+                    place = here if here and here[1][0] == "VN" else _province_at(doc, toks, end + 1)
+                    if place:
+                        name, end = f"{name} tại {self.text(end + 1, end + 1 + place[0])}", end + 1 + place[0]
                 after, aliases = self.acronym(end, ())
-                return [self.mention(i, after, f"{core} {self.text(j, end)}", "ForeignOrganisation", None,
-                                     foreign[1][0], aliases)]
+                return [self.mention(i, after, name, "ForeignOrganisation", None, foreign[1][0], aliases)]
         # locality
         many = self.place_list(j)
         if many and h.kind not in ("DiplomaticMission",):

@@ -110,8 +110,9 @@ class _Chains(PlaceParsing):
                 if e + 1 < len(toks) and toks[e].key == "của" and e + 1 in self.org_at \
                         and role.kind in ("institution", "generic"):
                     e += 1  # "Giám đốc ... của HHA"
-                if role.shares_head and (e - 1) in self.org_at:
-                    org = self.org_at[e - 1]
+                shared_at = e - len(role.shares_head.split())  # "Chánh Văn phòng" shares two words
+                if role.shares_head and shared_at in self.org_at:
+                    org = self.org_at[shared_at]
                     e = org.j
                 elif e in self.org_at:
                     org = self.org_at[e]

@@ -348,3 +348,15 @@ def test_signing_a_coordination_rule_and_co_chairs_named_after_chu_tri():
                "nghị nhân dân hai tỉnh biên giới năm 2017.\n\nĐồng chủ trì chương trình có đồng chí Lê Hoàng Tuấn, "
                "Phó Chủ tịch UBND tỉnh Tây Ninh và Ngài Ouk Sarath, Phó Tỉnh trưởng tỉnh Tbong Khmum.").events
     assert e.chair == "Lê Hoàng Tuấn"
+
+
+def test_a_receipt_with_its_handover_record_signed_and_witnesses_is_one_ceremony():
+    ex = run("Tiếp nhận hàng viện trợ của Hội Chữ thập đỏ Đức\n\n(TTH) - Ngày 12.10.2006, Hội Chữ thập đỏ tỉnh Thừa "
+             "Thiên Huế tổ chức lễ tiếp nhận 1.500 bộ dụng cụ gia đình do Hội Chữ thập đỏ Đức (DRK) tài trợ. Ông Trần "
+             "Văn Thanh, Chủ tịch Hội Chữ thập đỏ tỉnh và bà Katrin Vogel, Trưởng Văn phòng đại diện Hội Chữ thập đỏ "
+             "Đức tại Việt Nam đã ký biên bản bàn giao. Chứng kiến lễ tiếp nhận có đại diện Sở Ngoại vụ.")
+    assert [(e.kind, e.organiser, e.date) for e in ex.events] == [
+        ("Ceremony", "Hội Chữ thập đỏ tỉnh Thừa Thiên Huế", "2006-10-12")]
+    assert ex.events[0].label.startswith("lễ tiếp nhận 1.500")
+    assert ("Katrin Vogel", "Trưởng Văn phòng", "Văn phòng đại diện Hội Chữ thập đỏ Đức tại Việt Nam") in \
+        {(p.person, p.title, p.organisation) for p in ex.positions}
