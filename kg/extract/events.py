@@ -64,6 +64,7 @@ _DOC_DATE = re.compile(r"(\d+[-/][A-ZĐ]+[^\s,;]*|ban hành|ký)\s*(ngày\s*)?$"
 _LOCATION = re.compile(r"\btại\s+(?=([^,;.()]+))")
 _LIVED_AT = re.compile(r"\b(hy sinh|sinh sống|học tập|định cư|cư trú|đóng quân|an táng|yên nghỉ|đang hoạt động|"
                        r"đang công tác|đang làm việc)\s*$", re.I)
+_WORKED_AT = re.compile(r"(?i)\b(?<!thăm và )(?<!thăm, )(làm việc|công tác|tình nguyện)\s*$")
 _NOT_LOCATION = re.compile(r"^(hội nghị|buổi|lễ|đại hội|hội thảo|đây|chỗ|việt nam|cuộc|phiên|kỳ họp)\b", re.I)
 _LOCATION_END = re.compile(r"\s+(do|với|và|nhằm|để|của|cho|có|đã|từ|trong|theo|nhân|thăm|ở)\s.*$")
 
@@ -321,7 +322,7 @@ class _Builder:
             at = s.start + a + m.start()
             if any(o_start <= at < o_end for o_start, o_end in inside):
                 continue  # "Tổng Lãnh sự quán Hàn Quốc tại TP. Hồ Chí Minh": a body's name, no venue
-            if _LIVED_AT.search(text[:m.start()]):
+            if _LIVED_AT.search(text[:m.start()]) or (not visit and _WORKED_AT.search(text[:m.start()])):
                 continue  # "liệt sĩ hy sinh tại Lào", "người Lào sinh sống tại tỉnh": where people are
             rest = re.sub(r"^(TP|Tp)\.\s*", "thành phố ", text[m.start(1):])  # "tại TP. Vũng Tàu"
             rest = re.sub(r"^khu vực\s+(?=[A-ZĐÀ-Ỹ])", "", rest)  # "tại khu vực Cửa khẩu Quốc tế Xa Mát"

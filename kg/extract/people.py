@@ -506,6 +506,11 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
         if k < len(toks) and toks[k].text in (",", "–", "-"):
             k += 1
     items, end = ch.chain(k)
+    if items and k > name_end and toks[name_end].text == "," and end < len(toks) \
+            and toks[end].key in doc.lex.surnames and _name_at(doc, ch, end, cue=True) > end + 1:
+        # "Phó Bí thư Tỉnh ủy Nguyễn Văn Được, Chủ tịch UBND tỉnh Trần Văn Cần": the titles after the
+        # comma are the next person's, told before that person's name
+        return
     if items:
         taken.update(range(k, end))
         if any(o is None and kind in ("generic", "union") for _t, o, _f, kind in items):

@@ -360,3 +360,9 @@ def test_a_receipt_with_its_handover_record_signed_and_witnesses_is_one_ceremony
     assert ex.events[0].label.startswith("lễ tiếp nhận 1.500")
     assert ("Katrin Vogel", "Trưởng Văn phòng", "Văn phòng đại diện Hội Chữ thập đỏ Đức tại Việt Nam") in \
         {(p.person, p.title, p.organisation) for p in ex.positions}
+
+
+def test_where_someone_worked_is_no_venue_of_a_farewell():
+    (e,) = run("Sáng 14/10/2024, Sở Ngoại vụ tỉnh Đắk Nông tổ chức buổi gặp mặt chia tay 2 tình nguyện viên của JICA "
+               "sau 2 năm làm việc tại tỉnh.").events
+    assert (e.organiser, e.location) == ("Sở Ngoại vụ tỉnh Đắk Nông", None)

@@ -379,3 +379,10 @@ def test_a_foreign_governor_holds_the_government_the_article_names_and_cambodias
              "Hủa Phăn.")
     assert ("Khăm-phăn Phôm-ma-thắt", "Phó Tỉnh trưởng tỉnh Hủa Phăn", "") in \
         {(p.person, p.title, p.organisation or "") for p in ex.positions}
+
+
+def test_titles_after_a_comma_before_the_next_name_are_the_next_persons():
+    ex = run("Ngày 30/1/2019, UBND tỉnh Long An tổ chức họp mặt kiều bào. Tham dự có Phó Bí thư Thường trực Tỉnh ủy "
+             "Nguyễn Văn Được, Chủ tịch UBND tỉnh Trần Văn Cần.")
+    assert {(p.person, p.title) for p in ex.positions} == {("Nguyễn Văn Được", "Phó Bí thư Thường trực"),
+                                                           ("Trần Văn Cần", "Chủ tịch")}
