@@ -472,7 +472,8 @@ class _Parser(PlaceParsing):
                 if region and region.split()[0].lower() in ("vùng", "bang", "châu", "khu"):
                     end += n_loc  # "Hiệp hội Doanh nghiệp Hàn Quốc khu vực Đồng bằng sông Cửu Long"
                 name = f"{core} {self.text(j, end)}"
-                if h.head.lower().startswith("văn phòng") and end + 1 < len(toks) and toks[end].key == "tại":
+                if h.head.lower().startswith(("văn phòng", "trung tâm")) and end + 1 < len(toks) \
+                        and toks[end].key == "tại":
                     here = _country_at(doc, toks, end + 1)  # "Văn phòng đại diện ... Đức tại Việt Nam"
                     place = here if here and here[1][0] == "VN" else _province_at(doc, toks, end + 1)
                     if place:

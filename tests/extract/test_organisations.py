@@ -360,3 +360,8 @@ def test_a_department_named_with_the_body_it_belongs_to_after_a_comma():
     assert ("Phan Thanh Bình", "Phó Vụ trưởng", "Vụ Đối ngoại nhân dân Ban Đối ngoại Trung ương") in posts
     assert ("Lê Thị Thu Trang", "Trưởng phòng", "Phòng Hợp tác quốc tế Sở Ngoại vụ tỉnh Thái Nguyên") in posts
     assert "Đảng ủy xã Hướng Lộc" in {o.name for o in ex.organisations}
+
+
+def test_a_foreign_centre_in_a_vietnamese_city_keeps_where_it_is():
+    ex = run("Ngày 28/1/2025, VUFO tổ chức giao lưu. Dự có đại diện Trung tâm Khoa học và Văn hóa Nga tại Hà Nội.")
+    assert "Trung tâm Khoa học và Văn hóa Nga tại Hà Nội" in {o.name for o in ex.organisations}
