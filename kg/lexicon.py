@@ -78,6 +78,8 @@ class Lexicon:
     departments: dict[str, str] = field(default_factory=dict)
     known_orgs: dict[str, KnownOrganisation] = field(default_factory=dict)  # any name -> org
     abbreviations: dict[str, str] = field(default_factory=dict)
+    # the abbreviations written out inside a body's name ("UBND" -> "Ủy ban nhân dân", "NgV" -> "Ngoại vụ")
+    name_abbreviations: dict[str, str] = field(default_factory=dict)
     event_triggers: dict[str, str] = field(default_factory=dict)
     max_words: dict[str, int] = field(default_factory=dict)
 
@@ -126,8 +128,8 @@ def load_lexicon() -> Lexicon:
         lex.districts.setdefault(tone_key(name), []).append((unit, province))
     lex.surnames = {tone_key(r[0]) for r in _rows("surnames.txt")}
     for row in _rows("roles.tsv"):
-        title, kind, shares = (row + ["", ""])[:3]
-        lex.roles.setdefault(tone_key(title), Role(title, kind, shares))
+        title, kind, shares, stands_for = (row + ["", "", ""])[:4]
+        lex.roles.setdefault(tone_key(title), Role(stands_for or title, kind, shares))
     for r in _rows("organs.tsv"):  # an organ, or an abbreviation and the organ it stands for
         lex.organs.setdefault(tone_key(r[0]), r[1] if len(r) > 1 and r[1] else r[0])
     for head, kind, scope, tail in _rows("org_heads.tsv"):
@@ -138,8 +140,11 @@ def load_lexicon() -> Lexicon:
         org = KnownOrganisation(name, kind, tuple(a for a in aliases.split("|") if a))
         for n in (name, *org.aliases):
             lex.known_orgs[tone_key(n)] = org
-    for abbr, exp in _rows("abbreviations.tsv")[1:]:
+    for row in _rows("abbreviations.tsv")[1:]:
+        abbr, exp, use = (row + [""])[:3]
         lex.abbreviations[abbr] = exp
+        if use == "name":
+            lex.name_abbreviations[abbr] = exp
     for trig, kind in _rows("event_triggers.tsv"):
         lex.event_triggers[tone_key(trig)] = kind
     for table in ("country_names", "provinces", "roles", "organs", "org_heads", "departments",

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ..legacy import is_syllable
+from ..lexicon import load_lexicon
 from .analysis import Doc, OrgMention
 from .places import (_DISTRICT_UNITS, _UNITS, PlaceParsing, _country_at, _province_at,  # noqa: F401
                      _skip_dash, localise, person_starts)
@@ -30,9 +31,6 @@ from .tokens import Sentence, Token
 
 UNION = "Liên hiệp các tổ chức hữu nghị"
 VUFO = "Liên hiệp các tổ chức hữu nghị Việt Nam"
-_EXPAND = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "ĐBQH": "Đại biểu Quốc hội",
-           "MTTQ": "Mặt trận Tổ quốc", "LHPN": "Liên hiệp Phụ nữ", "TW": "Trung ương",
-           "TƯ": "Trung ương", "LĐLĐ": "Liên đoàn Lao động"}
 _CONNECTORS = {"và", "&", "các"}
 # lower-case words that end a name rather than continue it ("Trung tâm Xúc tiến tổ chức ...")
 _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là", "có", "được", "và", "cho", "trong",
@@ -70,7 +68,9 @@ _LATIN_LOWER = {"of", "for", "and", "the", "du", "de", "des", "la", "le", "et", 
 
 
 def _expand(words: str) -> str:
-    return " ".join(_EXPAND.get(w, w) for w in words.split())
+    """A name with its abbreviations written out (abbreviations.tsv, those marked "name")."""
+    spelled = load_lexicon().name_abbreviations
+    return " ".join(spelled.get(w, w) for w in words.split())
 
 
 def _is_name_word(t: Token) -> bool:

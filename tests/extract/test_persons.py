@@ -386,3 +386,14 @@ def test_titles_after_a_comma_before_the_next_name_are_the_next_persons():
              "Nguyễn Văn Được, Chủ tịch UBND tỉnh Trần Văn Cần.")
     assert {(p.person, p.title) for p in ex.positions} == {("Nguyễn Văn Được", "Phó Bí thư Thường trực"),
                                                            ("Trần Văn Cần", "Chủ tịch")}
+
+
+def test_abbreviated_titles_and_departments_are_written_out():
+    ex = run("Ngày 20/12/2019, LHHN tỉnh Tuyên Quang tổ chức Hội nghị BCH lần thứ 5. Đ/c Nguyễn Thị Hoa, UVBTV Tỉnh "
+             "ủy, PCT UBND tỉnh dự và chỉ đạo. Dự có đ/c Trần Văn Tuấn, PGĐ Sở NgV; bà Trần Thị Bình, Phó Giám đốc "
+             "Sở GD&ĐT.")
+    posts = {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert {("Nguyễn Thị Hoa", "Ủy viên Ban Thường vụ", "Tỉnh ủy Tuyên Quang"),
+            ("Nguyễn Thị Hoa", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Tuyên Quang"),
+            ("Trần Văn Tuấn", "Phó Giám đốc", "Sở Ngoại vụ tỉnh Tuyên Quang"),
+            ("Trần Thị Bình", "Phó Giám đốc", "Sở Giáo dục và Đào tạo tỉnh Tuyên Quang")} <= posts
