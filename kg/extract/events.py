@@ -452,6 +452,19 @@ class _Builder:
                     ev.label = " ".join(s.text[a + sign.start():b].split()[:12])
                     events.append(ev)
                     continue
+                call = _COURTESY_CALL.search(ctext)
+                if call and not _FUTURE.search(mtext[a:a + call.start()]):
+                    host = next((p for p in doc.persons if p.sent == s.index
+                                 and 0 <= p.start - s.start - a - call.end() <= 2), None)
+                    if host is not None:
+                        # "đoàn đến chào xã giao đồng chí X, Bí thư Tỉnh ủy": X receives them, as host
+                        ev = self.make(s.index, a, b, a + call.start(), "Reception", None, in_period)
+                        posts = [p for p in doc.posts if p.person is host and p.org and p.org.name]
+                        ev.organiser, ev.organiser_stated = (posts[-1].org, True) if posts else (None, False)
+                        ev.chair, ev.anaphoric = host.name, False
+                        ev.label = " ".join(s.text[a:b].split()[:16])
+                        events.append(ev)
+                        continue
                 rec = _RECEPTION_VERBS.search(ctext)
                 if rec and (re.search(r"\b(trực|kế|gián|liên|sự|cảm ơn)\s*$", ctext[:rec.start()])
                             or re.search(r"\b(khi|vì)\s+được\b[^,;]*$", ctext[:rec.start()])
@@ -538,6 +551,9 @@ _VISIT_HOSTED = re.compile(r"\s*(?:Chuyến thăm|Chuyến công tác|Chuyến l
 _ATTENDING = re.compile(r"(?i)\s*(?:(?:tham\s+|tới\s+|đến\s+|về\s+)?dự(?:\s+và\s+(?:chỉ đạo|phát biểu(?:\s+chỉ đạo)?))?"
                         r"|(?:cùng\s+)?chứng kiến)\s*$")
 _ATTENDEES = re.compile(r"\S+(?:\s+\S+){0,4}?\s+có\s")  # "lễ bàn giao có <who>"
+# a delegation's courtesy call on a leader, who receives it: the host is the person named right after
+_COURTESY_CALL = re.compile(r"(?i)\b(?:đến\s+|đã\s+)?(?:chào xã giao|thăm xã giao|chào và làm việc với)\s+"
+                            r"(?:đồng chí|ông|bà|ngài)?\s*")
 _HERE = re.compile(r"(?i)\s*(tại đây|cũng tại đây|sau đó|tiếp đó|dịp này|nhân dịp này|"
                    r"(kết thúc|sau|ngay sau)\s+(buổi\s+|cuộc\s+)?(hội đàm|làm việc|hội nghị|"
                    r"buổi lễ|lễ|buổi tiếp|tiếp))\b")

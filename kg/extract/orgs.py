@@ -269,7 +269,9 @@ class _Parser(PlaceParsing):
                         return [self.mention(i, end, name, "ForeignOrganisation", None, code[1][0], ())]
             j, aliases = self.acronym(j, ())
             if org.kind == "ForeignOrganisation":
-                n_loc, _p, _u, place = self.locality(j)
+                n_loc, province, unit, place = self.locality(j)
+                if not place and province == "" and unit:
+                    place = self._foreign_place_before(i, unit)  # "... tỉnh Khăm Muồn do ... Ủy ban ... tỉnh"
                 if place:
                     return [self.mention(i, j + n_loc, f"{org.name} {place}", org.kind, None, None, ())]
             return [self.mention(i, j, org.name, org.kind, None, None, aliases + org.aliases)]
@@ -700,6 +702,17 @@ class _Parser(PlaceParsing):
                          parent.locality, parent.country, (), parent)
         m.core = own
         return [m]
+
+    def _foreign_place_before(self, i: int, unit: str) -> str:
+        """The last place outside Viet Nam named with ``unit`` before token i in the sentence ("tỉnh
+        Khăm Muồn"), for a foreign body followed by the bare unit; "" if none."""
+        toks = self.toks
+        for k in range(i - 2, -1, -1):
+            if toks[k].key == unit and toks[k + 1].cap and not _province_at(self.doc, toks, k + 1):
+                n_loc, province, _u, place = self.locality(k)
+                if place and province is None:
+                    return place
+        return ""
 
     def _shared_place(self, j: int) -> OrgMention | None:
         """The next body of a list ("Đảng ủy, UBND xã Hướng Lộc") when it names a place below the

@@ -366,3 +366,12 @@ def test_where_someone_worked_is_no_venue_of_a_farewell():
     (e,) = run("Sáng 14/10/2024, Sở Ngoại vụ tỉnh Đắk Nông tổ chức buổi gặp mặt chia tay 2 tình nguyện viên của JICA "
                "sau 2 năm làm việc tại tỉnh.").events
     assert (e.organiser, e.location) == ("Sở Ngoại vụ tỉnh Đắk Nông", None)
+
+
+def test_a_courtesy_call_on_a_leader_is_a_reception_he_hosts():
+    ex = run("Sáng 5/9/2016, đồng chí Nguyễn Văn Hùng, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Quảng Bình đã tiếp đoàn "
+             "đại biểu tỉnh Khăm Muồn. Chiều cùng ngày, đoàn đến chào xã giao đồng chí Hoàng Đăng Quang, Ủy viên "
+             "Trung ương Đảng, Bí thư Tỉnh ủy Quảng Bình.")
+    assert sorted((e.kind, e.organiser, e.date, e.chair) for e in ex.events) == [
+        ("Reception", "Tỉnh ủy Quảng Bình", "2016-09-05", "Hoàng Đăng Quang"),
+        ("Reception", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Bình", "2016-09-05", "Nguyễn Văn Hùng")]

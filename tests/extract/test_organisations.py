@@ -365,3 +365,10 @@ def test_a_department_named_with_the_body_it_belongs_to_after_a_comma():
 def test_a_foreign_centre_in_a_vietnamese_city_keeps_where_it_is():
     ex = run("Ngày 28/1/2025, VUFO tổ chức giao lưu. Dự có đại diện Trung tâm Khoa học và Văn hóa Nga tại Hà Nội.")
     assert "Trung tâm Khoa học và Văn hóa Nga tại Hà Nội" in {o.name for o in ex.organisations}
+
+
+def test_a_foreign_body_with_a_bare_unit_is_in_the_foreign_place_just_named():
+    ex = run("Từ ngày 5 đến 7/9/2016, đoàn đại biểu tỉnh Khăm Muồn do ông Sổm-phong Pha-xay-sổm, Chủ tịch Ủy ban Mặt "
+             "trận Lào xây dựng đất nước tỉnh làm trưởng đoàn đã sang thăm tỉnh Quảng Bình.")
+    assert ("Sổm-phong Pha-xay-sổm", "Chủ tịch", "Ủy ban Mặt trận Lào Xây dựng đất nước tỉnh Khăm Muồn") in \
+        {(p.person, p.title, p.organisation) for p in ex.positions}
