@@ -877,6 +877,15 @@ class _Parser(PlaceParsing):
 
     def parse_parent(self, k: int) -> OrgMention | None:
         toks = self.toks
+        def union_acronym(t) -> bool:
+            known = self.lex.known_orgs.get(t.key) if t.text.isupper() else None
+            return known is not None and known.kind == "FriendshipUnion"
+
+        if k + 1 < len(toks) and toks[k].key == "của" and union_acronym(toks[k + 1]):
+            k += 1  # "Ban Châu Á – Thái Bình Dương của VUFO": a department of the union
+        if k < len(toks) and union_acronym(toks[k]):
+            got = self.parse_at(k)
+            return got[0] if got and got[0].kind == "FriendshipUnion" else None
         if k < len(toks) and toks[k].key == "trung ương":
             end = k + 1 + (1 if k + 1 < len(toks) and toks[k + 1].key == "đảng" else 0)
             m = self.mention(k, end, "Trung ương", "PartyCommittee", None, None, ())

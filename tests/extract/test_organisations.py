@@ -372,3 +372,9 @@ def test_a_foreign_body_with_a_bare_unit_is_in_the_foreign_place_just_named():
              "trận Lào xây dựng đất nước tỉnh làm trưởng đoàn đã sang thăm tỉnh Quảng Bình.")
     assert ("Sổm-phong Pha-xay-sổm", "Chủ tịch", "Ủy ban Mặt trận Lào Xây dựng đất nước tỉnh Khăm Muồn") in \
         {(p.person, p.title, p.organisation) for p in ex.positions}
+
+
+def test_a_department_of_vufo_named_with_cua_vufo():
+    ex = run("Ngày 3/4/2024, Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO) tiếp Đại sứ Mông Cổ. Dự có đại "
+             "diện Ban Châu Á – Thái Bình Dương của VUFO.")
+    assert "Ban Châu Á – Thái Bình Dương Liên hiệp các tổ chức hữu nghị Việt Nam" in {o.name for o in ex.organisations}
