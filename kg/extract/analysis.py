@@ -220,6 +220,7 @@ def analyse(article: Article, lex: Lexicon) -> Doc:
     find_persons_and_posts(doc)
     merge_name_variants(doc)
     merge_missions(doc)
+    merge_mission_heads(doc)
     return doc
 
 
@@ -256,6 +257,29 @@ def merge_missions(doc: Doc) -> None:
             canon = first[key]
             canon.aliases = tuple(dict.fromkeys((*canon.aliases, m.name, *m.aliases)))
             m.name, m.aliases = canon.name, canon.aliases
+
+
+_ONE_HOLDER = ("Đại sứ", "Tổng Lãnh sự")  # a mission has one head at a time
+
+
+def merge_mission_heads(doc: Doc) -> None:
+    """Two names holding the same mission's head post in one article are one person, named once in
+    Latin letters and once as the press writes it in Vietnamese ("Alejandro Gómez Pérez", "A-lê-khan-đrô
+    Gô-mết Pê-rết"): the name without hyphenated syllables (else the first told) names the person."""
+    heads: dict[tuple[str, str], list[PersonMention]] = {}
+    for post in doc.posts:
+        if post.title in _ONE_HOLDER and not post.former and post.org is not None and post.org.name \
+                and post.org.kind == "DiplomaticMission":
+            heads.setdefault((post.title, post.org.name), []).append(post.person)
+    for people in heads.values():
+        names = list(dict.fromkeys(p.name for p in sorted(people, key=lambda p: p.start)))
+        if len(names) < 2:
+            continue
+        canon = next((n for n in names if "-" not in n), names[0])
+        for p in doc.persons:
+            if p.name in names and p.name != canon:
+                doc.aliases.setdefault(canon, set()).add(p.name)
+                p.name = canon
 
 
 def _edits(a: str, b: str) -> int:

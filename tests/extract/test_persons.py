@@ -397,3 +397,11 @@ def test_abbreviated_titles_and_departments_are_written_out():
             ("Nguyễn Thị Hoa", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Tuyên Quang"),
             ("Trần Văn Tuấn", "Phó Giám đốc", "Sở Ngoại vụ tỉnh Tuyên Quang"),
             ("Trần Thị Bình", "Phó Giám đốc", "Sở Giáo dục và Đào tạo tỉnh Tuyên Quang")} <= posts
+
+
+def test_a_consul_general_named_in_latin_and_in_vietnamese_is_one_person():
+    ex = run("Ngày 2/12/2020, Hội hữu nghị Việt Nam – Cuba tỉnh Bà Rịa – Vũng Tàu tổ chức lễ kỷ niệm. Tham dự có ông "
+             "Alejandro Gómez Pérez, Tổng Lãnh sự Cuba tại TP. Hồ Chí Minh. Tổng Lãnh sự Cuba tại TP. Hồ Chí Minh "
+             "A-lê-khan-đrô Gô-mết Pê-rết phát biểu tại buổi lễ.")
+    (person,) = [p for p in ex.persons if "Alejandro" in p.name or "A-lê" in p.name]
+    assert person.name == "Alejandro Gómez Pérez" and "A-lê-khan-đrô Gô-mết Pê-rết" in person.aliases
