@@ -670,8 +670,11 @@ def _drop_occasion_visits(events: list[_Event]) -> list[_Event]:
     """A delegation's visit told after its reception is the occasion of that meeting, not another event."""
     out = []
     for ev in events:
-        if ev.location and _SEPARATE_VISIT.match(ev.clause_text or ""):
-            out.append(ev)  # "Trước đó, sáng cùng ngày, đoàn đã thăm ... tại Trường X": a visit of its own
+        if _SEPARATE_VISIT.match(ev.clause_text or "") and (
+                ev.location or re.search(r"\blàm việc với\s+[A-ZĐÀ-Ỹ]", ev.clause_text)):
+            # "Trước đó, sáng cùng ngày, đoàn đã thăm ... tại Trường X", "Trước đó, đoàn đã làm việc
+            # với Đồn Biên phòng X": a visit of its own
+            out.append(ev)
             continue
         if ev.kind == "Visit" and ev.organiser is None and any(
                 e.kind == "Reception" and e.sent < ev.sent and e.organiser is not None for e in events):

@@ -394,6 +394,8 @@ def _find_in_sentence(doc: Doc, s: Sentence) -> None:
             h = 0  # "học sinh, sinh viên Quảng Tây": a group from a place, not one person
         after_and = k > 0 and toks[k - 1].key == "và" and k - 2 in taken  # "A và B" after a cued A
         name_end = _name_at(doc, ch, k + h, cue=h > 0 or after_and)
+        if name_end > k + h and not h and _BORDER_PAIR.search(s.text[:toks[k].start - s.start]):
+            name_end = k + h  # "cặp cửa khẩu Ma Lù Thàng – Kim Thủy Hà": the gate across the border
         if name_end > k + h and not _truncated(doc, s, name_end):
             person = _person(doc, s, k + h, name_end)
             taken.update(range(k, name_end))
@@ -405,6 +407,7 @@ def _find_in_sentence(doc: Doc, s: Sentence) -> None:
 
 # how the press names a foreign province's or county's government
 _FOREIGN_GOVERNMENTS = ("Chính quyền ", "Chính quyền nhân dân ", "Chính phủ nhân dân ", "Tổ chức Hành chính ")
+_BORDER_PAIR = re.compile(r"(?i)\bcửa khẩu\s+(?:quốc tế\s+|chính\s+|phụ\s+)?[A-ZĐÀ-Ỹ][^,;.()]{0,30}?\s[–-]\s*$")
 _ON_BEHALF = re.compile(r"(?i)\b(?:ủy quyền|thừa lệnh|thay mặt)(?:\s+của)?\s*$")
 _ELECTED = ("được bầu giữ chức", "được bầu làm", "được bầu là", "được bầu lại làm", "được bầu lại giữ chức",
             "được bầu bổ sung giữ chức", "được bầu bổ sung làm", "được bầu bổ sung",

@@ -375,3 +375,13 @@ def test_a_courtesy_call_on_a_leader_is_a_reception_he_hosts():
     assert sorted((e.kind, e.organiser, e.date, e.chair) for e in ex.events) == [
         ("Reception", "Tỉnh ủy Quảng Bình", "2016-09-05", "Hoàng Đăng Quang"),
         ("Reception", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Bình", "2016-09-05", "Nguyễn Văn Hùng")]
+
+
+def test_before_that_the_delegation_worked_with_a_border_post_and_a_gate_pair_is_no_person():
+    ex = run("Sáng 15/3/2017, tại trụ sở UBND tỉnh, Chủ tịch UBND tỉnh Lai Châu Hà Văn Khuyến đã tiếp Đoàn đại biểu "
+             "huyện Kim Bình. Hai bên trao đổi hàng hóa qua cặp cửa khẩu Ma Lù Thàng – Kim Thủy Hà. Trước đó, đoàn đã "
+             "làm việc với Đồn Biên phòng Ma Lù Thàng và thăm khu vực cửa khẩu.")
+    assert sorted((e.kind, e.organiser, e.date) for e in ex.events) == [
+        ("Reception", "Ủy ban nhân dân tỉnh Lai Châu", "2017-03-15"), ("Visit", None, "2017-03")]
+    assert "Kim Thủy Hà" not in {p.name for p in ex.persons}
+    assert "Đồn Biên phòng Ma Lù Thàng" in {o.name for o in ex.organisations}
