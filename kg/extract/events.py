@@ -160,6 +160,8 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
             ok = False
         if key == "lễ":
             ok = False
+        if key == "tết cổ truyền" and prev2 != "tổ chức":
+            ok = False  # "chúc Tết cổ truyền", "dịp Tết cổ truyền": the feast, not a gathering held for it
         if ok:
             yield k, n, kind
         k += n
@@ -273,6 +275,9 @@ class _Builder:
                     return got, True
         if look_back and re.match(r"(?i)\s*trước đó\b", s.text):
             # "Trước đó, bà X đã tiếp ...": before the gathering just told, in its month at least
+            told = [e for e in self.told if e.sent < sent and e.date and len(e.date) >= 7]
+            if told:
+                return told[-1].date[:7], False
             for prev in range(sent - 1, max(-1, sent - 11), -1):
                 if _FUTURE.search(self.doc.sentences[prev].text):
                     continue  # "dự kiến vào tháng 10 tới": a plan's month, not the gathering's

@@ -385,3 +385,20 @@ def test_before_that_the_delegation_worked_with_a_border_post_and_a_gate_pair_is
         ("Reception", "Ủy ban nhân dân tỉnh Lai Châu", "2017-03-15"), ("Visit", None, "2017-03")]
     assert "Kim Thủy Hà" not in {p.name for p in ex.persons}
     assert "Đồn Biên phòng Ma Lù Thàng" in {o.name for o in ex.organisations}
+
+
+def test_a_traditional_new_year_held_is_a_festival_and_before_that_takes_the_month_of_the_gathering():
+    ex = run("(Baohatinh.vn) - Ngày 12-4-2024, Liên hiệp các tổ chức hữu nghị tỉnh Hà Tĩnh phối hợp với Trường Đại học Hà "
+             "Tĩnh tổ chức Tết cổ truyền Bunpimay cho lưu học sinh Lào. Dự buổi lễ có Phó Chủ tich UBND tỉnh Bùi Xuân "
+             "Thịnh.")
+    assert [(e.kind, e.organiser, e.date) for e in ex.events] == [
+        ("Festival", "Liên hiệp các tổ chức hữu nghị tỉnh Hà Tĩnh", "2024-04-12")]
+    assert ("Bùi Xuân Thịnh", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Hà Tĩnh") in \
+        {(p.person, p.title, p.organisation) for p in ex.positions}
+    ex = run("Trung tuần tháng 8/2013, Liên hiệp các tổ chức hữu nghị tỉnh Yên Bái tổ chức lễ trao tặng xe lăn. Đoàn "
+             "đến thăm Trường tiểu học. Hai bên cam kết hỗ trợ. Trước đó, bà Hà Thị Lan Hương, Phó Chủ tịch UBND tỉnh "
+             "đã tiếp và làm việc với đoàn Hope Wheels. Đoàn sẽ trở lại vào tháng 5/2014.")
+    assert ("Reception", "2013-08") in {(e.kind, e.date) for e in ex.events}
+    ex = run("- Tiếp và làm việc với đoàn đại biểu tỉnh Preah Sihanouk (Campuchia) sang thăm, chúc Tết cổ truyền Chôl "
+             "Chnăm Thmây (tháng 4/2022);")
+    assert "Festival" not in {e.kind for e in ex.events}
