@@ -217,6 +217,7 @@ def analyse(article: Article, lex: Lexicon) -> Doc:
         # a one-letter "name" is debris of a garbled text (fuzzing found "F"), never a body
         doc.orgs.extend(m for m in find_orgs(doc, s) if not m.name or len(m.name.strip()) >= 2)
     merge_acronyms(doc)
+    merge_pair_spellings(doc)
     find_persons_and_posts(doc)
     merge_name_variants(doc)
     merge_missions(doc)
@@ -233,6 +234,26 @@ def merge_acronyms(doc: Doc) -> None:
             named = full[m.name]
             m.name, m.kind, m.locality, m.country = named.name, named.kind, named.locality, named.country
             m.aliases = named.aliases
+
+
+def merge_pair_spellings(doc: Doc) -> None:
+    """'Hội hữu nghị Việt – Nga tỉnh Khánh Hòa' (a headline) and 'Hội hữu nghị Việt Nam – Nga tỉnh Khánh
+    Hòa' in one article are one association: the spelling with "Việt Nam" names it."""
+    def key(name: str) -> str:
+        return name.replace("Việt Nam –", "Việt –").replace("– Việt Nam", "– Việt")
+
+    longest: dict[str, OrgMention] = {}
+    for m in doc.orgs:
+        if m.name and m.kind == "FriendshipAssociation":
+            k = key(m.name)
+            if k not in longest or len(m.name) > len(longest[k].name):
+                longest[k] = m
+    for m in doc.orgs:
+        if m.name and m.kind == "FriendshipAssociation":
+            canon = longest[key(m.name)]
+            if canon.name != m.name:
+                m.aliases = tuple(dict.fromkeys((*m.aliases, m.name)))
+                m.name = canon.name
 
 
 _MISSION_WORDS = ("Tổng Lãnh sự quán", "Lãnh sự quán", "Đại sứ quán")

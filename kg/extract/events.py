@@ -35,7 +35,7 @@ _FUTURE = re.compile(
     r"\b(sẽ|dự kiến|kế hoạch|chuẩn bị|tiến tới|trước mắt|phấn đấu|đề nghị|yêu cầu|cần|hàng năm|hằng năm|"
     r"thường niên|định kỳ|sắp tới|tới đây|thời gian tới|những tháng tới|năm tới|hướng dẫn|đề ra|"
     r"nhấn mạnh|mong muốn|đề xuất|dự định|chỉ đạo,|chuẩn bị|xây dựng kế hoạch|"
-    r"cách đây|trước đây|từng)\b", re.I)
+    r"cách đây|trước đây|từng|cho phép|đồng ý cho|phê duyệt)\b", re.I)
 _VENUE_BEFORE = {"trung tâm", "hội trường", "phòng", "nhà", "cung"}
 _DOC_BEFORE = {"nghị quyết", "chỉ thị", "văn kiện", "tinh thần", "kết luận", "báo cáo", "dự thảo"}
 _NEEDS_ARTICLE = {"gặp mặt", "gặp gỡ", "giao lưu", "lễ", "họp mặt"}
@@ -148,8 +148,9 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
                   # ("phối hợp trong quản lý, bảo vệ biên giới, giao lưu văn hóa, thể thao")
                   or prev2 in _HABITUAL
                   # "Ngay sau lễ khởi động, ... đã ký MoU": the gathering told before, as a time
-                  or (not t.cap and re.search(r"(?i)(?:^|,\s*)(?:ngay\s+)?(?:sau|kết thúc|tiếp sau)\s+(?:buổi\s+)?$",
-                                              before))
+                  # ("Ngay sau Đại hội, Hội nghị lần thứ nhất ...": capitalised too, when bare)
+                  or ((not t.cap or s.text[toks[k + n - 1].end - s.start:][:1] == ",")
+                      and re.search(r"(?i)(?:^|,\s*)(?:ngay\s+)?(?:sau|kết thúc|tiếp sau)\s+(?:buổi\s+)?$", before))
                   or (not t.cap and re.search(r"\btrong\s+[^;.:,]{2,40},\s*(?:[^;.:,]{2,40},\s*)*$", before))
                   # a count: "tổ chức hơn 30 hoạt động giao lưu", "12 cuộc hội thảo"
                   or re.search(r"\d+\s+(hoạt động|buổi|cuộc|chương trình|đợt|lượt)\b[^;.:]{0,40}$", before)
@@ -439,6 +440,17 @@ class _Builder:
                         found = True  # "Dự lễ bàn giao có ...": who attended the one just told
                         break
                     ev = self.make(s.index, a, b, pos, kind, k, in_period)
+                    congress = next((e for e in reversed(events) if e.kind == "Congress" and e.organiser_stated), None)
+                    if kind == "Conference" and re.search(r"\bBan Chấp hành\b|\bBCH\b", s.text[a:pos] + ev.label):
+                        if ev.organiser is None:
+                            # "Hội nghị lần thứ nhất Ban Chấp hành khóa IV": the committee of the body whose
+                            # congress was told, else of the article's union
+                            held = congress.organiser if congress and congress.organiser else self.main_union
+                            ev.organiser, ev.organiser_stated = held, held is not None
+                            ev.anaphoric = ev.anaphoric and held is None
+                        if congress is not None and congress.date and len(congress.date) == 10 \
+                                and _FIRST_SESSION.search(s.text[a:b]) and (not ev.date or len(ev.date) < 10):
+                            ev.date = congress.date  # the new committee's first session: the congress's day
                     if kind == "Reception" and not re.search(r"\bdo\b|phối hợp|tham gia", ctext):
                         self.host(ev, s.index, a, pos)  # "X đã có buổi tiếp ông Y"
                         ev.anaphoric = ev.anaphoric and not ev.organiser_stated
@@ -560,7 +572,7 @@ _ATTENDEES = re.compile(r"\S+(?:\s+\S+){0,4}?\s+có\s")  # "lễ bàn giao có <
 _COURTESY_CALL = re.compile(r"(?i)\b(?:đến\s+|đã\s+)?(?:chào xã giao|thăm xã giao|chào và làm việc với)\s+"
                             r"(?:đồng chí|ông|bà|ngài)?\s*")
 _HERE = re.compile(r"(?i)\s*(tại đây|cũng tại đây|sau đó|tiếp đó|dịp này|nhân dịp này|"
-                   r"(kết thúc|sau|ngay sau)\s+(buổi\s+|cuộc\s+)?(hội đàm|làm việc|hội nghị|"
+                   r"(kết thúc|sau|ngay sau)\s+(buổi\s+|cuộc\s+)?(hội đàm|làm việc|hội nghị|đại hội|"
                    r"buổi lễ|lễ|buổi tiếp|tiếp))\b")
 _DECIDED = re.compile(r"(?:\s+\S+){0,1}?\s+(đã thống nhất|thống nhất|đã biểu quyết|biểu quyết|"
                       r"đã nhất trí|nhất trí|đã thông qua|thông qua|cũng đã|đã bầu|bầu|"
@@ -598,11 +610,6 @@ def _merge(events: list[_Event]) -> list[_Event]:
     """Anaphoric mentions join the earlier event of their kind; restatements merge."""
     out: list[_Event] = []
     for ev in events:
-        congress = next((e for e in reversed(out) if e.kind == "Congress"), None)
-        if congress is not None and _FIRST_SESSION.search(ev.label + " " + ev.clause_text) \
-                and (ev.organiser is None or congress.organiser is None
-                     or ev.organiser.name == congress.organiser.name):
-            continue  # "Ban Chấp hành đã họp phiên thứ nhất": the new committee's session, in the congress
         target = None
         for prev in reversed(out):
             if prev.kind != ev.kind and not (ev.backref and prev.kind in _SAME_GATHERING.get(ev.kind, ())):

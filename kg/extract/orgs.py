@@ -615,8 +615,16 @@ class _Parser(PlaceParsing):
         if fits:
             m = fits[0]
             local = [f for f in fits if f.locality and f.locality == self.doc.locality]
-            if local and m.locality != self.doc.locality and self._vietnamese_holder(i, j):
+            ours = self._vietnamese_holder(i, j)
+            if local and m.locality != self.doc.locality and ours:
                 m = local[0]  # "ông Thái Văn Hằng, Chủ tịch Hội": our association, not the partner's just named
+            elif ours and m.sent < self.s.index and len({_pair_key(f.name) for f in local}) > 1:
+                # named sentences ago, among several of ours: the one the article names most (its
+                # subject), the first named on a tie
+                said = [_pair_key(f.name) for f in named if f.name]
+                first = {k: n for n, k in reversed(list(enumerate(said)))}
+                best = max({_pair_key(f.name) for f in local}, key=lambda k: (said.count(k), -first[k]))
+                m = next(f for f in local if _pair_key(f.name) == best)
             return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]
         if j < len(toks) and toks[j].cap and h.head == "Hội":
             # "Chủ tịch Hội Nguyễn Văn An" after "Hội Nông dân tỉnh X": the last Hội named
@@ -750,9 +758,12 @@ class _Parser(PlaceParsing):
         toks = self.toks
         q = end
         while q < len(toks) and q - end < 4 and toks[q].is_word and not toks[q].cap \
-                and toks[q].key not in _FUNCTION_WORDS:
+                and toks[q].key not in _FUNCTION_WORDS and not toks[q].text.isdigit():
             q += 1
-        country = _country_at(self.doc, toks, q) if q > end else None
+        if q == end or any(_province_at(self.doc, toks, r) and r + _province_at(self.doc, toks, r)[0] == end
+                           for r in range(max(0, end - 4), end)):
+            return end  # "Trường Đại học Nha Trang mở lớp tiếng Nga": a name ending in its place is whole
+        country = _country_at(self.doc, toks, q)
         return q if country and country[1][0] != "VN" else end
 
     def abroad_tail(self, j: int) -> tuple[int, str | None] | None:
@@ -929,6 +940,11 @@ class _Parser(PlaceParsing):
         toks = self.toks
         return OrgMention(self.s.index, i, j, toks[i].start, toks[j - 1].end, self.text(i, j),
                           name, kind, locality, country, tuple(dict.fromkeys(aliases)), parent)
+
+
+def _pair_key(name: str) -> str:
+    """A friendship association's name with "Việt Nam –" and "Việt –" alike (one body, two spellings)."""
+    return name.replace("Việt Nam –", "Việt –").replace("– Việt Nam", "– Việt")
 
 
 def _said_names(m: OrgMention) -> tuple[str, ...]:

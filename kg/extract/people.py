@@ -181,6 +181,9 @@ class _Chains(PlaceParsing):
             named = [m for m in self.doc.orgs if m.kind == "DiplomaticMission" and m.name
                      and m.name.startswith(word) and self.s.index - 1 <= m.sent <= self.s.index
                      and (m.sent < self.s.index or m.j <= e)]
+            if not named:  # told further back: the article's only mission of that rank
+                named = [m for m in self.doc.orgs if m.kind == "DiplomaticMission" and m.name
+                         and m.name.startswith(word) and m.sent < self.s.index]
             return (named[-1] if named and len({m.name for m in named}) == 1 else None), e
         n, (code, _strict) = hit
         end = e + n
@@ -544,6 +547,7 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
 
 _ELECTION_LIST = re.compile(r"(?i)\b(?:đã bầu|bầu ra|bầu|tái cử|kiện toàn)\b[^.]*?(?:trong đó|gồm)[^.]*?[:;]")
 _MEMBER_KINDS = ("FriendshipAssociation", "FriendshipUnion", "MassOrganisation")
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•+*])\s+\S")
 
 
 def _listed_election_body(doc: Doc, s: Sentence, person: PersonMention) -> OrgMention | None:
@@ -551,13 +555,25 @@ def _listed_election_body(doc: Doc, s: Sentence, person: PersonMention) -> OrgMe
     ...; trong đó: ông A – Chủ tịch; bà B – Phó Chủ tịch"): the body named in the election, else
     the article's own association or union (the one holding the congress); None elsewhere."""
     m = _ELECTION_LIST.search(s.text)
-    if m is None or person.start - s.start < m.end() - 1:
+    election, until = s, (m.end() if m else 0)
+    if m is None and _LIST_ITEM.match(s.text):
+        # "1. Ông A, PGĐ Sở NgV – Chủ tịch Hội;" under "... đã bầu Ban Thường vụ; các chức danh như sau:"
+        for back in range(s.index - 1, max(-1, s.index - 9), -1):
+            before = doc.sentences[back]
+            if _LIST_ITEM.match(before.text):
+                continue
+            if _ELECTED_BODY.search(before.text) and before.text.rstrip().endswith(":"):
+                election, until = before, len(before.text)
+            break
+        if election is s:
+            return None
+    elif m is None or person.start - s.start < m.end() - 1:
         return None
-    named = [o for o in doc.orgs if o.sent == s.index and o.name and o.start - s.start < m.end()
+    named = [o for o in doc.orgs if o.sent == election.index and o.name and o.start - election.start < until
              and o.kind in _MEMBER_KINDS]
     if named:
         return named[-1]
-    own = [o for o in doc.orgs if o.name and o.kind in _MEMBER_KINDS and o.sent < s.index
+    own = [o for o in doc.orgs if o.name and o.kind in _MEMBER_KINDS and o.sent < election.index
            and (o.locality == doc.locality or doc.locality is None)]
     return own[0] if own else None
 

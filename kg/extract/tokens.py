@@ -18,6 +18,7 @@ from ..text import tone_key
 _TOKEN = re.compile(r"\d+(?:[/.\-]\d+)*(?:[/\-][A-Za-zĐđ]+)*|[^\W_]+(?:['’][^\W_]+)*|\S")
 # A sentence ends at . ! ? … followed by a space and an upper-case letter or a quote, or at a line end.
 _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“‘(\[]?[A-ZĐÀ-Ỹ0-9])|\n+")
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}\.")
 _ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|Ms|Dr|St|Q|H|P|tr|NXB|v\.v)\.|"
                          r"\b[A-Z][a-z]+ [A-Z]\.)$")  # "Michael D. Harrington": a middle initial
 
@@ -78,6 +79,8 @@ def split_sentences(text: str) -> list[Sentence]:
             # bounded search: '$' matches at endpos, and slicing the paragraph each time is quadratic
             if _ABBREV_END.search(para, max(0, m.start() - 16), m.start()):
                 continue
+            if _LIST_NUMBER.fullmatch(para, start, m.start()):
+                continue  # "2. Bà Nguyễn Thị ...": a numbered item, not a sentence "2."
             pieces.append((start, m.start()))
             start = m.end()
         pieces.append((start, len(para)))

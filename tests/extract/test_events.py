@@ -297,10 +297,18 @@ def test_a_half_year_review_dates_its_months_in_that_year_and_where_soldiers_fel
 
 
 def test_a_first_session_in_a_congress_a_body_named_like_a_gathering_and_a_visit_of_its_own():
+    # the new committee's first session is a Ban Chấp hành meeting of the association (FORMAT rule 2;
+    # tests/blind9 b01), held on the congress's day
     ex = run("Sáng ngày 14/4/2023, Hội hữu nghị Việt Nam – Campuchia tỉnh Kon Tum tổ chức Đại hội đại biểu lần thứ III, "
              "nhiệm kỳ 2023 - 2028. Ban Chấp hành đã họp phiên thứ nhất bầu đồng chí Nguyễn Văn Hòa giữ chức Chủ tịch "
              "Hội. Đại hội ghi nhận đóng góp của Quỹ Giao lưu quốc tế Nhật Bản (Japan Foundation).")
-    assert [(e.kind, e.date) for e in ex.events] == [("Congress", "2023-04-14")]
+    ours = "Hội hữu nghị Việt Nam – Campuchia tỉnh Kon Tum"
+    assert sorted((e.kind, e.organiser, e.date) for e in ex.events) == [
+        ("Conference", ours, "2023-04-14"), ("Congress", ours, "2023-04-14")]
+    ex = run("Sáng 15-10-2011, Hội hữu nghị Việt Nam – Nga tỉnh Khánh Hòa tổ chức Đại hội đại biểu lần thứ IV. Ngay sau "
+             "Đại hội, Hội nghị lần thứ nhất Ban Chấp hành khóa IV do ông Võ Hoàng Long chủ trì đã bầu Ban Thường vụ.")
+    assert sorted((e.kind, e.date, e.chair) for e in ex.events) == [
+        ("Conference", "2011-10-15", "Võ Hoàng Long"), ("Congress", "2011-10-15", None)]
     ex = run("Chiều 16/4/2024, tại trụ sở UBND thành phố, Phó Chủ tịch UBND thành phố Hải Phòng Lê Minh Khoa đã tiếp "
              "Ngài Tamás Kovács-Nagy, Đại sứ Hungary tại Việt Nam. Đại sứ đề nghị thành phố ủng hộ các hoạt động kỷ "
              "niệm 75 năm thiết lập quan hệ ngoại giao Việt Nam – Hungary (3/2/1950 – 3/2/2025) sẽ được tổ chức tại "

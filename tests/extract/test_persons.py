@@ -405,3 +405,26 @@ def test_a_consul_general_named_in_latin_and_in_vietnamese_is_one_person():
              "A-lê-khan-đrô Gô-mết Pê-rết phát biểu tại buổi lễ.")
     (person,) = [p for p in ex.persons if "Alejandro" in p.name or "A-lê" in p.name]
     assert person.name == "Alejandro Gómez Pérez" and "A-lê-khan-đrô Gô-mết Pê-rết" in person.aliases
+
+
+def test_a_numbered_officer_list_after_an_election_and_the_hoi_the_article_is_about():
+    ex = run("Đại hội Hội hữu nghị Việt – Nga tỉnh lần thứ IV\n\nSáng 15-10-2011, Hội hữu nghị Việt Nam – Nga tỉnh Khánh "
+             "Hòa tổ chức Đại hội đại biểu lần thứ IV. Đến dự có ngài Alexey Ivanovich Kozlov, Tổng Lãnh sự Liên bang "
+             "Nga tại Đà Nẵng; đại diện Hội hữu nghị Việt Nam – Ucraina tỉnh.\n\nBáo cáo do ông Trịnh Văn Sáu – "
+             "nguyên Phó Chủ tịch UBND tỉnh, Chủ tịch Hội khóa III trình bày. Hội đã phối hợp với Trường ĐH Nha "
+             "Trang mở 6 lớp tiếng Nga. Ngày 26-9-2011, UBND tỉnh đã ban hành Quyết định cho phép Hội tổ chức Đại "
+             "hội.\n\nTổng Lãnh sự A-lếch-xây Cô-dlốp tặng hoa chúc mừng Đại hội.\n\nĐại hội đã bầu Ban Chấp hành "
+             "khóa IV gồm 21 ủy viên; các chức danh chủ chốt như sau:\n\n1. Ông Võ Hoàng Long, PGĐ Sở NgV – Chủ tịch "
+             "Hội;\n2. Bà Nguyễn Thị Minh Nguyệt, Phó Hiệu trưởng Trường ĐH Nha Trang – Phó Chủ tịch;\n3. Ông Huỳnh "
+             "Minh Kha – Phó Chủ tịch kiêm Tổng Thư ký.")
+    ours = "Hội hữu nghị Việt Nam – Nga tỉnh Khánh Hòa"
+    posts = {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert {("Trịnh Văn Sáu", "Chủ tịch", ours), ("Võ Hoàng Long", "Chủ tịch", ours),
+            ("Nguyễn Thị Minh Nguyệt", "Phó Chủ tịch", ours),
+            ("Nguyễn Thị Minh Nguyệt", "Phó Hiệu trưởng", "Trường Đại học Nha Trang"),
+            ("Huỳnh Minh Kha", "Tổng Thư ký", ours),
+            ("Alexey Ivanovich Kozlov", "Tổng Lãnh sự", "Tổng Lãnh sự quán Liên bang Nga tại Đà Nẵng")} <= posts
+    assert not any("Ucraina" in (o or "") for _p, _t, o in posts)
+    assert "A-lếch-xây Cô-dlốp" not in {p.name for p in ex.persons}
+    assert "Trường Đại học Nha Trang" in {o.name for o in ex.organisations}
+    assert [(e.kind, e.date) for e in ex.events] == [("Congress", "2011-10-15")]
