@@ -241,6 +241,8 @@ class _Builder:
         for d in find_dates(s.text[a:b]):
             if _DOC_DATE.search(s.text[max(0, a + d.start - 40):a + d.start]):
                 continue  # the date of a cited document, not of the event
+            if re.search(r"(?i)\b(dự kiến|sẽ|kế hoạch)\b[^,;.]{0,12}$", s.text[max(0, a + d.start - 30):a + d.start]):
+                continue  # "... dự kiến vào tháng 4/2016": a plan's date, not this gathering's
             if re.search(r"(?i)\b(?:đến|tới|kéo dài đến)\s+(?:hết\s+)?(?:ngày\s+)?$",
                          s.text[max(0, a + d.start - 20):a + d.start]) and not re.search(r"(?i)\btừ\b",
                                                                                        s.text[a:a + d.start]):

@@ -251,6 +251,8 @@ class _Parser(PlaceParsing):
         if known and toks[i].cap and (not head or known[0] >= head[0]):
             n, org = known
             j = i + n
+            if org.name == "Chính phủ" and [t.key for t in toks[j:j + 3]] == ["và", "nhân", "dân"]:
+                return []  # "Chính phủ và nhân dân Cuba": a nation thanked, not a body named
             country = _country_at(doc, toks, j)
             if country and country[1][0] != "VN" and org.kind in ("StateBody", "PartyCommittee"):
                 # "Chính phủ Hoa Kỳ", "Bộ Ngoại giao Lào": the partner's own body

@@ -410,3 +410,12 @@ def test_a_traditional_new_year_held_is_a_festival_and_before_that_takes_the_mon
     ex = run("- Tiếp và làm việc với đoàn đại biểu tỉnh Preah Sihanouk (Campuchia) sang thăm, chúc Tết cổ truyền Chôl "
              "Chnăm Thmây (tháng 4/2022);")
     assert "Festival" not in {e.kind for e in ex.events}
+
+
+def test_a_plans_month_in_the_clause_does_not_date_the_gathering_and_a_nation_thanked_is_no_body():
+    ex = run("Ngày 9/12/2015, UBND tỉnh Quảng Bình tổ chức lễ trao Huân chương Hữu nghị. Ông Tuệ nhấn mạnh bệnh viện do "
+             "Chính phủ và nhân dân Cuba giúp xây dựng. Chiều cùng ngày, BS.CKII Phan Văn Lực, Giám đốc Bệnh viện Hữu "
+             "nghị Việt Nam – Cu Ba Đồng Hới đã tiếp và làm việc với ông Tomasz Zieliński về đợt khám tiếp theo, dự "
+             "kiến vào tháng 4/2016.")
+    assert sorted((e.kind, e.date) for e in ex.events) == [("Ceremony", "2015-12-09"), ("Reception", "2015-12-09")]
+    assert "Chính phủ" not in {o.name for o in ex.organisations}
