@@ -337,10 +337,14 @@ def table_sentences(text: str) -> str:
         rest = [c for h, c in zip(header + [""] * len(cells), cells)
                 if not (_DATE_COLUMN.match(h) or _ORGANISER_COLUMN.search(h))] if header else cells
         what = ", ".join(rest).rstrip(".")
+        if body is not None and not any(ch.isalnum() for ch in body):
+            body = None  # "—": no organiser stated
+        # "Ngày 19/2", but "Tháng 4" and "Hằng tháng" as written
+        when = f"Ngày {date}" if date and date[:1].isdigit() else date
         if date and body and what:
-            out.append(f"Ngày {date}, {body} tổ chức {what}.")
+            out.append(f"{when}, {body} tổ chức {what}.")
         elif date and what:
-            out.append(f"Ngày {date}, {what}.")
+            out.append(f"{when}, {what}.")
         elif cells:
             out.append(", ".join(cells).rstrip(".") + ".")
     return "\n".join(out)

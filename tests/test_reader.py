@@ -242,6 +242,16 @@ def test_an_activity_table_becomes_one_sentence_per_row():
     assert "|" not in text and "Đơn vị tổ chức" not in text  # no markup, no header row
 
 
+def test_an_activity_tables_month_or_habit_cells_and_a_dash_for_no_organiser():
+    from kg.reader import table_sentences
+    rows = ("| Thời gian | Hoạt động | Đơn vị chủ trì |\n|---|---|---|\n"
+            "| Tháng 4 | Khởi công nhà lớp học | Liên hiệp |\n| 10/10 | Ký kết Biên bản ghi nhớ | — |\n"
+            "| Hằng tháng | Sinh hoạt chuyên đề | Liên hiệp |")
+    assert table_sentences(rows).split("\n") == [
+        "Tháng 4, Liên hiệp tổ chức Khởi công nhà lớp học.", "Ngày 10/10, Ký kết Biên bản ghi nhớ.",
+        "Hằng tháng, Liên hiệp tổ chức Sinh hoạt chuyên đề."]
+
+
 def test_a_table_without_known_columns_reads_row_by_row():
     from kg.reader import table_sentences
     assert table_sentences("Trước\n| Hà Nội | 12 đoàn |\n|---|---|\n| Huế | 3 đoàn |\nSau") == \

@@ -106,8 +106,8 @@ def infer_year(month: int, day: int, published: str | None, review: tuple[int | 
     if published:
         py, pm = int(published[:4]), int(published[5:7]) if len(published) >= 7 else 12
         pd = int(published[8:10]) if len(published) >= 10 else 31
-        if (month, day) > (pm, pd) and month - pm > 1:
-            return py - 1
+        if (month, day) > (pm, pd) and (month - pm > 1 or (review and review[0] == py - 1)):
+            return py - 1  # after the stamp: last year's, above all in a review of last year
         return py
     if review and review[0]:
         year, whole = review

@@ -39,10 +39,12 @@ _FUTURE = re.compile(
 _VENUE_BEFORE = {"trung tâm", "hội trường", "phòng", "nhà", "cung"}
 _DOC_BEFORE = {"nghị quyết", "chỉ thị", "văn kiện", "tinh thần", "kết luận", "báo cáo", "dự thảo"}
 _NEEDS_ARTICLE = {"gặp mặt", "gặp gỡ", "giao lưu", "lễ", "họp mặt"}
+# gatherings only when someone "tổ chức" them ("tổ chức Khởi công nhà lớp học" in a report's table)
+_NEEDS_ORGANISE = {"tết cổ truyền", "khởi công", "khánh thành"}
 _RECEPTION_VERBS = re.compile(r"\b(tiếp đón|đón tiếp|tiếp xã giao|tiếp thân mật|hội kiến|tiếp)\s+(?!tục|nhận|cận|thu|xúc|theo|tế|sức|đó|nối|diễn)", re.I)
 _VISIT = re.compile(r"\b(thăm và làm việc|thăm, làm việc|đến thăm|sang thăm|thăm)\b", re.I)
 _DELEGATION = re.compile(r"\b[Đđ]oàn\b")
-_SIGNING = re.compile(r"\b(?:đã |chính thức )?(?:ký|ký kết)\s+(?:các\s+|bản\s+)?(?:Biên bản|biên bản|Bản ghi nhớ|"
+_SIGNING = re.compile(r"\b(?:đã |chính thức )?(?:[Kk]ý|[Kk]ý kết)\s+(?:các\s+|bản\s+)?(?:Biên bản|biên bản|Bản ghi nhớ|"
                       r"bản ghi nhớ|Thỏa thuận|thỏa thuận|Hiệp định|hiệp định|Văn bản|văn bản|"
                       r"Chương trình hợp tác|chương trình hợp tác|Kế hoạch hợp tác|kế hoạch hợp tác|MoU|MOU|"
                       r"Quy chế phối hợp|quy chế phối hợp|Chương trình phối hợp|chương trình phối hợp|"
@@ -161,8 +163,8 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
             ok = False
         if key == "lễ":
             ok = False
-        if key == "tết cổ truyền" and prev2 != "tổ chức":
-            ok = False  # "chúc Tết cổ truyền", "dịp Tết cổ truyền": the feast, not a gathering held for it
+        if key in _NEEDS_ORGANISE and prev2 != "tổ chức":
+            ok = False  # "chúc Tết cổ truyền", "đã khởi công xây dựng": not a gathering held
         if ok:
             yield k, n, kind
         k += n

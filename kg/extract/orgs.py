@@ -280,6 +280,9 @@ class _Parser(PlaceParsing):
         if not head:
             return []
         n, h = head
+        if h.head == "Báo" and (len(toks) < 10 or re.match(r"(?i)\s*(nguồn|theo)\b", self.s.text)
+                                or (i and toks[i - 1].text in DASHES)):
+            return []  # "Nguồn: Báo Nghệ An điện tử", "Khánh Nam – Báo Sóc Trăng": the outlet credited
         place = longest(toks, i, lex.districts, lex.max_words["districts"], need_cap=True)
         if place and place[0] > n:
             return []  # "Hội An" is a city, not a "Hội"
@@ -372,6 +375,16 @@ class _Parser(PlaceParsing):
             if within:
                 return within
             foreign = _country_at(doc, toks, j)
+            if foreign and foreign[1][0] != "VN" and h.scope != "national":
+                # "Phòng Thương mại Israel – Việt Nam": a chamber of that country, maybe paired with ours
+                end = j + foreign[0]
+                k2 = _skip_dash(toks, end)
+                ours = _country_at(doc, toks, k2) if k2 > end else None
+                if ours and ours[1][0] == "VN":
+                    end = k2 + ours[0]
+                after, aliases = self.acronym(end, ())
+                return [self.mention(i, after, f"{core} {self.text(j, end)}", "ForeignOrganisation", None,
+                                     foreign[1][0], aliases)]
             if foreign and foreign[1][0] != "VN" and h.scope == "national":
                 end = j + foreign[0]  # "Bộ Ngoại giao Lào", "Bộ Nông Lâm Thủy sản Nhật Bản"
                 return [self.mention(i, end, f"{core} {self.text(j, end)}", "ForeignOrganisation", None,
@@ -405,6 +418,9 @@ class _Parser(PlaceParsing):
                 j += 3  # "tổ chức phi chính phủ (NGO) Highland Hope Australia": a gloss of the head
             if latin and j < len(toks) and toks[j].text in lex.abbreviations:
                 return []  # "tổ chức PCPNN": an abbreviation, no name
+            if latin and j + 1 < len(toks) and toks[j].text.isascii() and is_syllable(toks[j].text) \
+                    and toks[j + 1].is_word and toks[j + 1].text.islower() and not toks[j + 1].text.isascii():
+                return []  # "tổ chức Sinh hoạt chuyên đề": a Vietnamese word without marks, then Vietnamese
             if h.kind == "NGO" and h.head.lower() == "tổ chức" and \
                     longest(toks, j, lex.event_triggers, lex.max_words["event_triggers"]):
                 return []  # "tổ chức Giao lưu với ...": the verb and the gathering it organises

@@ -419,3 +419,16 @@ def test_a_plans_month_in_the_clause_does_not_date_the_gathering_and_a_nation_th
              "kiến vào tháng 4/2016.")
     assert sorted((e.kind, e.date) for e in ex.events) == [("Ceremony", "2015-12-09"), ("Reception", "2015-12-09")]
     assert "Chính phủ" not in {o.name for o in ex.organisations}
+
+
+def test_a_review_of_last_year_dates_its_table_rows_in_that_year():
+    ex = run("Thứ Năm, 16/01/2020\n\nNgày 15/1, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang tổ chức Hội nghị tổng kết "
+             "công tác đối ngoại nhân dân năm 2019.\nMột số hoạt động tiêu biểu năm 2019:\nNgày 19/2, Liên hiệp tổ "
+             "chức Gặp mặt hữu nghị chúc mừng năm mới.\nTháng 4, Liên hiệp tổ chức Khởi công nhà lớp học Trường Mầm "
+             "non An Lạc.\nNgày 10/10, Ký kết Biên bản ghi nhớ hợp tác giữa Hội hữu nghị Việt Nam – Israel tỉnh và "
+             "Phòng Thương mại Israel – Việt Nam.\nHằng tháng, Liên hiệp tổ chức Sinh hoạt chuyên đề tiếng Anh.")
+    got = sorted((e.kind, e.date) for e in ex.events)
+    assert got == [("Ceremony", "2019-04"), ("Ceremony", "2019-10-10"), ("Conference", "2020-01-15"),
+                   ("Meeting", "2019-02-19")]
+    names = {o.name for o in ex.organisations}
+    assert "Phòng Thương mại Israel – Việt Nam" in names and "Sinh" not in names

@@ -378,3 +378,11 @@ def test_a_department_of_vufo_named_with_cua_vufo():
     ex = run("Ngày 3/4/2024, Chủ tịch Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO) tiếp Đại sứ Mông Cổ. Dự có đại "
              "diện Ban Châu Á – Thái Bình Dương của VUFO.")
     assert "Ban Châu Á – Thái Bình Dương Liên hiệp các tổ chức hữu nghị Việt Nam" in {o.name for o in ex.organisations}
+
+
+def test_a_newspaper_is_a_body_but_not_when_credited_as_the_source():
+    ex = run("Ngày 15/1/2020, Liên hiệp các tổ chức hữu nghị tỉnh Bắc Giang phối hợp với Báo Bắc Giang, Đài Phát "
+             "thanh và Truyền hình tỉnh thực hiện 12 chuyên mục về đối ngoại nhân dân.\nNguồn: Báo Nghệ An điện tử "
+             "– 02/01/2024 15:42\nKhánh Nam – Báo Sóc Trăng")
+    names = {o.name for o in ex.organisations}
+    assert "Báo Bắc Giang" in names and not any("Nghệ An" in n or "Sóc Trăng" in n for n in names)
