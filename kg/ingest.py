@@ -34,6 +34,8 @@ _CHROME_LINE = re.compile(
     r"trở về|quay lại|đầu trang|\(?ảnh\s*:[^)]*\)?\s*|"
     r"(tin|bài|tin và ảnh|tin, ảnh|bài và ảnh|bài, ảnh|tin, ảnh, video|video|clip|nguồn ảnh)\s*:\s*.{1,60})$", re.I)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")
+# "Thứ Sáu, ngày 12 tháng 2 năm 2016": a stamp in words
+_DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})(?!\d)", re.I)
 _STAMP_WORDS = re.compile(
     r"^(print|in|cập nhật|ngày đăng|đăng ngày|ngày|thứ\s*\w+|chủ nhật|\d{1,2}:\d{2}(:\d{2})?|"
     r"gmt[+\-]?\d*|[|,:\-–\[\]()]|lúc|sáng|chiều|am|pm|\s)+", re.I)
@@ -62,7 +64,7 @@ def _iso(day: str, month: str, year: str) -> str | None:
 
 def _stamp_date(line: str) -> str | None:
     """The date of a line that is only a stamp (date, weekday, time, 'Print', 'Cập nhật')."""
-    m = _DATE.search(line)
+    m = _DATE.search(line) or _DATE_WORDS.search(line)
     if not m or len(line) > 80:
         return None
     rest = (line[:m.start()] + " " + line[m.end():]).strip()

@@ -49,6 +49,7 @@ class OrgHead:
     kind: str
     scope: str  # local, district, national, any, foreign
     tail: str  # none, bare, name, dept, country, party, latin
+    full: str = ""  # the body's full name when the head is a short form of it ("Ủy ban MTTQ")
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,9 @@ def load_lexicon() -> Lexicon:
         lex.roles.setdefault(tone_key(title), Role(stands_for or title, kind, shares))
     for r in _rows("organs.tsv"):  # an organ, or an abbreviation and the organ it stands for
         lex.organs.setdefault(tone_key(r[0]), r[1] if len(r) > 1 and r[1] else r[0])
-    for head, kind, scope, tail in _rows("org_heads.tsv"):
-        lex.org_heads.setdefault(tone_key(head), OrgHead(head, kind, scope, tail))
+    for row in _rows("org_heads.tsv"):
+        head, kind, scope, tail, full = (row + [""])[:5]
+        lex.org_heads.setdefault(tone_key(head), OrgHead(head, kind, scope, tail, full))
     lex.departments = {tone_key(r[0]): r[0] for r in _rows("departments.tsv")}
     for row in _rows("organisations.tsv"):
         name, kind, aliases = (row + ["", ""])[:3]

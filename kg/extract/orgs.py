@@ -305,7 +305,7 @@ class _Parser(PlaceParsing):
             k = j + 3 if toks[j + 1].key in ("địa", "thành") else j + 2
             if k >= len(toks) or not (toks[k].is_word and toks[k].cap):
                 return []  # "UBND các quận, huyện", "Hội Nông dân các cấp": every such body, none named
-        core = _expand(h.head if len(h.head.split()) > 1 else self.text(i, j))
+        core = h.full or _expand(h.head if len(h.head.split()) > 1 else self.text(i, j))
         core = core[:1].upper() + core[1:]  # "Trưởng phòng Giáo dục ...": the body is "Phòng Giáo dục ..."
         kind, country = h.kind, None
         if h.tail == "none" and h.kind == "MassOrganisation" and j < len(toks) and toks[j].cap \
@@ -368,6 +368,13 @@ class _Parser(PlaceParsing):
             else:
                 end = self.name_tail(j)
             if end == j:
+                if toks[i].cap and (j >= len(toks) or not toks[j].cap):
+                    # "Giám đốc Sở trình bày": the department just named ("Sở Ngoại vụ")
+                    near = [m for m in self._named_before() if m.name and m.name.startswith(f"{h.head} ")
+                            and m.sent >= self.s.index - 2]
+                    if near and len({m.name for m in near}) == 1:
+                        m = near[-1]
+                        return [self.mention(i, j, m.name, m.kind, m.locality, m.country, ())]
                 return []
             core, j = _expand(self.text(i, end)), end
             core = core[:1].upper() + core[1:]  # "Trưởng phòng Giáo dục ..." names "Phòng Giáo dục ..."
@@ -801,15 +808,16 @@ class _Parser(PlaceParsing):
             nation = _country_at(self.doc, toks, k)
             if nation:
                 break
-            home = _province_at(self.doc, toks, k) if k > j and toks[k - 1].key == "người" else None
-            if home:  # "Hội người Bắc Giang tại Ba Lan": people of a province of ours
+            fellows = k >= 2 and (toks[k - 2].key, toks[k - 1].key) == ("đồng", "hương")
+            home = _province_at(self.doc, toks, k) if (k > j and toks[k - 1].key == "người") or fellows else None
+            if home:  # "Hội người Bắc Giang tại Ba Lan", "Hội đồng hương Tiền Giang tại Hoa Kỳ": people of ours
                 nation = (home[0], ("VN", False))
                 break
             k += 1
         else:
             return None
         at = k + nation[0]
-        if not (k > j and at + 1 < len(toks) and toks[at].key in ("tại", "ở")):
+        if not ((k > j or fellows) and at + 1 < len(toks) and toks[at].key in ("tại", "ở")):
             return None
         start = at + 1
         if toks[start].key in self.lex.org_heads.prefixes and toks[start].key not in ("hội", "hiệp"):

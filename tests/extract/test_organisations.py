@@ -386,3 +386,15 @@ def test_a_newspaper_is_a_body_but_not_when_credited_as_the_source():
              "– 02/01/2024 15:42\nKhánh Nam – Báo Sóc Trăng")
     names = {o.name for o in ex.organisations}
     assert "Báo Bắc Giang" in names and not any("Nghệ An" in n or "Sóc Trăng" in n for n in names)
+
+
+def test_a_hometown_association_abroad_the_front_by_its_full_name_and_a_bare_so():
+    ex = run("Thứ Sáu, ngày 12 tháng 2 năm 2016\n\nSáng 11-2-2016, UBND tỉnh Tiền Giang phối hợp với Ủy ban MTTQ Việt "
+             "Nam tỉnh tổ chức họp mặt kiều bào. Tham dự có bà Võ Thị Ngọc Lan, Phó Chủ tịch Ủy ban MTTQ tỉnh. Theo "
+             "báo cáo của Sở Ngoại vụ do bà Huỳnh Thị Cẩm Vân, Giám đốc Sở trình bày, kiều bào đầu tư 14 dự án. Ông "
+             "Phạm Văn Sang, Chủ tịch Hội đồng hương Tiền Giang tại Hoa Kỳ kiến nghị đơn giản hóa thủ tục.")
+    assert ex.article.published == "2016-02-12"
+    posts = {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert {("Võ Thị Ngọc Lan", "Phó Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tiền Giang"),
+            ("Huỳnh Thị Cẩm Vân", "Giám đốc", "Sở Ngoại vụ tỉnh Tiền Giang"),
+            ("Phạm Văn Sang", "Chủ tịch", "Hội đồng hương Tiền Giang tại Hoa Kỳ")} <= posts
