@@ -220,6 +220,7 @@ def analyse(article: Article, lex: Lexicon) -> Doc:
     merge_pair_spellings(doc)
     find_persons_and_posts(doc)
     merge_name_variants(doc)
+    merge_given_names(doc)
     merge_missions(doc)
     merge_mission_heads(doc)
     return doc
@@ -278,6 +279,17 @@ def merge_missions(doc: Doc) -> None:
             canon = first[key]
             canon.aliases = tuple(dict.fromkeys((*canon.aliases, m.name, *m.aliases)))
             m.name, m.aliases = canon.name, canon.aliases
+
+
+def merge_given_names(doc: Doc) -> None:
+    """'bà H'Liên' after 'bà H'Liên Êban' (a Central Highlands name, given name first) is that person,
+    not another: a one-word name that opens exactly one fuller name in the article."""
+    full = [p.name for p in doc.persons if " " in p.name]
+    for p in doc.persons:
+        if " " not in p.name:
+            longer = {n for n in full if n.startswith(p.name + " ")}
+            if len(longer) == 1:
+                p.name = longer.pop()
 
 
 _ONE_HOLDER = ("Đại sứ", "Tổng Lãnh sự")  # a mission has one head at a time

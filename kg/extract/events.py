@@ -40,7 +40,7 @@ _VENUE_BEFORE = {"trung tâm", "hội trường", "phòng", "nhà", "cung"}
 _DOC_BEFORE = {"nghị quyết", "chỉ thị", "văn kiện", "tinh thần", "kết luận", "báo cáo", "dự thảo"}
 _NEEDS_ARTICLE = {"gặp mặt", "gặp gỡ", "giao lưu", "lễ", "họp mặt"}
 # gatherings only when someone "tổ chức" them ("tổ chức Khởi công nhà lớp học" in a report's table)
-_NEEDS_ORGANISE = {"tết cổ truyền", "khởi công", "khánh thành"}
+_NEEDS_ORGANISE = {"tết cổ truyền", "khởi công", "khánh thành", "tổng kết", "sơ kết"}
 _RECEPTION_VERBS = re.compile(r"\b(tiếp đón|đón tiếp|tiếp xã giao|tiếp thân mật|hội kiến|tiếp)\s+(?!tục|nhận|cận|thu|xúc|theo|tế|sức|đó|nối|diễn)", re.I)
 _VISIT = re.compile(r"\b(thăm và làm việc|thăm, làm việc|đến thăm|sang thăm|thăm)\b", re.I)
 _DELEGATION = re.compile(r"\b[Đđ]oàn\b")

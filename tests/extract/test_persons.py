@@ -428,3 +428,16 @@ def test_a_numbered_officer_list_after_an_election_and_the_hoi_the_article_is_ab
     assert "A-lếch-xây Cô-dlốp" not in {p.name for p in ex.persons}
     assert "Trường Đại học Nha Trang" in {o.name for o in ex.organisations}
     assert [(e.kind, e.date) for e in ex.events] == [("Congress", "2011-10-15")]
+
+
+def test_a_highlands_given_name_said_alone_a_title_in_lower_case_and_a_counsellor_for_development():
+    ex = run("Chiều 14/1/2026, Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk tổ chức gặp mặt. Chủ tịch Liên hiệp, bà "
+             "H'Liên Êban chủ trì. Dự có bà Rebecca Thornton, Tham tán Phát triển Đại sứ quán New Zealand tại Việt Nam. "
+             "Phát biểu, bà H'Liên ghi nhận sự tận tụy. Ban Chấp hành gồm 31 ủy viên, Ban Thường vụ gồm 9 ủy viên. "
+             "Trước đó, phó chủ tịch UBND tỉnh Y Ngọc Byă đã tiếp bà Rebecca Thornton. Ngày 9/1, Liên hiệp phối hợp "
+             "với UBND phường Tuy Hòa tổ chức tổng kết mô hình phục hồi chức năng.")
+    assert {p.name for p in ex.persons} == {"H'Liên Êban", "Rebecca Thornton", "Y Ngọc Byă"}
+    posts = {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert {("Y Ngọc Byă", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Đắk Lắk"),
+            ("Rebecca Thornton", "Tham tán Phát triển", "Đại sứ quán New Zealand tại Việt Nam")} <= posts
+    assert ("Conference", "2026-01-09") in {(e.kind, e.date) for e in ex.events}
