@@ -279,6 +279,17 @@ def merge_missions(doc: Doc) -> None:
             canon = first[key]
             canon.aliases = tuple(dict.fromkeys((*canon.aliases, m.name, *m.aliases)))
             m.name, m.aliases = canon.name, canon.aliases
+    # a consulate named once without its city ("Tổng Lãnh sự Malaysia chào xã giao ..." in a headline)
+    # is the article's only consulate of that country named with one
+    for m in doc.orgs:
+        if m.kind == "DiplomaticMission" and m.name and m.country and " tại " not in m.name \
+                and not m.name.startswith("Đại sứ quán"):
+            word = m.name.split(" ", 3)[:3]
+            cities = {o.name for o in doc.orgs if o.kind == "DiplomaticMission" and o.name and o.country == m.country
+                      and " tại " in o.name and o.name.split(" ", 3)[:3] == word}
+            if len(cities) == 1:
+                m.aliases = tuple(dict.fromkeys((*m.aliases, m.name)))
+                m.name = cities.pop()
 
 
 def merge_given_names(doc: Doc) -> None:

@@ -507,6 +507,8 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
     if k < len(toks) and toks[k].key == "đồng" and k + 1 < len(toks) and toks[k + 1].key == "chí":
         k += 1
         k += 1
+    if k + 1 < len(toks) and toks[k].key == "tân" and ch.role_at(k + 1):
+        k += 1  # "Ngài X, tân Tổng Lãnh sự Malaysia": newly appointed
     close = _alias_in_parentheses(toks, k) if k < len(toks) and toks[k].text == "(" else 0
     if close:
         # "Lưu Chí Cường (Liu Zhiqiang)": the other spelling is an alias of the same person

@@ -441,3 +441,14 @@ def test_a_highlands_given_name_said_alone_a_title_in_lower_case_and_a_counsello
     assert {("Y Ngọc Byă", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Đắk Lắk"),
             ("Rebecca Thornton", "Tham tán Phát triển", "Đại sứ quán New Zealand tại Việt Nam")} <= posts
     assert ("Conference", "2026-01-09") in {(e.kind, e.date) for e in ex.events}
+
+
+def test_a_new_consul_general_and_his_consulate_named_once_without_its_city():
+    ex = run("Tổng Lãnh sự Malaysia chào xã giao lãnh đạo tỉnh\n\nChiều 12/3/2009, tại trụ sở UBND tỉnh, đồng chí Trịnh "
+             "Khắc Hưng, Phó Chủ tịch UBND tỉnh Bình Phước đã tiếp Ngài Mohd Faizal bin Abdul Rahman, tân Tổng Lãnh "
+             "sự Malaysia tại TP.HCM, đến chào xã giao. Cùng tiếp có bà Lê Thị Thu Sương, GĐ Sở NgV.")
+    posts = {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert {("Mohd Faizal bin Abdul Rahman", "Tổng Lãnh sự", "Tổng Lãnh sự quán Malaysia tại Hồ Chí Minh"),
+            ("Lê Thị Thu Sương", "Giám đốc", "Sở Ngoại vụ tỉnh Bình Phước")} <= posts
+    assert [o.name for o in ex.organisations if o.name.startswith("Tổng Lãnh sự quán")] == [
+        "Tổng Lãnh sự quán Malaysia tại Hồ Chí Minh"]
