@@ -495,6 +495,10 @@ class _Parser(PlaceParsing):
             foreign = _country_at(doc, toks, j)
             if foreign and foreign[1][0] != "VN" and not latin:
                 end = j + foreign[0]
+                k2 = _skip_dash(toks, end)
+                ours = _country_at(doc, toks, k2) if k2 > end else None
+                if ours and ours[1][0] == "VN":
+                    end = k2 + ours[0]  # "Tổ chức Hợp tác phát triển Na Uy – Việt Nam (NOVIDEV)"
                 n_loc, _p, _u, region = self.locality(end)
                 if region and region.split()[0].lower() in ("vùng", "bang", "châu", "khu"):
                     end += n_loc  # "Hiệp hội Doanh nghiệp Hàn Quốc khu vực Đồng bằng sông Cửu Long"
@@ -550,6 +554,14 @@ class _Parser(PlaceParsing):
             return [m]
         bare = False
         if province == "" or (province is None and h.scope in ("local", "bare") and h.tail != "latin"):
+            # (a department of the province, "Sở Ngoại vụ và UBND huyện X", never shares a district's place)
+            shared = self._shared_place(j) if province is None and h.kind != "FriendshipUnion" \
+                and h.tail != "dept" else None
+            if shared is not None:  # "Huyện uỷ, HĐND, UBND huyện Lý Nhân": the place the last body names
+                m = self.mention(i, j, f"{core} {shared.place_unit} {shared.place_name}", kind,
+                                 shared.locality, country, aliases)
+                m.core, m.place_unit, m.place_name = core, shared.place_unit, shared.place_name
+                return [m]
             if h.kind == "FriendshipUnion" and doc.locality is None and h.scope in ("local", "bare"):
                 m = self.mention(i, j, VUFO, kind, None, None, aliases)
                 m.core, m.bare = core, True
@@ -762,6 +774,8 @@ class _Parser(PlaceParsing):
         if nxt and nxt[0].name and nxt[0].place_unit and nxt[0].place_unit.lower() in (
                 "xã", "phường", "thị trấn", "huyện", "quận", "thị xã"):
             return nxt[0]
+        if nxt and nxt[0].bare and nxt[0].j > j + 1:  # the next is bare too: the one after it ("HĐND, UBND ...")
+            return self._shared_place(nxt[0].j)
         return None
 
     def _lower_to_acronym(self, end: int) -> int:

@@ -398,3 +398,12 @@ def test_a_hometown_association_abroad_the_front_by_its_full_name_and_a_bare_so(
     assert {("Võ Thị Ngọc Lan", "Phó Chủ tịch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tiền Giang"),
             ("Huỳnh Thị Cẩm Vân", "Giám đốc", "Sở Ngoại vụ tỉnh Tiền Giang"),
             ("Phạm Văn Sang", "Chủ tịch", "Hội đồng hương Tiền Giang tại Hoa Kỳ")} <= posts
+
+
+def test_bare_bodies_listed_before_a_districts_share_it_and_a_bilateral_body_keeps_its_pair():
+    ex = run("HNO - Ngày 12-12-2006, Hội hữu nghị Việt Nam – Na Uy phối hợp với Tổ chức Hợp tác phát triển Na Uy – Việt "
+             "Nam (NOVIDEV) và UBND huyện Lý Nhân tổ chức lễ trao bò giống. Dự có lãnh đạo Huyện uỷ, HĐND, UBND huyện "
+             "Lý Nhân. Liên hiệp phối hợp với Sở Ngoại vụ và UBND huyện Lý Nhân.")
+    names = {o.name for o in ex.organisations}
+    assert {"Tổ chức Hợp tác phát triển Na Uy – Việt Nam", "Huyện ủy Lý Nhân", "Hội đồng nhân dân huyện Lý Nhân",
+            "Ủy ban nhân dân huyện Lý Nhân", "Sở Ngoại vụ tỉnh Hà Nam"} <= names
