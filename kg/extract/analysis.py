@@ -275,6 +275,14 @@ def merge_missions(doc: Doc) -> None:
         key = (word if word == "Đại sứ quán" else f"{word} {city}", m.country)
         if key not in first:
             first[key] = m
+        elif " tại " in m.name and " tại " not in first[key].name:
+            # the embassy said in full ("... tại Việt Nam") after a short mention names it
+            short = first[key]
+            m.aliases = tuple(dict.fromkeys((*m.aliases, short.name, *short.aliases)))
+            for o in doc.orgs:
+                if o.name == short.name:
+                    o.name, o.aliases = m.name, m.aliases
+            first[key] = m
         elif m.name != first[key].name:
             canon = first[key]
             canon.aliases = tuple(dict.fromkeys((*canon.aliases, m.name, *m.aliases)))

@@ -721,6 +721,10 @@ class _Parser(PlaceParsing):
         the lower-case end of the department's name included; [] when no body follows."""
         toks = self.toks
         q = end
+        if q + 1 < len(toks) and toks[q].text in DASHES and toks[q + 1].is_word:
+            q += 1  # "Vụ Trung Đông – châu Phi, Bộ Ngoại giao": a region named with a dash
+            while q < len(toks) and q - end < 5 and toks[q].is_word and toks[q].key not in _FUNCTION_WORDS:
+                q += 1
         while q < len(toks) and q - end < 4 and toks[q].is_word and not toks[q].cap \
                 and toks[q].key not in _FUNCTION_WORDS and toks[q].key not in _UNITS \
                 and toks[q].key not in _DISTRICT_UNITS:

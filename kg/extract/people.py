@@ -181,9 +181,17 @@ class _Chains(PlaceParsing):
             named = [m for m in self.doc.orgs if m.kind == "DiplomaticMission" and m.name
                      and m.name.startswith(word) and self.s.index - 1 <= m.sent <= self.s.index
                      and (m.sent < self.s.index or m.j <= e)]
-            if not named:  # told further back: the article's only mission of that rank
+            if not named:  # told further back: the article's only mission of that rank (a foreign
+                # name's, not our own mission abroad)
+                ours = e < len(toks) and toks[e].key in self.lex.surnames
                 named = [m for m in self.doc.orgs if m.kind == "DiplomaticMission" and m.name
-                         and m.name.startswith(word) and m.sent < self.s.index]
+                         and m.name.startswith(word) and m.sent < self.s.index
+                         and (ours or not m.name.startswith(f"{word}Việt Nam"))]
+            headed = {p.org.name for p in self.doc.posts if p.title == title and p.org is not None
+                      and p.org.name and not p.former} & {m.name for m in named}
+            if len({m.name for m in named}) > 1 and len(headed) == 1:
+                # "Đại sứ Ác-man-đô Ma-cha-va": the one mission whose head the article has named
+                named = [m for m in named if m.name in headed]
             return (named[-1] if named and len({m.name for m in named}) == 1 else None), e
         n, (code, _strict) = hit
         end = e + n

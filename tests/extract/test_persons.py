@@ -452,3 +452,14 @@ def test_a_new_consul_general_and_his_consulate_named_once_without_its_city():
             ("Lê Thị Thu Sương", "Giám đốc", "Sở Ngoại vụ tỉnh Bình Phước")} <= posts
     assert [o.name for o in ex.organisations if o.name.startswith("Tổng Lãnh sự quán")] == [
         "Tổng Lãnh sự quán Malaysia tại Hồ Chí Minh"]
+
+
+def test_an_ambassador_said_again_in_vietnamese_and_a_department_named_across_a_dash():
+    ex = run("Chiều 24/9/2025, VUFO phối hợp với Bộ Ngoại giao và Đại sứ quán Cộng hòa Mozambique tổ chức buổi gặp mặt. "
+             "Dự có Ngài Armando Tomás Machava, Đại sứ Cộng hòa Mozambique tại Việt Nam; bà Nguyễn Minh Thư, Phó Vụ "
+             "trưởng Vụ Trung Đông – châu Phi, Bộ Ngoại giao; TS. Nguyễn Thị Lan Phương, nguyên Đại sứ Việt Nam tại "
+             "Mozambique; đại diện Đại sứ quán Angola. Đại sứ Ác-man-đô Ma-cha-va phát biểu tại buổi gặp mặt.")
+    posts = {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert {("Armando Tomás Machava", "Đại sứ", "Đại sứ quán Cộng hòa Mozambique tại Việt Nam"),
+            ("Nguyễn Minh Thư", "Phó Vụ trưởng", "Vụ Trung Đông – châu Phi Bộ Ngoại giao")} <= posts
+    assert "Ác-man-đô Ma-cha-va" not in {p.name for p in ex.persons}
