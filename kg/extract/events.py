@@ -392,7 +392,7 @@ class _Builder:
                     and not re.search(r"\b(với|và|cho|của)\s*$", s.text[max(0, o.start - s.start - 8):o.start - s.start])]
             if subj:
                 return subj[0], True
-            if self.main_union is not None and re.match(r"\s*[-–•+*]?\s*(phối hợp|tổ chức|chủ trì|đón tiếp|tiếp)",
+            if self.main_union is not None and re.match(_LIST_ITEM_LEAD + r"(phối hợp|tổ chức|chủ trì|đón tiếp|tiếp)",
                                                         clause, re.I):
                 return self.main_union, True  # a report's list: "tổ chức Đoàn ... sang thăm ..."
         # the body whose gathering it is: "Đại hội Hội hữu nghị X", "hội nghị Ban Chấp hành Liên hiệp"
@@ -513,7 +513,7 @@ class _Builder:
                     if rec and not re.search(r"tham gia|phối hợp", ctext[:rec.start()], re.I):
                         self.host(ev, s.index, a, a + rec.start())
                         ev.anaphoric = ev.anaphoric and not ev.organiser_stated
-                    if rec and ev.organiser is None and re.match(r"\s*[-–•+*]?\s*(tiếp|đón tiếp|tiếp đón)\b",
+                    if rec and ev.organiser is None and re.match(_LIST_ITEM_LEAD + r"(tiếp|đón tiếp|tiếp đón)\b",
                                                                 ctext, re.I):
                         ev.organiser, ev.organiser_stated = self.main_union, self.main_union is not None
                     ev.label = " ".join(s.text[a:b].split()[:16])
@@ -586,6 +586,8 @@ _SAME_DAY = re.compile(r"(?i)\b(cùng ngày|trong ngày|ngày hôm đó|hôm đ�
 # "Tại buổi làm việc, ..." after "X tiếp và làm việc với đoàn": the reception is that working session
 _BACKREF = re.compile(r"(?i)\b(tại|trong|sau|kết thúc)\s+(buổi|cuộc)?\s*$")
 _SEPARATE_VISIT = re.compile(r"(?i)\s*(trước đó|sau đó|tiếp đó|cùng ngày|(?:sáng|chiều|tối) cùng ngày)\b")
+# the start of an item of a report's list, before its verb: "- ", "+ ", "- Tháng 3: ", "- Ngày 15/5: "
+_LIST_ITEM_LEAD = r"(?i)\s*[-–•+*]?\s*(?:(?:ngày|tháng)\s+[\d/\-]+\s*[:,]\s*)?"
 _FIRST_SESSION = re.compile(r"(?i)\b(phiên (?:họp )?(?:thứ nhất|đầu tiên)|(?:hội nghị|kỳ họp) lần thứ nhất)\b")
 _SAME_GATHERING = {"Meeting": ("Reception", "Visit"), "Reception": ("Meeting",), "Visit": ("Meeting",)}
 

@@ -432,3 +432,13 @@ def test_a_review_of_last_year_dates_its_table_rows_in_that_year():
                    ("Meeting", "2019-02-19")]
     names = {o.name for o in ex.organisations}
     assert "Phòng Thương mại Israel – Việt Nam" in names and "Sinh" not in names
+
+
+def test_a_reports_list_items_led_by_their_month_or_day():
+    ex = run("Ngày 10/7/2018, Liên hiệp các tổ chức hữu nghị tỉnh Ninh Bình tổ chức hội nghị sơ kết công tác 6 tháng "
+             "đầu năm 2018.\n6 tháng đầu năm, Liên hiệp đã thực hiện tốt các hoạt động:\n- Tháng 3: đón tiếp đoàn Hội "
+             "hữu nghị Nhật – Việt tỉnh Akita (Nhật Bản) do ông Sato Hiroshi, Hội trưởng làm trưởng đoàn;\n- Ngày 15/5: "
+             "tổ chức Lễ kỷ niệm 128 năm Ngày sinh Chủ tịch Hồ Chí Minh;")
+    union = "Liên hiệp các tổ chức hữu nghị tỉnh Ninh Bình"
+    assert sorted((e.date, e.organiser) for e in ex.events) == [
+        ("2018-03", union), ("2018-05-15", union), ("2018-07-10", union)]
