@@ -689,7 +689,7 @@ def _drop_occasion_visits(events: list[_Event]) -> list[_Event]:
     out = []
     for ev in events:
         if _SEPARATE_VISIT.match(ev.clause_text or "") and (
-                ev.location or re.search(r"\blàm việc với\s+[A-ZĐÀ-Ỹ]", ev.clause_text)):
+                ev.location or re.search(r"\b(?:làm việc với|thăm(?: và [^,;]{0,20}?)?)\s+[A-ZĐÀ-Ỹ]", ev.clause_text)):
             # "Trước đó, sáng cùng ngày, đoàn đã thăm ... tại Trường X", "Trước đó, đoàn đã làm việc
             # với Đồn Biên phòng X": a visit of its own
             out.append(ev)

@@ -408,6 +408,12 @@ def _find_in_sentence(doc: Doc, s: Sentence) -> None:
             h = 0  # "học sinh, sinh viên Quảng Tây": a group from a place, not one person
         after_and = k > 0 and toks[k - 1].key == "và" and k - 2 in taken  # "A và B" after a cued A
         name_end = _name_at(doc, ch, k + h, cue=h > 0 or after_and)
+        if name_end == k + h and not h and toks[k].key in doc.lex.surnames:
+            # "...; Thạch Dư, Chủ tịch Liên hiệp ...": a two-word name whose titles follow it
+            end2 = _name_at(doc, ch, k, cue=True)
+            if end2 == k + 2 and end2 + 1 < len(toks) and toks[end2].text in (",", "–", "-") \
+                    and ch.role_at(end2 + 1) and (k == 0 or toks[k - 1].text in (";", ":", ",")):
+                name_end = end2
         if name_end > k + h and not h and _BORDER_PAIR.search(s.text[:toks[k].start - s.start]):
             name_end = k + h  # "cặp cửa khẩu Ma Lù Thàng – Kim Thủy Hà": the gate across the border
         if name_end > k + h and not _truncated(doc, s, name_end):

@@ -442,3 +442,9 @@ def test_a_reports_list_items_led_by_their_month_or_day():
     union = "Liên hiệp các tổ chức hữu nghị tỉnh Ninh Bình"
     assert sorted((e.date, e.organiser) for e in ex.events) == [
         ("2018-03", union), ("2018-05-15", union), ("2018-07-10", union)]
+
+
+def test_the_afternoon_visit_to_a_named_school_is_a_visit_of_its_own():
+    ex = run("Sáng 12/4/2019, tại Hội trường UBND tỉnh, UBND tỉnh Trà Vinh tổ chức tiếp đoàn đại biểu tỉnh Kampong "
+             "Cham. Chiều cùng ngày, đoàn đã đến thăm và tặng quà Trường Phổ thông Dân tộc nội trú tỉnh.")
+    assert sorted((e.kind, e.date) for e in ex.events) == [("Reception", "2019-04-12"), ("Visit", "2019-04-12")]

@@ -463,3 +463,10 @@ def test_an_ambassador_said_again_in_vietnamese_and_a_department_named_across_a_
     assert {("Armando Tomás Machava", "Đại sứ", "Đại sứ quán Cộng hòa Mozambique tại Việt Nam"),
             ("Nguyễn Minh Thư", "Phó Vụ trưởng", "Vụ Trung Đông – châu Phi Bộ Ngoại giao")} <= posts
     assert "Ác-man-đô Ma-cha-va" not in {p.name for p in ex.persons}
+
+
+def test_a_two_word_khmer_name_followed_by_its_title_in_a_list():
+    ex = run("Về phía tỉnh Trà Vinh có các đồng chí: Đồng Văn Lâm, Chủ tịch HĐND tỉnh; Kim Ngọc Thái, Phó Chủ tịch UBND "
+             "tỉnh; Thạch Dư, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh.")
+    assert ("Thạch Dư", "Chủ tịch", "Liên hiệp các tổ chức hữu nghị tỉnh Trà Vinh") in \
+        {(p.person, p.title, p.organisation) for p in ex.positions}
