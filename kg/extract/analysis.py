@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..legacy import is_syllable
 from ..lexicon import Lexicon
 from ..model import Article, Evidence
 from ..text import fold, tone_key
@@ -307,8 +308,13 @@ def merge_given_names(doc: Doc) -> None:
     for p in doc.persons:
         if " " not in p.name:
             longer = {n for n in full if n.startswith(p.name + " ")}
-            if len(longer) == 1:
-                p.name = longer.pop()
+        elif len(p.name.split()) == 2 and all(is_syllable(w) for w in p.name.split()):
+            # "bà Thúy Nga" after "Đỗ Thị Thúy Nga": a Vietnamese name's last words
+            longer = {n for n in full if n.endswith(" " + p.name) and len(n.split()) > 2}
+        else:
+            continue
+        if len(longer) == 1:
+            p.name = longer.pop()
 
 
 _ONE_HOLDER = ("Đại sứ", "Tổng Lãnh sự")  # a mission has one head at a time

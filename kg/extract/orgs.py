@@ -151,7 +151,7 @@ class _Parser(PlaceParsing):
                     and (t.key not in _STOP_LOWER or t.key == "các"):
                 # lower-case words run on only up to a locality: "Trung tâm Xúc tiến đầu tư tỉnh"
                 e = m
-                while e < len(toks) and e - m < 4 and toks[e].is_word and toks[e].text.islower() \
+                while e < len(toks) and e - m < 6 and toks[e].is_word and toks[e].text.islower() \
                         and toks[e].key not in _UNITS and (toks[e].key not in _STOP_LOWER or toks[e].key == "các"):
                     e += 1
                 if e < len(toks) and e > m and (toks[e].key in _UNITS or _province_at(self.doc, toks, e)):
@@ -404,6 +404,9 @@ class _Parser(PlaceParsing):
             parent = self.parse_parent(end)
             if parent is None and h.head == "Ban Tổ chức" and not toks[i + 1].cap:
                 return []  # "Ban tổ chức trao học bổng": a gathering's organising committee
+            if parent is None and h.full:
+                # "Trưởng Ban Châu Mỹ" in a VUFO article: a department only that body has
+                return [self.mention(i, end, h.full, h.kind, None, None, (self.text(i, end),))]
             if parent is None:
                 after_role = i > 0 and toks[i - 1].key in ("trưởng", "phó")  # "Phó Trưởng ban Dân tộc tỉnh"
                 if not (toks[i].cap or after_role) or \
@@ -583,8 +586,12 @@ class _Parser(PlaceParsing):
             return []  # a generic head with nothing to name it ("Hội đồng", "Đảng ủy")
         if province:
             if not unit and not bare and kind == "Institution" and h.tail == "name":
-                # "Trường Đại học Sư phạm Kỹ thuật Vĩnh Long": a school's place is part of its name
-                m = self.mention(i, j, f"{core} {province}", kind, province, country, aliases)
+                # "Trường Đại học Sư phạm Kỹ thuật Vĩnh Long": a school's place is part of its name,
+                # with its number ("Trường Đại học Sư phạm Hà Nội 2")
+                place = province
+                if j < len(toks) and toks[j].text.isdigit() and len(toks[j].text) <= 2:
+                    place, j = f"{province} {toks[j].text}", j + 1
+                m = self.mention(i, j, f"{core} {place}", kind, province, country, aliases)
                 m.core = core
                 return [m]
             unit = unit or self.lex.province_unit(province)

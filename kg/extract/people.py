@@ -541,8 +541,10 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
         if any(o is None and kind in ("generic", "union") for _t, o, _f, kind in items):
             body = _listed_election_body(doc, ch.s, person)
             if body is not None:  # "Đại hội đã bầu ...; trong đó: bà X – Phó Giám đốc Sở Ngoại vụ – Phó Chủ tịch"
-                items = [(t, body if o is None and kind in ("generic", "union") and not f else o, f, kind)
-                         for t, o, f, kind in items]
+                organ = _ORGAN_LIST.match(ch.s.text)
+                items = [((f"{t} {organ.group(1)}" if organ and t == "Ủy viên" and o is None else t),
+                          body if o is None and kind in ("generic", "union") and not f else o, f, kind)
+                         for t, o, f, kind in items]  # "D (Ủy viên)" in "Ban Thường vụ gồm ...": of that organ
         _attach(doc, person, items, ch.s.index)
         k = end
     k = max(k, _joined_names_end(doc, ch, k if items else name_end))
@@ -566,6 +568,7 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
 
 _ELECTION_LIST = re.compile(r"(?i)\b(?:đã bầu|bầu ra|bầu|tái cử|kiện toàn)\b[^.]*?(?:trong đó|gồm)[^.]*?[:;]")
 _MEMBER_KINDS = ("FriendshipAssociation", "FriendshipUnion", "MassOrganisation")
+_ORGAN_LIST = re.compile(r"\s*(Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Kiểm tra)\b[^:;.]{0,40}\bgồm\b[^:;.]{0,30}:")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•+*])\s+\S")
 
 
@@ -575,7 +578,11 @@ def _listed_election_body(doc: Doc, s: Sentence, person: PersonMention) -> OrgMe
     the article's own association or union (the one holding the congress); None elsewhere."""
     m = _ELECTION_LIST.search(s.text)
     election, until = s, (m.end() if m else 0)
-    if m is None and _LIST_ITEM.match(s.text):
+    organ = _ORGAN_LIST.match(s.text)
+    if m is None and organ and s.index > 0 and _ELECTED_BODY.search(doc.sentences[s.index - 1].text):
+        # "Đại hội đã bầu Ban Chấp hành ... . Ban Thường vụ gồm các ông, bà: A (Chủ tịch), B (...)"
+        election, until = doc.sentences[s.index - 1], len(doc.sentences[s.index - 1].text)
+    elif m is None and _LIST_ITEM.match(s.text):
         # "1. Ông A, PGĐ Sở NgV – Chủ tịch Hội;" under "... đã bầu Ban Thường vụ; các chức danh như sau:"
         for back in range(s.index - 1, max(-1, s.index - 9), -1):
             before = doc.sentences[back]

@@ -407,3 +407,11 @@ def test_bare_bodies_listed_before_a_districts_share_it_and_a_bilateral_body_kee
     names = {o.name for o in ex.organisations}
     assert {"Tổ chức Hợp tác phát triển Na Uy – Việt Nam", "Huyện ủy Lý Nhân", "Hội đồng nhân dân huyện Lý Nhân",
             "Ủy ban nhân dân huyện Lý Nhân", "Sở Ngoại vụ tỉnh Hà Nam"} <= names
+
+
+def test_a_vufo_department_in_a_central_article_and_a_long_lower_case_name_before_its_province():
+    ex = run("Ngày 15/10/2024, Phó Chủ tịch VUFO Phan Anh Tuấn tiếp đoàn. Dự có bà Lê Thu Hà, Trưởng Ban Châu Mỹ. Dự "
+             "có đại diện Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh Đồng Tháp.")
+    names = {o.name for o in ex.organisations}
+    assert "Ban Châu Mỹ Liên hiệp các tổ chức hữu nghị Việt Nam" in names
+    assert "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh Đồng Tháp" in names

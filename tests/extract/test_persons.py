@@ -470,3 +470,16 @@ def test_a_two_word_khmer_name_followed_by_its_title_in_a_list():
              "tỉnh; Thạch Dư, Chủ tịch Liên hiệp các tổ chức hữu nghị tỉnh.")
     assert ("Thạch Dư", "Chủ tịch", "Liên hiệp các tổ chức hữu nghị tỉnh Trà Vinh") in \
         {(p.person, p.title, p.organisation) for p in ex.positions}
+
+
+def test_officers_in_parentheses_after_an_election_a_numbered_school_and_a_short_name():
+    ex = run("Ngày 20/5/2022, Hội hữu nghị Việt Nam – Séc tỉnh Vĩnh Phúc tổ chức Đại hội lần thứ II. Đại hội đã bầu Ban "
+             "Chấp hành khóa II gồm 15 ủy viên. Ban Thường vụ gồm các ông, bà: PGS.TS. Nguyễn Quang Huy (Chủ tịch), Hà "
+             "Thị Minh Nguyệt (Phó Chủ tịch), Kiều Văn Dũng (Ủy viên). Ông Nguyễn Quang Huy, Phó Hiệu trưởng Trường Đại "
+             "học Sư phạm Hà Nội 2 phát biểu. Dự có bà Đỗ Thị Thúy Nga, Điều phối viên. Bà Thuý Nga cho biết thêm.")
+    ours = "Hội hữu nghị Việt Nam – Séc tỉnh Vĩnh Phúc"
+    posts = {(p.person, p.title, p.organisation) for p in ex.positions}
+    assert {("Nguyễn Quang Huy", "Chủ tịch", ours), ("Hà Thị Minh Nguyệt", "Phó Chủ tịch", ours),
+            ("Kiều Văn Dũng", "Ủy viên Ban Thường vụ", ours),
+            ("Nguyễn Quang Huy", "Phó Hiệu trưởng", "Trường Đại học Sư phạm Hà Nội 2")} <= posts
+    assert "Thúy Nga" not in {p.name for p in ex.persons}
