@@ -271,6 +271,8 @@ def merge_missions(doc: Doc) -> None:
             continue
         word = next((w for w in _MISSION_WORDS if m.name.startswith(w + " ")), None)
         city = m.name.rsplit(" tại ", 1)[1] if " tại " in m.name else "Việt Nam"
+        if word == "Đại sứ quán" and tone_key(city) in doc.lex.provinces:
+            city = "Việt Nam"  # "Đại sứ quán Thổ Nhĩ Kỳ tại Hà Nội": the embassy in Viet Nam
         if word is None or (word == "Đại sứ quán" and city != "Việt Nam"):
             continue  # an embassy elsewhere (ours abroad) or a consulate's city: a mission of its own
         key = (word if word == "Đại sứ quán" else f"{word} {city}", m.country)

@@ -338,6 +338,8 @@ class _Parser(PlaceParsing):
                 if j < len(toks) and toks[j].is_word and (toks[j].cap or (len(h.head.split()) > 1
                                                                        and h.kind == "FriendshipAssociation")) \
                         and not (toks[j].cap and toks[j].key in lex.org_heads):
+                    if not toks[j].cap and toks[j].key in ("hai", "ba", "các", "những", "nhiều"):
+                        return []  # "Hội hữu nghị hai tỉnh": the two provinces' associations, none named
                     end = self.name_tail(j) if toks[j].cap else self.lower_tail(j)
                     if end == j or (toks[j].cap and self._person_at(j)):
                         return self.anaphor(i, j, h)  # "Chủ tịch Hội Yamamoto Kenji": a person

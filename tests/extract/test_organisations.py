@@ -415,3 +415,12 @@ def test_a_vufo_department_in_a_central_article_and_a_long_lower_case_name_befor
     names = {o.name for o in ex.organisations}
     assert "Ban Châu Mỹ Liên hiệp các tổ chức hữu nghị Việt Nam" in names
     assert "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn tỉnh Đồng Tháp" in names
+
+
+def test_an_embassy_in_ha_noi_is_the_embassy_in_viet_nam_and_the_two_provinces_associations_are_none():
+    ex = run("Sáng 19/11/2013, Phó Chủ tịch UBND tỉnh Ninh Thuận đã tiếp Ngài Oğuz Kaan Demirel, Đại sứ Thổ Nhĩ Kỳ tại "
+             "Việt Nam. Liên hiệp sẵn sàng phối hợp với Đại sứ quán Thổ Nhĩ Kỳ tại Hà Nội. Bà đánh giá cao những đóng "
+             "góp của Hội hữu nghị hai tỉnh.")
+    names = {o.name for o in ex.organisations}
+    assert len([n for n in names if n.startswith("Đại sứ quán Thổ Nhĩ Kỳ")]) == 1
+    assert not any("hai tỉnh" in n for n in names)
