@@ -130,13 +130,13 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
     k = 0
     while k < len(toks):
         t = toks[k]
-        if not (a <= t.start - s.start < b) or any(o_start < t.start < o_end for o_start, o_end in named):
-            k += 1  # outside the clause, or inside a body's name ("Quỹ Giao lưu quốc tế Nhật Bản")
+        if not (a <= t.start - s.start < b):
+            k += 1
             continue
         hit = longest(toks, k, lex.event_triggers, lex.max_words["event_triggers"]) \
             if t.key in lex.event_triggers.prefixes else None
-        if not hit:
-            k += 1
+        if not hit or any(o_start < t.start < o_end for o_start, o_end in named):
+            k += 1  # no trigger, or one inside a body's name ("Quỹ Giao lưu quốc tế Nhật Bản")
             continue
         n, kind = hit
         key = " ".join(x.key for x in toks[k:k + n])

@@ -376,7 +376,7 @@ def _find_in_sentence(doc: Doc, s: Sentence) -> None:
         t = toks[k]
         # a title chain, then maybe a name right after it
         # a title in lower case before a name counts too ("phó chủ tịch UBND tỉnh Y Ngọc Byă"), not a plural
-        lower_title = not t.cap and t.is_word and ch.role_at(k) and not (
+        lower_title = not t.cap and t.is_word and t.key in doc.lex.roles.prefixes and ch.role_at(k) and not (
             k and (toks[k - 1].key in ("các", "những") or toks[k - 1].text.isdigit()))  # "gồm 31 ủy viên"
         items, end = ch.chain(k) if (t.cap or t.key in _FORMER or lower_title) else ([], k)
         if items and _ON_BEHALF.search(s.text, 0, t.start - s.start):
