@@ -831,6 +831,7 @@ class _Parser(PlaceParsing):
             if n_loc and province is None and place:
                 return origin + 2 + n_loc, None
         k = j
+        fellows = False  # "Hội đồng hương <province> tại <place>": the people of a province of ours
         while k < len(toks) and k - j < 4 and toks[k].is_word:
             nation = _country_at(self.doc, toks, k)
             if nation:

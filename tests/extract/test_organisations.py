@@ -424,3 +424,9 @@ def test_an_embassy_in_ha_noi_is_the_embassy_in_viet_nam_and_the_two_provinces_a
     names = {o.name for o in ex.organisations}
     assert len([n for n in names if n.startswith("Đại sứ quán Thổ Nhĩ Kỳ")]) == 1
     assert not any("hai tỉnh" in n for n in names)
+
+
+def test_a_hoi_before_a_country_named_at_once_is_read_whatever_follows():
+    # the fuzzer's case: "Hội" then a country at once, no "tại" after it (a name left unbound crashed it)
+    ex = run("Ngày 7/6/2016, Liên hiệp tổ chức hội nghị với các Hội Việt viên và Hội Lào Xây dựng đất nước.")
+    assert ex.article.name
