@@ -387,10 +387,7 @@ class _Parser(PlaceParsing):
             if foreign and foreign[1][0] != "VN" and h.scope != "national":
                 # "Phòng Thương mại Israel – Việt Nam": a chamber of that country, maybe paired with ours
                 end = j + foreign[0]
-                k2 = _skip_dash(toks, end)
-                ours = _country_at(doc, toks, k2) if k2 > end else None
-                if ours and ours[1][0] == "VN":
-                    end = k2 + ours[0]
+                end = self.with_our_side(end)
                 after, aliases = self.acronym(end, ())
                 return [self.mention(i, after, f"{core} {self.text(j, end)}", "ForeignOrganisation", None,
                                      foreign[1][0], aliases)]
@@ -500,10 +497,7 @@ class _Parser(PlaceParsing):
             foreign = _country_at(doc, toks, j)
             if foreign and foreign[1][0] != "VN" and not latin:
                 end = j + foreign[0]
-                k2 = _skip_dash(toks, end)
-                ours = _country_at(doc, toks, k2) if k2 > end else None
-                if ours and ours[1][0] == "VN":
-                    end = k2 + ours[0]  # "Tổ chức Hợp tác phát triển Na Uy – Việt Nam (NOVIDEV)"
+                end = self.with_our_side(end)  # "Tổ chức Hợp tác phát triển Na Uy – Việt Nam (NOVIDEV)"
                 n_loc, _p, _u, region = self.locality(end)
                 if region and region.split()[0].lower() in ("vùng", "bang", "châu", "khu"):
                     end += n_loc  # "Hiệp hội Doanh nghiệp Hàn Quốc khu vực Đồng bằng sông Cửu Long"
@@ -724,6 +718,22 @@ class _Parser(PlaceParsing):
         return bool(name) and name[0].key in surnames and len(name) > 1 and name[1].cap \
             and not any(t.text == "-" for t in name[:3])
 
+    def parse_ahead(self, k: int) -> list[OrgMention]:
+        """The bodies a parse at token k finds, read ahead of the current one (the mentions found so
+        far in the sentence are set aside meanwhile, so that it names none of them)."""
+        saved = self.pending
+        self.pending = []
+        try:
+            return self.parse_at(k)
+        finally:
+            self.pending = saved
+
+    def with_our_side(self, end: int) -> int:
+        """The end of a foreign name past "– Việt Nam" right after it ("Na Uy – Việt Nam"), else ``end``."""
+        k2 = _skip_dash(self.toks, end)
+        ours = _country_at(self.doc, self.toks, k2) if k2 > end else None
+        return k2 + ours[0] if ours and ours[1][0] == "VN" else end
+
     def _unit_of(self, i: int, end: int) -> list[OrgMention]:
         """A department named with the body it belongs to ("Phòng Hợp tác quốc tế Sở Ngoại vụ", "Vụ Đối
         ngoại nhân dân Ban Đối ngoại Trung ương"): one body, the department's name then its parent's,
@@ -744,12 +754,7 @@ class _Parser(PlaceParsing):
         if q >= len(toks) or not toks[q].cap or toks[q].key not in self.lex.org_heads.prefixes \
                 and toks[q].key not in self.lex.known_orgs.prefixes:
             return []
-        saved = self.pending
-        self.pending = []
-        try:
-            got = self.parse_at(q)
-        finally:
-            self.pending = saved
+        got = self.parse_ahead(q)
         if not got or not got[0].name or got[0].i != q:
             return []
         parent = got[0]
@@ -778,12 +783,7 @@ class _Parser(PlaceParsing):
         toks = self.toks
         if j + 1 >= len(toks) or toks[j].text not in (",", "và"):
             return None
-        saved = self.pending
-        self.pending = []
-        try:
-            nxt = self.parse_at(j + 1) if toks[j + 1].cap else []
-        finally:
-            self.pending = saved
+        nxt = self.parse_ahead(j + 1) if toks[j + 1].cap else []
         if nxt and nxt[0].name and nxt[0].place_unit and nxt[0].place_unit.lower() in (
                 "xã", "phường", "thị trấn", "huyện", "quận", "thị xã"):
             return nxt[0]
