@@ -399,7 +399,8 @@ class _Builder:
         label_end = k_start + len(_label(self.doc, sent, self._tok(sent, k_start), b)) + 1
         own = [o for o in _orgs_between(self.doc, sent, k_start, min(b, label_end))
                # "Đại hội ghi nhận đóng góp của Quỹ X": a body the gathering speaks of, not its own
-               if not re.search(r"\b(với|cho|từ|và|có|diện)\s*$", s.text[max(0, o.start - s.start - 9):o.start - s.start])
+               if not re.search(r"\b(với|cho|từ|và|có|diện)\s*$",
+                                s.text[max(0, o.start - s.start - 9):o.start - s.start])
                # "chúc mừng Đại hội và khẳng định Hội X ...": a clause of its own after "và"
                and not re.search(r"\svà\s", s.text[k_start:o.start - s.start])]
         if own and kind in ("Congress", "Conference", "Ceremony"):

@@ -432,7 +432,8 @@ _ON_BEHALF = re.compile(r"(?i)\b(?:ủy quyền|thừa lệnh|thay mặt)(?:\s+c
 _ELECTED = ("được bầu giữ chức", "được bầu làm", "được bầu là", "được bầu lại làm", "được bầu lại giữ chức",
             "được bầu bổ sung giữ chức", "được bầu bổ sung làm", "được bầu bổ sung",
             "được bầu", "được tái cử giữ chức", "được tái cử làm", "được tái cử", "tái cử chức", "tái cử",
-            "được tái bổ nhiệm giữ chức", "được tái bổ nhiệm", "tái đắc cử chức", "tái đắc cử", "được bổ nhiệm giữ chức", "được bổ nhiệm làm",
+            "được tái bổ nhiệm giữ chức", "được tái bổ nhiệm", "tái đắc cử chức", "tái đắc cử",
+            "được bổ nhiệm giữ chức", "được bổ nhiệm làm",
             "được bổ nhiệm", "được phân công giữ chức", "giữ chức", "đảm nhiệm chức")
 
 
