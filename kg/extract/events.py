@@ -426,6 +426,10 @@ class _Builder:
                 if hosts:  # "Chuyến thăm do Liên hiệp ... đón tiếp": who hosted the visit just told
                     events[-1].organiser, events[-1].organiser_stated = hosts[0], True
                     continue
+            hosts_of = _HOSTS_OF_TOLD.match(s.text)
+            if hosts_of and events and events[-1].kind in ("Visit", "Reception"):
+                self.hosted_by(events[-1], s.index, hosts_of.end())
+                continue  # "Tiếp đoàn có ông X, Chủ tịch Hội Y": who received the delegation just told
             for a, b in clauses:
                 ctext = mtext[a:b]
                 found = False
@@ -549,6 +553,21 @@ class _Builder:
         if orgs:
             ev.organiser, ev.organiser_stated = orgs[-1], True
 
+    def hosted_by(self, ev: _Event, sent: int, at: int) -> None:
+        """The person named right after ``at`` received the delegation of ``ev``: the host chairs
+        it, and the body of the host's post hosts it, unless the text already said who did."""
+        s = self.doc.sentences[sent]
+        host = next((p for p in self.doc.persons if p.sent == sent
+                     and 0 <= p.start - s.start - at <= 12), None)
+        if host is None:
+            return  # "Tiếp đoàn có đại diện lãnh đạo Sở ..." names who attended, not a host
+        if ev.chair is None:
+            ev.chair = host.name
+        posts = [p for p in self.doc.posts if p.person is host and p.org and p.org.name]
+        if posts and not ev.organiser_stated:
+            ev.organiser, ev.organiser_stated = posts[0].org, True
+        ev.anaphoric = False
+
     def _tok(self, sent: int, pos: int) -> int:
         s = self.doc.sentences[sent]
         for i, t in enumerate(s.tokens):
@@ -569,6 +588,8 @@ class _Builder:
                       backref, s.text[a:b])
 
 
+# "Tiếp đoàn có ông X, ...", "Đón tiếp và làm việc với đoàn có bà Y": the hosts of the visit just told
+_HOSTS_OF_TOLD = re.compile(r"\s*(?:Tiếp|Đón tiếp|Tiếp đón)(?:\s+và\s+làm việc(?:\s+với)?)?\s+[Đđ]oàn\s*,?\s+có\s+")
 _VISIT_HOSTED = re.compile(r"\s*(?:Chuyến thăm|Chuyến công tác|Chuyến làm việc)(?:\s+này)?\s+do\s+")
 _ATTENDING = re.compile(r"(?i)\s*(?:(?:tham\s+|tới\s+|đến\s+|về\s+)?dự(?:\s+và\s+(?:chỉ đạo|phát biểu(?:\s+chỉ đạo)?))?"
                         r"|(?:cùng\s+)?chứng kiến)\s*$")
@@ -576,7 +597,9 @@ _ATTENDEES = re.compile(r"\S+(?:\s+\S+){0,4}?\s+có\s")  # "lễ bàn giao có <
 # a delegation's courtesy call on a leader, who receives it: the host is the person named right after
 _COURTESY_CALL = re.compile(r"(?i)\b(?:đến\s+|đã\s+)?(?:chào xã giao|thăm xã giao|chào và làm việc với)\s+"
                             r"(?:đồng chí|ông|bà|ngài)?\s*")
+# (and "Hai bên đã ký ...": the parties of the gathering just told sign at it)
 _HERE = re.compile(r"(?i)\s*(tại đây|cũng tại đây|sau đó|tiếp đó|dịp này|nhân dịp này|"
+                   r"hai bên\s+(?:đã\s+|cũng\s+|chính thức\s+)*(?:ký|trao đổi văn kiện)|"
                    r"(kết thúc|sau|ngay sau)\s+(buổi\s+|cuộc\s+)?(hội đàm|làm việc|hội nghị|đại hội|"
                    r"buổi lễ|lễ|buổi tiếp|tiếp))\b")
 _DECIDED = re.compile(r"(?:\s+\S+){0,1}?\s+(đã thống nhất|thống nhất|đã biểu quyết|biểu quyết|"

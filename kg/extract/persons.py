@@ -44,6 +44,9 @@ def extract_positions(doc: Doc) -> tuple[PositionRecord, ...]:
         if not org and any(q.person.name == post.person.name and q.title == post.title and q.org
                            and q.org.name for q in doc.posts):
             continue  # "Đại sứ X" elsewhere said in full ("Đại sứ Lào X"): keep the full post only
+        if not org and any(q.person.name == post.person.name and q.title.startswith(post.title + " ")
+                           for q in doc.posts):
+            continue  # "Thống đốc X" after "X, Thống đốc tỉnh Shimane": the same office, said short
         conf = 0.9 if org else 0.7
         seen[key] = PositionRecord(post.person.name, post.title, org, doc.evidence(post.sent, conf),
                                    date, post.former)

@@ -448,3 +448,24 @@ def test_the_afternoon_visit_to_a_named_school_is_a_visit_of_its_own():
     ex = run("Sáng 12/4/2019, tại Hội trường UBND tỉnh, UBND tỉnh Trà Vinh tổ chức tiếp đoàn đại biểu tỉnh Kampong "
              "Cham. Chiều cùng ngày, đoàn đã đến thăm và tặng quà Trường Phổ thông Dân tộc nội trú tỉnh.")
     assert sorted((e.kind, e.date) for e in ex.events) == [("Reception", "2019-04-12"), ("Visit", "2019-04-12")]
+
+
+def test_the_hosts_named_after_a_visit_receive_it_and_the_parties_sign_at_the_talks():
+    ex = run("Sáng 16/10/2017, tại trụ sở chính quyền tỉnh Shimane, đồng chí Đinh Văn Hùng, Chủ tịch UBND tỉnh Ninh Bình "
+             "đã hội đàm với ông Mizoguchi Takeshi, Thống đốc tỉnh Shimane. Hai bên đã ký Biên bản ghi nhớ về hợp tác "
+             "hữu nghị.\nChiều cùng ngày, đoàn đã đến thăm và làm việc với Hội hữu nghị Nhật – Việt tỉnh Shimane. Tiếp "
+             "đoàn có ông Sato Hiroshi, Chủ tịch Hội.\nThống đốc Mizoguchi Takeshi cho biết tỉnh mong muốn mở rộng hợp tác.")
+    got = sorted((e.kind, e.date, e.organiser, e.chair) for e in ex.events)
+    assert got == [("Ceremony", "2017-10-16", None, None),
+                   ("Meeting", "2017-10-16", "Ủy ban nhân dân tỉnh Ninh Bình", None),
+                   ("Visit", "2017-10-16", "Hội hữu nghị Nhật – Việt tỉnh Shimane", "Sato Hiroshi")]
+    # "Thống đốc X" said again short is the office already told in full, not a second post
+    assert [p.title for p in ex.positions if p.person == "Mizoguchi Takeshi"] == ["Thống đốc tỉnh Shimane"]
+
+
+def test_tiep_doan_co_representatives_names_no_host():
+    ex = run("Chiều 14/9/2023, đồng chí Tôn Thất Minh Quân, Phó Bí thư Thường trực Tỉnh ủy Thừa Thiên Huế đã tiếp Đoàn "
+             "đại biểu Hội hữu nghị Lào – Việt Nam.\nTiếp đoàn có đại diện lãnh đạo Sở Ngoại vụ, Liên hiệp các tổ chức "
+             "hữu nghị tỉnh.")
+    assert [(e.kind, e.organiser, e.chair) for e in ex.events] == [
+        ("Reception", "Tỉnh ủy Thừa Thiên Huế", "Tôn Thất Minh Quân")]
