@@ -430,3 +430,11 @@ def test_a_hoi_before_a_country_named_at_once_is_read_whatever_follows():
     # the fuzzer's case: "Hội" then a country at once, no "tại" after it (a name left unbound crashed it)
     ex = run("Ngày 7/6/2016, Liên hiệp tổ chức hội nghị với các Hội Việt viên và Hội Lào Xây dựng đất nước.")
     assert ex.article.name
+
+
+def test_mass_bodies_and_departments_written_short_are_named_in_full():
+    ex = run("Ngày 3/4/2019, Hội CCB tỉnh Quảng Trị tiếp đoàn; ông Lê Văn Ba, Chủ tịch Hội CTĐ tỉnh, đại diện Sở KH&CN, "
+             "Sở TT&TT và Hội LHTN tỉnh dự. Ông Hồ Văn Thái thông tin về hoạt động của Hội CCB.")
+    assert {o.name for o in ex.organisations} == {
+        "Hội Cựu chiến binh tỉnh Quảng Trị", "Hội Chữ thập đỏ tỉnh Quảng Trị", "Sở Khoa học và Công nghệ tỉnh Quảng Trị",
+        "Sở Thông tin và Truyền thông tỉnh Quảng Trị", "Hội Liên hiệp Thanh niên tỉnh Quảng Trị"}
