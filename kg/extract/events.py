@@ -719,7 +719,12 @@ def _drop_occasion_visits(events: list[_Event]) -> list[_Event]:
             out.append(ev)
             continue
         if ev.kind == "Visit" and ev.organiser is None and any(
-                e.kind == "Reception" and e.sent < ev.sent and e.organiser is not None for e in events):
+                e.kind == "Reception" and e.sent < ev.sent and e.organiser is not None
+                # "Sáng 4/4, đoàn đã đến dâng hương ... và thăm ..." the day after, with nothing else
+                # told of that day: a visit of its own
+                and not (ev.date and e.date and len(ev.date) == len(e.date) == 10 and ev.date > e.date
+                         and not any(o is not ev and o.date == ev.date for o in events))
+                for e in events):
             continue
         out.append(ev)
     return out

@@ -469,3 +469,10 @@ def test_tiep_doan_co_representatives_names_no_host():
              "hữu nghị tỉnh.")
     assert [(e.kind, e.organiser, e.chair) for e in ex.events] == [
         ("Reception", "Tỉnh ủy Thừa Thiên Huế", "Tôn Thất Minh Quân")]
+
+
+def test_a_delegations_visit_the_day_after_its_reception_is_a_visit_of_its_own():
+    ex = run("Chiều 3/4/2019, Hội Cựu chiến binh tỉnh Quảng Trị tiếp và làm việc với đoàn cựu chiến binh Hoa Kỳ do ông "
+             "David Clark làm trưởng đoàn.\nSáng 4/4, đoàn đã đến dâng hương tại Nghĩa trang Liệt sĩ quốc gia Trường "
+             "Sơn và thăm Thành cổ Quảng Trị.")
+    assert sorted((e.kind, e.date) for e in ex.events) == [("Reception", "2019-04-03"), ("Visit", "2019-04-04")]
