@@ -32,6 +32,9 @@ from .tokens import Sentence, Token
 UNION = "Liên hiệp các tổ chức hữu nghị"
 VUFO = "Liên hiệp các tổ chức hữu nghị Việt Nam"
 _CONNECTORS = {"và", "&", "các"}
+# words before "Tổ chức" that make it the verb ("đã Tổ chức Sinh hoạt ...", in a title-cased line)
+_BEFORE_VERB = {"đã", "sẽ", "được", "đang", "vừa", "mới", "cùng", "để", "nhằm", "phối", "hợp", "tỉnh",
+                "huyện", "thành", "phố", "hội", "liên", "hiệp"}
 # lower-case words that end a name rather than continue it ("Trung tâm Xúc tiến tổ chức ...")
 _STOP_LOWER = {"tổ", "tại", "của", "với", "đã", "đang", "sẽ", "là", "có", "được", "và", "cho", "trong",
                "về", "để", "tỉnh", "thành", "huyện", "năm", "ngày", "nhằm", "theo", "do", "thăm", "làm",
@@ -429,7 +432,13 @@ class _Parser(PlaceParsing):
                 return []  # "tổ chức PCPNN": an abbreviation, no name
             if latin and j + 1 < len(toks) and toks[j].text.isascii() and is_syllable(toks[j].text) \
                     and toks[j + 1].is_word and toks[j + 1].text.islower() and not toks[j + 1].text.isascii():
-                return []  # "tổ chức Sinh hoạt chuyên đề": a Vietnamese word without marks, then Vietnamese
+                # "tổ chức Sinh hoạt chuyên đề": a Vietnamese word without marks, then Vietnamese; but
+                # "Tổ chức Di cư Quốc tế" (the head capitalised, not after "đã") is a name in title case
+                end = self._title_case_end(j) if toks[i].cap and not (i and toks[i - 1].key in _BEFORE_VERB) else j
+                if end == j:
+                    return []
+                _after, aliases = self.acronym(end, ())
+                return [self.mention(i, end, self.text(i, end), h.kind, None, None, aliases)]
             if h.kind == "NGO" and h.head.lower() == "tổ chức" and \
                     longest(toks, j, lex.event_triggers, lex.max_words["event_triggers"]):
                 return []  # "tổ chức Giao lưu với ...": the verb and the gathering it organises
@@ -687,7 +696,31 @@ class _Parser(PlaceParsing):
             if toks[i].cap:  # "Tổ chức Tầm nhìn thế giới": the head is part of the name as written
                 return [self.mention(i, q, written, h.kind, None, None, aliases + (bare,))]
             return [self.mention(i, q, bare, h.kind, None, None, aliases + (written[:1].upper() + written[1:],))]
+        end = self._title_case_end(j) if toks[i].cap else j
+        if end > j:  # "Tổ chức Tầm nhìn Thế giới", "Tổ chức Lao động Quốc tế": a rendering in title case
+            return [self.mention(i, end, self.text(i, end), h.kind, None, None, ())]
         return []
+
+    def _title_case_end(self, j: int) -> int:
+        """End of a Vietnamese name in title case from j: each compound capitalised ("Tầm nhìn Thế
+        giới", "Y tế Thế giới"), at least two of them; j when the words are not so written (a
+        name in sentence case, "Cứu trợ trẻ em", has no end the words can tell)."""
+        toks = self.toks
+        m, caps, last = j, 0, j
+        while m < len(toks) and m - j < 10 and toks[m].is_word and toks[m].key not in _FUNCTION_WORDS - {"và"}:
+            t = toks[m]
+            if t.cap and not t.text.isupper() and not longest(toks, m, self.lex.org_heads,
+                                                               self.lex.max_words["org_heads"]):
+                caps, m = caps + 1, m + 1
+                if m < len(toks) and toks[m].is_word and toks[m].text.islower() \
+                        and toks[m].key not in _FUNCTION_WORDS and toks[m].key not in _UNITS:
+                    m += 1  # the compound's second syllable
+                last = m
+            elif t.key == "và" and m + 1 < len(toks) and toks[m + 1].cap:
+                m += 1
+            else:
+                break
+        return last if caps >= 2 and not _province_at(self.doc, toks, j) else j
 
     def _vietnamese_holder(self, i: int, j: int) -> bool:
         """Is the person whose title ends in the bare body at i..j Vietnamese by name: the name right

@@ -438,3 +438,20 @@ def test_mass_bodies_and_departments_written_short_are_named_in_full():
     assert {o.name for o in ex.organisations} == {
         "Hội Cựu chiến binh tỉnh Quảng Trị", "Hội Chữ thập đỏ tỉnh Quảng Trị", "Sở Khoa học và Công nghệ tỉnh Quảng Trị",
         "Sở Thông tin và Truyền thông tỉnh Quảng Trị", "Hội Liên hiệp Thanh niên tỉnh Quảng Trị"}
+
+
+def test_a_foreign_bodys_name_rendered_in_title_case_without_its_own_name_after_it():
+    ex = run("Ngày 26/12/2022, đại diện Tổ chức Di cư Quốc tế và Tổ chức Lao động Quốc tế dự. Bà Kim Linh Park, Giám "
+             "đốc dự án của Tổ chức Tầm nhìn Thế giới phát biểu. Năm 2022, Liên hiệp đã Tổ chức Sinh hoạt Câu lạc bộ.")
+    assert {o.name for o in ex.organisations} >= {"Tổ chức Di cư Quốc tế", "Tổ chức Lao động Quốc tế",
+                                                  "Tổ chức Tầm nhìn Thế giới"}
+    assert not any("Sinh" in o.name for o in ex.organisations)  # the verb, in a title-cased line
+    assert ("Kim Linh Park", "Giám đốc dự án", "Tổ chức Tầm nhìn Thế giới") in {
+        (p.person, p.title, p.organisation) for p in ex.positions}
+
+
+def test_the_provinces_board_for_foreign_ngos_and_its_head():
+    ex = run("Ngày 26/12/2022, đồng chí Lâm Văn Bi, Phó Chủ tịch UBND tỉnh Cà Mau, Trưởng Ban Công tác phi chính phủ "
+             "nước ngoài tỉnh chủ trì hội nghị.")
+    assert ("Lâm Văn Bi", "Trưởng Ban", "Ban Công tác phi chính phủ nước ngoài tỉnh Cà Mau") in {
+        (p.person, p.title, p.organisation) for p in ex.positions}
