@@ -38,6 +38,7 @@ _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!
 _DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})(?!\d)", re.I)
 _STAMP_WORDS = re.compile(
     r"^(print|in|cập nhật|ngày đăng|đăng ngày|ngày|thứ\s*\w+|chủ nhật|\d{1,2}:\d{2}(:\d{2})?|"
+    r"lượt (?:xem|đọc)\s*:?\s*[\d.,]+|[\d.,]+\s+lượt (?:xem|đọc)|"  # "Đăng ngày: 17/01/2026 | Lượt xem: 238"
     r"gmt[+\-]?\d*|[|,:\-–\[\]()]|lúc|sáng|chiều|am|pm|\s)+", re.I)
 # "(Haiphong.gov.vn) –", "(HNP) -", "ĐNO - ": an outlet's tag before the first sentence
 _SOURCE_TAG = re.compile(r"^\s*(?:\(([A-Za-zĐđ0-9.\-]+\.(?:vn|com|net|org)|[A-ZĐ]{2,6})\)|([A-ZĐ]{2,6}))\s*[–—-]\s+")

@@ -265,7 +265,11 @@ _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _RULE = re.compile(r"^\s*\|(\s*:?-+:?\s*\|)+\s*$")
 # column headers that say what a cell is: the date, and the body that organised the row's activity
 _DATE_COLUMN = re.compile(r"(?i)^(ngày|thời gian|ngày tháng|thời điểm)\b")
-_ORGANISER_COLUMN = re.compile(r"(?i)\b(đơn vị|cơ quan)\s+(tổ chức|chủ trì|thực hiện)\b")
+_ORGANISER_COLUMN = re.compile(r"(?i)\b(đơn vị|cơ quan)\s+(tổ chức|chủ trì|thực hiện)\b|^(chủ trì|tổ chức|"
+                               r"đơn vị|cơ quan|thực hiện)$")
+# a column of the bodies that worked with the organiser, and one that only numbers the rows
+_PARTNER_COLUMN = re.compile(r"(?i)^(đơn vị |cơ quan )?(phối hợp|phối hợp thực hiện)$")
+_NUMBER_COLUMN = re.compile(r"(?i)^(tt|stt|số tt|số thứ tự)$")
 
 
 def _data_tables(page: str) -> list[tuple[str, str]]:
@@ -310,6 +314,18 @@ def _with_data_tables(text: str, page: str) -> str:
     return text
 
 
+def tab_rows(text: str) -> str:
+    """Runs of two or more lines with tab-separated cells (a table copied from a page into plain
+    text) written as "| a | b |" rows, which ``table_sentences`` reads; other lines as they are."""
+    lines = text.split("\n")
+    tabbed = [line.count("\t") >= 1 and len([c for c in line.split("\t") if c.strip()]) >= 2 for line in lines]
+    out = []
+    for k, line in enumerate(lines):
+        in_run = tabbed[k] and ((k > 0 and tabbed[k - 1]) or (k + 1 < len(lines) and tabbed[k + 1]))
+        out.append("| " + " | ".join(c.strip() for c in line.split("\t")) + " |" if in_run else line)
+    return "\n".join(out)
+
+
 def table_sentences(text: str) -> str:
     """Tables as trafilatura writes them ("| a | b |" rows) made into sentences, one per row: a row
     of an activity table with a date and an organising body column reads "Ngày 23/7, <body> tổ chức
@@ -330,15 +346,24 @@ def table_sentences(text: str) -> str:
         if header is None:
             header = cells
             if len(cells) > 1 and any(_DATE_COLUMN.match(c) or _ORGANISER_COLUMN.search(c) for c in cells):
+                header = [c.strip() for c in m.group(1).split("|")]
                 continue  # a header row: its names say how to read the rows, they are no text
             header = []
-        date = next((c for h, c in zip(header, cells) if _DATE_COLUMN.match(h)), None)
-        body = next((c for h, c in zip(header, cells) if _ORGANISER_COLUMN.search(h)), None)
-        rest = [c for h, c in zip(header + [""] * len(cells), cells)
-                if not (_DATE_COLUMN.match(h) or _ORGANISER_COLUMN.search(h))] if header else cells
+        if header:  # the row's cells by the header's columns (an empty cell keeps its place)
+            cells = [c.strip() for c in m.group(1).split("|")]
+            named = list(zip(header + [""] * len(cells), cells))
+        else:
+            named = [("", c) for c in cells]
+        date = next((c for h, c in named if _DATE_COLUMN.match(h) and c), None)
+        body = next((c for h, c in named if _ORGANISER_COLUMN.search(h) and c), None)
+        partner = next((c for h, c in named if _PARTNER_COLUMN.match(h) and c), None)
+        rest = [c for h, c in named if c and not (_DATE_COLUMN.match(h) or _ORGANISER_COLUMN.search(h)
+                                                  or _PARTNER_COLUMN.match(h) or _NUMBER_COLUMN.match(h))]
         what = ", ".join(rest).rstrip(".")
         if body is not None and not any(ch.isalnum() for ch in body):
             body = None  # "—": no organiser stated
+        if body and partner and any(ch.isalnum() for ch in partner):
+            body = f"{body} phối hợp với {partner}"  # "Chủ trì | Phối hợp": the lead, then who worked with it
         # "Ngày 19/2", but "Tháng 4" and "Hằng tháng" as written
         when = f"Ngày {date}" if date and date[:1].isdigit() else date
         if date and body and what:
@@ -441,6 +466,8 @@ def read_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     text = decode(data, os.fspath(path))
     if looks_like_html(text):
         text = sanitize(html_to_text(text))
+    elif "\t" in text:
+        text = table_sentences(tab_rows(text))
     if not text.strip():
         raise UnreadableInput("no text (whitespace only)")
     return text

@@ -43,6 +43,8 @@ def test_other_stamp_forms():
     assert clean("a", "[16:25 - 24/06/2016]\n\nBài viết.").published == "2016-06-24"
     assert clean("b", "Cập nhật: 08:30 16/11/2019\n\nBài viết.").published == "2019-11-16"
     assert clean("c", "Bài viết.\n\nTheo Báo Nghệ An, 5/2018").published == "2018-05"
+    assert clean("d", "Đăng ngày: 17/01/2026 | Lượt xem: 238\n\nBài viết.").published == "2026-01-17"
+    assert clean("e", "17/01/2026 - 1.024 lượt xem\n\nBài viết.").published == "2026-01-17"
 
 
 def test_breadcrumb_and_outlet_tag():

@@ -252,6 +252,20 @@ def test_an_activity_tables_month_or_habit_cells_and_a_dash_for_no_organiser():
         "Hằng tháng, Liên hiệp tổ chức Sinh hoạt chuyên đề."]
 
 
+def test_a_tab_separated_table_in_plain_text_with_numbered_rows_and_a_partner_column(tmp_path):
+    from kg.reader import read_file
+    f = tmp_path / "a.txt"
+    f.write_text("Một số hoạt động tiêu biểu năm 2025:\n\nTT\tThời gian\tHoạt động\tChủ trì\tPhối hợp\n"
+                 "1\t15/3\tTiếp đoàn Hội hữu nghị Indonesia – Việt Nam\tLiên hiệp\tVăn phòng UBND tỉnh\n"
+                 "2\t10/8\tTọa đàm kỷ niệm 70 năm quan hệ ngoại giao\tHội hữu nghị Việt Nam – Indonesia tỉnh\t\n\n"
+                 "Hội nghị đã biểu dương 5 tập thể.\tHết.\n", encoding="utf-8")
+    assert read_file(f).rstrip("\n").split("\n") == [
+        "Một số hoạt động tiêu biểu năm 2025:", "",
+        "Ngày 15/3, Liên hiệp phối hợp với Văn phòng UBND tỉnh tổ chức Tiếp đoàn Hội hữu nghị Indonesia – Việt Nam.",
+        "Ngày 10/8, Hội hữu nghị Việt Nam – Indonesia tỉnh tổ chức Tọa đàm kỷ niệm 70 năm quan hệ ngoại giao.", "",
+        "Hội nghị đã biểu dương 5 tập thể.\tHết."]  # a lone line with a tab is no table
+
+
 def test_a_table_without_known_columns_reads_row_by_row():
     from kg.reader import table_sentences
     assert table_sentences("Trước\n| Hà Nội | 12 đoàn |\n|---|---|\n| Huế | 3 đoàn |\nSau") == \
