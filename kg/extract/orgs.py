@@ -145,6 +145,9 @@ class _Parser(PlaceParsing):
             if _is_name_word(t):
                 m += 1
                 continue
+            if t.is_word and t.text.islower() and is_syllable(t.text) and t.key not in _LATIN_LOWER and m > k \
+                    and toks[m - 1].text.isascii() and toks[m - 1].cap and not is_syllable(toks[m - 1].text):
+                break  # "Công ty TNHH Daesung Vina mong muốn ...": Vietnamese words do not go on a foreign name
             if t.is_word and t.text.islower() and m > k and t.key not in _CONNECTORS \
                     and (toks[m - 1].cap or (m - 2 >= k and toks[m - 2].cap and toks[m - 1].is_word)) \
                     and t.key not in _STOP_LOWER and m - 1 not in place_ends and self._goes_on(m + 1):
@@ -154,8 +157,10 @@ class _Parser(PlaceParsing):
                     and (t.key not in _STOP_LOWER or t.key == "các"):
                 # lower-case words run on only up to a locality: "Trung tâm Xúc tiến đầu tư tỉnh"
                 e = m
-                while e < len(toks) and e - m < 6 and toks[e].is_word and toks[e].text.islower() \
+                while e < len(toks) and e - m < 6 and toks[e].is_word \
+                        and (toks[e].text.islower() or self.lex.name_abbreviations.get(toks[e].text, "A").islower()) \
                         and toks[e].key not in _UNITS and (toks[e].key not in _STOP_LOWER or toks[e].key == "các"):
+                    # ("các KCN tỉnh": an abbreviation of lower-case words is one of them)
                     e += 1
                 if e < len(toks) and e > m and (toks[e].key in _UNITS or _province_at(self.doc, toks, e)):
                     m = e

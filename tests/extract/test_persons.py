@@ -483,3 +483,21 @@ def test_officers_in_parentheses_after_an_election_a_numbered_school_and_a_short
             ("Kiều Văn Dũng", "Ủy viên Ban Thường vụ", ours),
             ("Nguyễn Quang Huy", "Phó Hiệu trưởng", "Trường Đại học Sư phạm Hà Nội 2")} <= posts
     assert "Thúy Nga" not in {p.name for p in ex.persons}
+
+
+def test_abbreviated_titles_in_a_list_of_attendees():
+    ex = run("Ngày 5/2/2015, tại Hưng Yên, tham dự có các đồng chí: Vũ Đình Hiển - Phó GĐ Sở KH&ĐT; Đỗ Quang Lợi - "
+             "Trưởng Ban Quản lý các KCN tỉnh; Nguyễn Thị Hạnh Dung - PCT Thường trực LHCTCHN tỉnh, Chủ tịch Hội hữu "
+             "nghị Việt Nam - Nhật Bản tỉnh; đại diện Sở Công Thương.")
+    assert {(p.person, p.title, p.organisation) for p in ex.positions} == {
+        ("Vũ Đình Hiển", "Phó Giám đốc", "Sở Kế hoạch và Đầu tư tỉnh Hưng Yên"),
+        ("Đỗ Quang Lợi", "Trưởng Ban", "Ban Quản lý các khu công nghiệp tỉnh Hưng Yên"),
+        ("Nguyễn Thị Hạnh Dung", "Phó Chủ tịch Thường trực", "Liên hiệp các tổ chức hữu nghị tỉnh Hưng Yên"),
+        ("Nguyễn Thị Hạnh Dung", "Chủ tịch", "Hội hữu nghị Việt Nam - Nhật Bản tỉnh Hưng Yên")}
+
+
+def test_vietnamese_words_do_not_run_on_a_foreign_companys_name():
+    ex = run("Ngày 5/2/2015, tại Hưng Yên, bà Kim Soo-jin, Giám đốc Công ty TNHH Daesung Vina mong muốn tỉnh tiếp tục "
+             "quan tâm.")
+    assert [(p.person, p.title, p.organisation) for p in ex.positions] == [
+        ("Kim Soo-jin", "Giám đốc", "Công ty TNHH Daesung Vina")]
