@@ -236,8 +236,35 @@ class _Parser(PlaceParsing):
                     return [self.mention(i, i + len(words), m.name, m.kind, m.locality, m.country, ())]
         return []
 
+    def department_list(self, i: int) -> list[OrgMention]:
+        """'các sở: Ngoại vụ, Kế hoạch và Đầu tư, Y tế': one department of the article's province per
+        name listed after "các sở" (", ngành") and a colon."""
+        toks, lex, province = self.toks, self.lex, self.doc.locality
+        k = i + 1
+        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].key == "ngành":
+            k += 2
+        if province is None or k >= len(toks) or toks[k].text != ":":
+            return []
+        found, k = [], k + 1
+        while k < len(toks):
+            dept = longest(toks, k, lex.departments, lex.max_words["departments"], need_cap=True)
+            if not dept:
+                break
+            end = k + dept[0]
+            if end < len(toks) and toks[end].text not in (",", ";", ".", "và"):
+                break  # "Ngoại vụ tỉnh ...": not a bare name in a list
+            core = f"Sở {self.text(k, end)}"
+            m = self.mention(k, end, localise(core, self.lex.province_unit(province), province), "StateBody",
+                             province, None, ())
+            m.core, m.bare = core, True
+            found.append(m)
+            k = end + 1 if end < len(toks) and toks[end].text in (",", "và") else len(toks)
+        return found if len(found) >= 2 else []
+
     def parse_at(self, i: int) -> list[OrgMention]:
         toks, lex, doc = self.toks, self.lex, self.doc
+        if toks[i].text == "sở" and i and toks[i - 1].key == "các":
+            return self.department_list(i)
         if toks[i].text in self.alias_starts:
             got = self.written_alias(i)
             if got:
@@ -365,7 +392,7 @@ class _Parser(PlaceParsing):
                 if districts:
                     return [self.mention(i, e, f"{core} {unit} {name}", kind, None, country, ())
                             for unit, name, e in districts]
-                if h.kind == "FriendshipAssociation" and _country_at(doc, toks, i + n)[1][0] != "VN":
+                if h.kind == "FriendshipAssociation" and (_country_at(doc, toks, i + n) or (0, ("",)))[1][0] != "VN":
                     # the partner's own association ("Hội hữu nghị Lào – Việt Nam"): not a local body
                     n_loc, _p, _u, place = self.locality(j)
                     if place:
@@ -910,6 +937,10 @@ class _Parser(PlaceParsing):
         """'Việt Nam – Lào' / 'Lào – Việt Nam' / 'Lào [tại X]' after a head; (end, text, code, more)."""
         toks = self.toks
         first = _country_at(self.doc, toks, j)
+        if not first and h.kind == "FriendshipAssociation" and j < len(toks) and toks[j].text in _PAIR_SHORT:
+            after = _skip_dash(toks, j + 1)
+            if after > j + 1 and after < len(toks) and toks[after].key == "việt":
+                first = (1, (_PAIR_SHORT[toks[j].text], True))  # "Hội Hữu nghị Trung – Việt Quảng Tây"
         if not first:
             return None
         k = j + first[0]

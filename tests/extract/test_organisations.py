@@ -455,3 +455,12 @@ def test_the_provinces_board_for_foreign_ngos_and_its_head():
              "nước ngoài tỉnh chủ trì hội nghị.")
     assert ("Lâm Văn Bi", "Trưởng Ban", "Ban Công tác phi chính phủ nước ngoài tỉnh Cà Mau") in {
         (p.person, p.title, p.organisation) for p in ex.positions}
+
+
+def test_departments_listed_after_cac_so_and_a_chinese_society_named_trung_viet():
+    ex = run("Ngày 5/9/2016, tại Thái Bình, dự lễ có lãnh đạo các sở: Ngoại vụ, Kế hoạch và Đầu tư, Y tế; ông Lương "
+             "Chí Viễn, Phó Hội trưởng Hội Hữu nghị Trung – Việt tỉnh Vân Nam. Lãnh đạo các sở, ngành của tỉnh dự.")
+    assert {o.name for o in ex.organisations} == {
+        "Sở Ngoại vụ tỉnh Thái Bình", "Sở Kế hoạch và Đầu tư tỉnh Thái Bình", "Sở Y tế tỉnh Thái Bình",
+        "Hội hữu nghị Trung – Việt tỉnh Vân Nam"}
+    assert {c.code for c in ex.countries} == {"CN"}
