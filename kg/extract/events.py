@@ -402,7 +402,10 @@ class _Builder:
                if not re.search(r"\b(với|cho|từ|và|có|diện)\s*$",
                                 s.text[max(0, o.start - s.start - 9):o.start - s.start])
                # "chúc mừng Đại hội và khẳng định Hội X ...": a clause of its own after "và"
-               and not re.search(r"\svà\s", s.text[k_start:o.start - s.start])]
+               and not re.search(r"\svà\s", s.text[k_start:o.start - s.start])
+               # "Đại hội được tổ chức theo Quyết định số 1462/QĐ-UBND ngày … của UBND tỉnh": the
+               # document's author, not the gathering's body
+               and not _DOC_AUTHOR.search(s.text[max(0, o.start - s.start - 90):o.start - s.start])]
         if own and kind in ("Congress", "Conference", "Ceremony"):
             return own[0], True
         prior = _orgs_between(self.doc, sent, a, k_start)
@@ -450,7 +453,10 @@ class _Builder:
                         break
                     ev = self.make(s.index, a, b, pos, kind, k, in_period)
                     congress = next((e for e in reversed(events) if e.kind == "Congress" and e.organiser_stated), None)
-                    if kind == "Conference" and re.search(r"\bBan Chấp hành\b|\bBCH\b", s.text[a:pos] + ev.label):
+                    if kind == "Conference" and (re.search(r"\bBan Chấp hành\b|\bBCH\b", s.text[a:pos] + ev.label)
+                                                 # "Tại phiên họp thứ nhất ..., Ban Chấp hành khóa II đã ..."
+                                                 or (_FIRST_SESSION.search(s.text[a:b]) and congress is not None
+                                                     and re.search(r"\bBan Chấp hành\b|\bBCH\b", s.text[pos:]))):
                         if ev.organiser is None:
                             # "Hội nghị lần thứ nhất Ban Chấp hành khóa IV": the committee of the body whose
                             # congress was told, else of the article's union
@@ -590,6 +596,8 @@ class _Builder:
 
 # "Tiếp đoàn có ông X, ...", "Đón tiếp và làm việc với đoàn có bà Y": the hosts of the visit just told
 _HOSTS_OF_TOLD = re.compile(r"\s*(?:Tiếp|Đón tiếp|Tiếp đón)(?:\s+và\s+làm việc(?:\s+với)?)?\s+[Đđ]oàn\s*,?\s+có\s+")
+_DOC_AUTHOR = re.compile(r"(?i)\b(?:quyết định|kế hoạch|chỉ thị|nghị quyết|công văn|thông báo|hướng dẫn)\s+"
+                         r"(?:số\s+)?\S+(?:\s+ngày\s+\S+)?\s+của\s+$")
 _VISIT_HOSTED = re.compile(r"\s*(?:Chuyến thăm|Chuyến công tác|Chuyến làm việc)(?:\s+này)?\s+do\s+")
 _ATTENDING = re.compile(r"(?i)\s*(?:(?:tham\s+|tới\s+|đến\s+|về\s+)?dự(?:\s+và\s+(?:chỉ đạo|phát biểu(?:\s+chỉ đạo)?))?"
                         r"|(?:cùng\s+)?chứng kiến)\s*$")
@@ -612,7 +620,7 @@ _BACKREF = re.compile(r"(?i)\b(tại|trong|sau|kết thúc)\s+(buổi|cuộc)?\s
 _SEPARATE_VISIT = re.compile(r"(?i)\s*(trước đó|sau đó|tiếp đó|cùng ngày|(?:sáng|chiều|tối) cùng ngày)\b")
 # the start of an item of a report's list, before its verb: "- ", "+ ", "- Tháng 3: ", "- Ngày 15/5: "
 _LIST_ITEM_LEAD = r"(?i)\s*[-–•+*]?\s*(?:(?:ngày|tháng)\s+[\d/\-]+\s*[:,]\s*)?"
-_FIRST_SESSION = re.compile(r"(?i)\b(phiên (?:họp )?(?:thứ nhất|đầu tiên)|(?:hội nghị|kỳ họp) lần thứ nhất)\b")
+_FIRST_SESSION = re.compile(r"(?i)\b(phiên (?:họp )?(?:thứ nhất|đầu tiên|lần thứ nhất)|(?:hội nghị|kỳ họp) lần thứ nhất)\b")
 _SAME_GATHERING = {"Meeting": ("Reception", "Visit"), "Reception": ("Meeting",), "Visit": ("Meeting",)}
 
 

@@ -468,6 +468,8 @@ def _election_len(toks, k: int) -> int:
         for words in _ELECTORS:
             if _words_at(toks, q, words):
                 q += len(words)
+        if q > k + 1 and _words_at(toks, q, ("giữ", "chức")):
+            return q + 2 - start  # "được tín nhiệm giữ chức"
         if q > k + 1 and q < len(toks) and toks[q].key == "bầu":
             for phrase in _ELECTED:  # the rest after "được": "bầu giữ chức", "bầu làm", ...
                 words = phrase.split()

@@ -476,3 +476,14 @@ def test_a_delegations_visit_the_day_after_its_reception_is_a_visit_of_its_own()
              "David Clark làm trưởng đoàn.\nSáng 4/4, đoàn đã đến dâng hương tại Nghĩa trang Liệt sĩ quốc gia Trường "
              "Sơn và thăm Thành cổ Quảng Trị.")
     assert sorted((e.kind, e.date) for e in ex.events) == [("Reception", "2019-04-03"), ("Visit", "2019-04-04")]
+
+
+def test_the_first_session_of_the_committee_named_after_it_and_a_decisions_author_organises_nothing():
+    ex = run("Ngày 23/7/2020, Liên hiệp các tổ chức hữu nghị tỉnh Hậu Giang tổ chức Đại hội đại biểu lần thứ II. Tại "
+             "phiên họp thứ nhất diễn ra ngay sau đó, Ban Chấp hành khóa II đã hiệp thương cử Ban Thường vụ; ông Phan "
+             "Hữu Lộc, Giám đốc Sở Ngoại vụ được tín nhiệm giữ chức Chủ tịch LHCTCHN tỉnh khóa II. Đại hội được tổ "
+             "chức theo Quyết định số 1462/QĐ-UBND ngày 10/7/2020 của UBND tỉnh.")
+    union = "Liên hiệp các tổ chức hữu nghị tỉnh Hậu Giang"
+    assert sorted((e.kind, e.date, e.organiser) for e in ex.events) == [
+        ("Conference", "2020-07-23", union), ("Congress", "2020-07-23", union)]
+    assert ("Phan Hữu Lộc", "Chủ tịch", union) in {(p.person, p.title, p.organisation) for p in ex.positions}
