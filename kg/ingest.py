@@ -76,6 +76,10 @@ def _stamp_date(line: str) -> str | None:
 
 def _is_byline(line: str) -> bool:
     line = re.sub(r"\s*\([^)]{1,60}\)\s*$", "", line)  # "Thanh Tâm (Trung tâm Truyền thông tỉnh)"
+    # "Thu Hiền - Ban Tuyên giáo Hội LHPN tỉnh": the writer, then where she works
+    who = re.match(r"^([^-–—]{2,40}?)\s+[-–—]\s+([^.;:!?]{2,60})$", line.strip())
+    if who and len(who.group(2).split()) <= 10:
+        line = who.group(1)
     words = line.split()
     if not 1 <= len(words) <= 5 or line.rstrip().endswith((".", ":", ";", ",")):
         return False

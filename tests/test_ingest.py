@@ -97,3 +97,11 @@ def test_a_source_line_in_parentheses_gives_the_month():
                        "(Nguồn: Báo Nam Định, tháng 10/2016)")
     assert a.published == "2016-10" and a.source.startswith("Báo Nam Định")
     assert "Nguồn" not in a.text
+
+
+def test_a_byline_with_the_writers_office_is_no_text():
+    a = clean("x", "Ngày 18/11/2011, Hội LHPN tỉnh Sơn La tổ chức lễ.\n\nBà A phát biểu.\n\n"
+                   "Thu Hiền - Ban Tuyên giáo Hội LHPN tỉnh")
+    assert a.byline == "Thu Hiền - Ban Tuyên giáo Hội LHPN tỉnh" and "Tuyên giáo" not in a.text
+    b = clean("y", "Ngày 18/11/2011, Hội LHPN tỉnh Sơn La tổ chức lễ.\n\nHội hữu nghị Việt Nam – Lào tỉnh")
+    assert b.byline is None and b.text.endswith("Hội hữu nghị Việt Nam – Lào tỉnh")

@@ -35,6 +35,10 @@ _BORDERING = re.compile(r"\b(?:giáp(?:\s+(?:với|ranh|biên giới))?|(?:tuy�
                         r"(?:\s+(?:nước|Vương quốc|Cộng hòa(?:\s+Dân chủ Nhân dân|\s+Nhân dân)?))?\s*$")
 
 
+# "chống thực dân Pháp", "kháng chiến chống Mỹ": a former enemy in the history recalled, no counterpart
+_ENEMY = re.compile(r"\b(?:thực dân|đế quốc|phát xít|quân xâm lược|xâm lược|chống)\s*$")
+
+
 def country_mentions(doc: Doc) -> list[CountryRecord]:
     """Every mention of a partner nation, in text order (a code may repeat); computed once per doc."""
     if "countries" not in doc.memo:
@@ -81,7 +85,8 @@ def _country_mentions(doc: Doc) -> list[CountryRecord]:
                     k += n
                     continue
             if code not in ("VN", "-") and not any(a <= toks[k].start < b for a, b in residence) \
-                    and not _BORDERING.search(s.text, 0, toks[k].start - s.start):
+                    and not _BORDERING.search(s.text, 0, toks[k].start - s.start) \
+                    and not _ENEMY.search(s.text, max(0, toks[k].start - s.start - 30), toks[k].start - s.start):
                 surface = s.text[toks[k].start - s.start:toks[k + n - 1].end - s.start]
                 found.append(CountryRecord(code, surface, doc.evidence(s.index, 0.6 if strict else 0.85)))
             k += n

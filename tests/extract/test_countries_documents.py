@@ -58,3 +58,9 @@ def test_a_law_cited_by_its_code():
     ex = run("Công ty thực hiện theo đúng quy định của Luật số 69/2020/QH14 về người lao động Việt Nam đi làm việc ở "
              "nước ngoài.")
     assert [(d.code, d.kind) for d in ex.documents] == [("69/2020/QH14", "Luật")]
+
+
+def test_a_former_enemy_in_the_history_recalled_is_no_partner():
+    ex = run("Chiến thắng năm 1950 mở ra bước phát triển mới của cuộc kháng chiến chống thực dân Pháp; trong kháng "
+             "chiến chống Mỹ, tỉnh là hậu phương. Tỉnh hợp tác với Nhật Bản.")
+    assert [c.code for c in ex.countries] == ["JP"]
