@@ -123,6 +123,9 @@ class _Parser(PlaceParsing):
                     continue
                 break
             country = _country_at(self.doc, toks, m)
+            if country and country[1][1] and m > k and toks[m - 1].is_word and toks[m - 1].cap \
+                    and toks[m - 1].key not in ("việt", "nam") and is_syllable(toks[m - 1].text):
+                country = None  # "Trường THCS Vĩnh Mỹ A", "xã Hòa Mỹ": a Vietnamese place's word, not a nation
             pair = self._friendship_pair(m, country)
             if pair:  # "Bệnh viện Hữu nghị Việt Nam – Cuba Đồng Hới", "Trường Hữu nghị Việt – Lào"
                 m = pair

@@ -464,3 +464,12 @@ def test_departments_listed_after_cac_so_and_a_chinese_society_named_trung_viet(
         "Sở Ngoại vụ tỉnh Thái Bình", "Sở Kế hoạch và Đầu tư tỉnh Thái Bình", "Sở Y tế tỉnh Thái Bình",
         "Hội hữu nghị Trung – Việt tỉnh Vân Nam"}
     assert {c.code for c in ex.countries} == {"CN"}
+
+
+def test_a_places_word_that_is_also_a_nations_name_stays_in_the_schools_name():
+    ex = run("Sáng 18/8/2023, tại Trường Trung học cơ sở Vĩnh Mỹ A (huyện Hòa Bình), Liên hiệp các tổ chức hữu nghị "
+             "tỉnh Bạc Liêu trao học bổng. Thầy Dương Văn Khoẻ, Hiệu trưởng Trường THCS Vĩnh Mỹ A phát biểu.")
+    assert ("Dương Văn Khỏe", "Hiệu trưởng", "Trường THCS Vĩnh Mỹ A") in {
+        (p.person, p.title, p.organisation) for p in ex.positions}
+    assert "Trường Trung học cơ sở Vĩnh Mỹ A" in {o.name for o in ex.organisations}
+    assert not ex.countries
