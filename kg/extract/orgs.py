@@ -1047,6 +1047,11 @@ class _Parser(PlaceParsing):
         if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].cap and toks[j + 1].text.isascii() \
                 and toks[j + 1].text not in self.lex.abbreviations:
             end = self.name_tail(j + 1, latin=True)
+            acr = end + 1 if end + 1 < len(toks) and toks[end].text in DASHES else 0
+            if end > j + 2 and acr and toks[acr].text.isupper() and 2 <= len(toks[acr].text) <= 10 \
+                    and acr + 1 < len(toks) and toks[acr + 1].text in (",", ")"):
+                # "(Danish Rural Women's Fund - DRWF)": the foreign name and its acronym
+                return j, aliases + (self.text(j + 1, end), toks[acr].text)
             if end > j + 2 and end < len(toks) and toks[end].text in (",", ")"):
                 close = end
                 while close < len(toks) and toks[close].text != ")" and close - end < 6:

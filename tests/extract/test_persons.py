@@ -501,3 +501,14 @@ def test_vietnamese_words_do_not_run_on_a_foreign_companys_name():
              "quan tâm.")
     assert [(p.person, p.title, p.organisation) for p in ex.positions] == [
         ("Kim Soo-jin", "Giám đốc", "Công ty TNHH Daesung Vina")]
+
+
+def test_an_ngos_programme_titles_and_its_acronym_given_with_its_foreign_name():
+    base = ("Sáng 18/8/2023, tại Bạc Liêu, Liên hiệp phối hợp với Quỹ Phụ nữ Nông thôn Đan Mạch (Danish Rural Women's "
+            "Fund - DRWF) trao học bổng. ")
+    ex = run(base + "Dự có bà Mette Sørensen, Điều phối viên dự án của DRWF; ông Anders Bøgh, Điều phối viên chương "
+                    "trình của Quỹ tại Việt Nam.")
+    fund = "Quỹ Phụ nữ Nông thôn Đan Mạch"
+    assert {(p.person, p.title, p.organisation) for p in ex.positions} == {
+        ("Mette Sørensen", "Điều phối viên dự án", fund), ("Anders Bøgh", "Điều phối viên chương trình", fund)}
+    assert {"Danish Rural Women's Fund", "DRWF"} <= set(next(o for o in ex.organisations if o.name == fund).aliases)
