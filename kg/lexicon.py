@@ -81,6 +81,9 @@ class Lexicon:
     abbreviations: dict[str, str] = field(default_factory=dict)
     # the abbreviations written out inside a body's name ("UBND" -> "Ủy ban nhân dân", "NgV" -> "Ngoại vụ")
     name_abbreviations: dict[str, str] = field(default_factory=dict)
+    # abbreviations kept as written, but a name with one and the same name spelled out are one body
+    # ("Trường THCS Vĩnh Mỹ A" and "Trường Trung học cơ sở Vĩnh Mỹ A")
+    same_abbreviations: dict[str, str] = field(default_factory=dict)
     event_triggers: dict[str, str] = field(default_factory=dict)
     max_words: dict[str, int] = field(default_factory=dict)
 
@@ -147,6 +150,8 @@ def load_lexicon() -> Lexicon:
         lex.abbreviations[abbr] = exp
         if use == "name":
             lex.name_abbreviations[abbr] = exp
+        elif use == "same":
+            lex.same_abbreviations[abbr] = exp
     for trig, kind in _rows("event_triggers.tsv"):
         lex.event_triggers[tone_key(trig)] = kind
     for table in ("country_names", "provinces", "roles", "organs", "org_heads", "departments",

@@ -219,6 +219,7 @@ def analyse(article: Article, lex: Lexicon) -> Doc:
         doc.orgs.extend(m for m in find_orgs(doc, s) if not m.name or len(m.name.strip()) >= 2)
     merge_acronyms(doc)
     merge_pair_spellings(doc)
+    merge_spelled_out(doc)
     find_persons_and_posts(doc)
     merge_name_variants(doc)
     merge_given_names(doc)
@@ -236,6 +237,24 @@ def merge_acronyms(doc: Doc) -> None:
             named = full[m.name]
             m.name, m.kind, m.locality, m.country = named.name, named.kind, named.locality, named.country
             m.aliases = named.aliases
+
+
+def merge_spelled_out(doc: Doc) -> None:
+    """'Trường THCS Vĩnh Mỹ A' and 'Trường Trung học cơ sở Vĩnh Mỹ A' in one article are one school: the
+    name spelled out names it (abbreviations.tsv, those marked "same"); the short one alone stays as
+    written."""
+    same = doc.lex.same_abbreviations
+    if not same:
+        return
+    def spelled(name: str) -> str:
+        return " ".join(same.get(w, w) for w in name.split())
+    names = {m.name for m in doc.orgs if m.name}
+    for m in doc.orgs:
+        if m.name and any(w in same for w in m.name.split()):
+            full = spelled(m.name)
+            if full != m.name and full in names:
+                m.aliases = tuple(dict.fromkeys((*m.aliases, m.name)))
+                m.name = full
 
 
 def merge_pair_spellings(doc: Doc) -> None:

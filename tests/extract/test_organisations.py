@@ -473,3 +473,12 @@ def test_a_places_word_that_is_also_a_nations_name_stays_in_the_schools_name():
         (p.person, p.title, p.organisation) for p in ex.positions}
     assert "Trường Trung học cơ sở Vĩnh Mỹ A" in {o.name for o in ex.organisations}
     assert not ex.countries
+
+
+def test_a_school_named_short_and_spelled_out_is_one_body_and_short_alone_stays_as_written():
+    ex = run("Sáng 18/8/2023, tại Trường Trung học cơ sở Vĩnh Mỹ A, Liên hiệp các tổ chức hữu nghị tỉnh Bạc Liêu trao "
+             "học bổng. Thầy Dương Văn Khoẻ, Hiệu trưởng Trường THCS Vĩnh Mỹ A phát biểu. Đoàn thăm Trường THPT "
+             "Chuyên Bạc Liêu.")
+    by_name = {o.name: o.aliases for o in ex.organisations}
+    assert by_name["Trường Trung học cơ sở Vĩnh Mỹ A"] == ("Trường THCS Vĩnh Mỹ A",)
+    assert "Trường THPT Chuyên Bạc Liêu" in by_name and "Trường THCS Vĩnh Mỹ A" not in by_name
