@@ -469,7 +469,7 @@ def test_departments_listed_after_cac_so_and_a_chinese_society_named_trung_viet(
 def test_a_places_word_that_is_also_a_nations_name_stays_in_the_schools_name():
     ex = run("Sáng 18/8/2023, tại Trường Trung học cơ sở Vĩnh Mỹ A (huyện Hòa Bình), Liên hiệp các tổ chức hữu nghị "
              "tỉnh Bạc Liêu trao học bổng. Thầy Dương Văn Khoẻ, Hiệu trưởng Trường THCS Vĩnh Mỹ A phát biểu.")
-    assert ("Dương Văn Khỏe", "Hiệu trưởng", "Trường THCS Vĩnh Mỹ A") in {
+    assert ("Dương Văn Khỏe", "Hiệu trưởng", "Trường Trung học cơ sở Vĩnh Mỹ A") in {
         (p.person, p.title, p.organisation) for p in ex.positions}
     assert "Trường Trung học cơ sở Vĩnh Mỹ A" in {o.name for o in ex.organisations}
     assert not ex.countries
