@@ -62,7 +62,7 @@ _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9&.'’\-]
 _PAIR_SHORT = {"Trung": "CN"}
 _FUNCTION_WORDS = {"tại", "của", "với", "và", "cho", "do", "đã", "sẽ", "là", "được", "ở", "trong", "về", "để",
                    "từ", "đến", "theo", "các", "những", "nhằm", "cùng"}
-_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&.'’\-]*(?: [A-Za-z0-9&.'’\-]+)+$")
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9&.'’\-]*(?: [A-Za-zÀ-ÖØ-öø-ÿ0-9&.'’\-]+)+$")
 _FOREIGN_LETTER = re.compile(r"[äöüßñçëïåøæÄÖÜÑÇ]")
 _NOT_PLACE = {"trung ương", "việt nam", "khóa", "nhiệm", "thường", "ban", "đảng"}
 _LATIN_LOWER = {"of", "for", "and", "the", "du", "de", "des", "la", "le", "et", "für", "und", "van",
@@ -107,9 +107,10 @@ class _Parser(PlaceParsing):
         while m < len(toks):
             t = toks[m]
             if latin:
-                if m == k and not (t.text.isascii() or _FOREIGN_LETTER.search(t.text) and _LATIN.match(t.text)):
+                if m == k and not (t.text.isascii() or (_FOREIGN_LETTER.search(t.text) or not is_syllable(t.text))
+                                   and _LATIN.match(t.text)):
                     break  # a foreign name starts with a plain Latin word ("Ngày hội" is Vietnamese), or one
-                    # with letters Vietnamese lacks ("Brücke")
+                    # with letters Vietnamese lacks ("Brücke") or no Vietnamese syllable ("Solidarité")
                 if m > k and [x.text for x in toks[m:m + 4]] == ["e", ".", "V", "."]:
                     m += 4  # "Brücke nach Quang Nam e.V.": a German association's legal form
                     break
@@ -696,6 +697,12 @@ class _Parser(PlaceParsing):
                 if m.name and m.kind in kinds and m.name.startswith(prefix)
                 and (h.kind != "FriendshipAssociation" or m.kind == "FriendshipAssociation"
                      or "hữu nghị" in m.name.lower())]  # the partner's own association too
+        subject = next((m for m in named if m.sent == self.s.index - 1 and m.name), None)
+        if h.head == "Hội" and subject is not None and subject.name.startswith("Hội ") and subject not in fits \
+                and not election:
+            # "Hội người Việt Nam tại Bỉ tổ chức … . Ông X, Chủ tịch Hội cho biết": the Hội the sentence
+            # before is about
+            return [self.mention(i, j, subject.name, subject.kind, subject.locality, subject.country, ())]
         if fits:
             m = fits[0]
             local = [f for f in fits if f.locality and f.locality == self.doc.locality]

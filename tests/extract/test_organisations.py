@@ -482,3 +482,13 @@ def test_a_school_named_short_and_spelled_out_is_one_body_and_short_alone_stays_
     by_name = {o.name: o.aliases for o in ex.organisations}
     assert by_name["Trường Trung học cơ sở Vĩnh Mỹ A"] == ("Trường THCS Vĩnh Mỹ A",)
     assert "Trường THPT Chuyên Bạc Liêu" in by_name and "Trường THCS Vĩnh Mỹ A" not in by_name
+
+
+def test_a_french_ngo_name_said_again_bare_and_a_bare_hoi_after_the_sentence_about_a_hoi():
+    ex = run("Ngày 14/11/2019, tại Liège, Liên hiệp các tổ chức hữu nghị tỉnh Vĩnh Long và tổ chức phi chính phủ "
+             "Solidarité Mékong đã ký kết biên bản. Ông Pierre-Yves Collignon, Giám đốc Solidarité Mékong, cho biết. Hội "
+             "hữu nghị Việt Nam – Bỉ tỉnh Vĩnh Long dự. Tối cùng ngày, Hội người Việt Nam tại Bỉ tổ chức buổi gặp mặt "
+             "với đoàn. Ông Nguyễn Đình Thao, Chủ tịch Hội cho biết bà con luôn hướng về quê hương.")
+    assert {(p.person, p.title, p.organisation) for p in ex.positions} == {
+        ("Pierre-Yves Collignon", "Giám đốc", "Solidarité Mékong"),
+        ("Nguyễn Đình Thao", "Chủ tịch", "Hội người Việt Nam tại Bỉ")}
