@@ -35,7 +35,7 @@ _FUTURE = re.compile(
     r"\b(sẽ|dự kiến|kế hoạch|chuẩn bị|tiến tới|trước mắt|phấn đấu|đề nghị|yêu cầu|cần|hàng năm|hằng năm|"
     r"thường niên|định kỳ|sắp tới|tới đây|thời gian tới|những tháng tới|năm tới|hướng dẫn|đề ra|"
     r"nhấn mạnh|mong muốn|đề xuất|dự định|chỉ đạo,|chuẩn bị|xây dựng kế hoạch|"
-    r"cách đây|trước đây|từng|cho phép|đồng ý cho|phê duyệt)\b", re.I)
+    r"cách đây|trước đây|từng|cho phép|đồng ý cho|phê duyệt|kinh nghiệm)\b", re.I)
 _VENUE_BEFORE = {"trung tâm", "hội trường", "phòng", "nhà", "cung"}
 _DOC_BEFORE = {"nghị quyết", "chỉ thị", "văn kiện", "tinh thần", "kết luận", "báo cáo", "dự thảo"}
 _NEEDS_ARTICLE = {"gặp mặt", "gặp gỡ", "giao lưu", "lễ", "họp mặt"}
@@ -511,8 +511,9 @@ class _Builder:
                               or re.search(r"\d+\s+đoàn", ctext)):
                     visit = None  # the occasion of a reported meeting, or a count of delegations
                 starts_with_delegation = bool(re.match(r"\s*[Đđ]oàn\b", ctext)) and prev_visit_org
-                guest = rec and re.search(r"^\s*(và làm việc với\s+|với\s+)?([A-ZĐÀ-Ỹ]|đoàn|ông|bà|ngài)",
-                                          ctext[rec.end():])
+                guest = rec and re.search(r"^\s*(và làm việc với\s+|với\s+)?([A-ZĐÀ-Ỹ]|đoàn|ông|bà|ngài|"
+                                          r"các (?:trưởng đoàn|đoàn|đại biểu|vị khách|khách|đại sứ))",
+                                          ctext[rec.end():])  # "tiếp xã giao các trưởng đoàn quốc tế"
                 if (rec and guest) or (visit and _DELEGATION.search(ctext)) or starts_with_delegation:
                     verb_at = rec.start() if rec else (visit.start() if visit else 0)
                     if _FUTURE.search(mtext[a:a + verb_at] + " " + mtext[:min(a, first_end)]):

@@ -177,6 +177,8 @@ class PlaceParsing:
         k, out = j + 2, []
         while k < len(toks) and toks[k].cap and toks[k].is_word:
             prov = _province_at(self.doc, toks, k) if unit in ("tỉnh", "thành phố") else None
+            if not prov and longest(toks, k, self.lex.org_heads, self.lex.max_words["org_heads"]):
+                break  # "... Đồng Nai và Liên hiệp ... tỉnh Bình Thuận": the next body, not a place
             e = k + prov[0] if prov else k
             if not prov:
                 while e < len(toks) and toks[e].is_word and toks[e].cap and e - k < 3:

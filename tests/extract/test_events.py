@@ -487,3 +487,15 @@ def test_the_first_session_of_the_committee_named_after_it_and_a_decisions_autho
     assert sorted((e.kind, e.date, e.organiser) for e in ex.events) == [
         ("Conference", "2020-07-23", union), ("Congress", "2020-07-23", union)]
     assert ("Phan Hữu Lộc", "Chủ tịch", union) in {(p.person, p.title, p.organisation) for p in ex.positions}
+
+
+def test_a_courtesy_reception_of_the_heads_of_delegations_and_experience_of_organising_is_no_event():
+    ex = run("Ngày 16/10/2018, tại Bình Thuận, có đại diện lãnh đạo Liên hiệp các tổ chức hữu nghị các tỉnh Ninh Thuận, "
+             "Lâm Đồng, Đồng Nai và Liên hiệp các tổ chức hữu nghị tỉnh Bình Thuận. Bà Ma-ri-a, Tổng Thư ký Hội hữu nghị "
+             "Mê-hi-cô - Việt Nam chia sẻ kinh nghiệm tổ chức các tuần phim tại thủ đô Mê-hi-cô. Chiều cùng ngày, ông "
+             "Nguyễn Hồng Phước, Phó Chủ tịch UBND tỉnh đã tiếp xã giao các trưởng đoàn quốc tế.")
+    assert [(e.kind, e.date, e.organiser, e.chair) for e in ex.events] == [
+        ("Reception", "2018-10-16", "Ủy ban nhân dân tỉnh Bình Thuận", "Nguyễn Hồng Phước")]
+    unions = sorted(o.name for o in ex.organisations if o.name.startswith("Liên hiệp"))
+    assert unions == [f"Liên hiệp các tổ chức hữu nghị tỉnh {p}" for p in ("Bình Thuận", "Lâm Đồng", "Ninh Thuận",
+                                                                           "Đồng Nai")]
