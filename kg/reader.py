@@ -256,7 +256,8 @@ def html_to_text(html: str) -> str:
     if headline and headline not in text[:len(headline) + 400]:
         text = f"{headline}\n\n{text}"  # trafilatura keeps the headline as metadata, not text
     stamp = _date_stamp(root)
-    if stamp and not _DMY.search(text[:400]):
+    # (unless a short line at the top already is one; a date in the first sentence is the event's)
+    if stamp and not any(len(line) <= 80 and _DMY.search(line) for line in text.split("\n")[:4]):
         text = f"{stamp}\n{text}"  # a stamp line, read as the publication date by kg.ingest
     return text
 

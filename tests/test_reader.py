@@ -283,3 +283,14 @@ def test_a_layout_table_holding_the_whole_article_stays_prose():
     text = html_to_text(html)
     assert "|" not in text and "Chuyên mục," not in text
     assert "\nTại buổi tiếp" in text  # its paragraphs kept apart, not joined into one row
+
+
+def test_the_pages_date_is_its_stamp_even_when_the_first_sentence_holds_a_date():
+    from kg.ingest import clean
+    from kg.reader import html_to_text
+    html = ("<html><head><meta property=\"article:published_time\" content=\"2016-09-22T10:15:00+07:00\">"
+            "<title>Ký kết thỏa thuận hợp tác</title></head><body><article><h1>Ký kết thỏa thuận hợp tác hữu nghị "
+            "giữa tỉnh Thái Bình và tỉnh Loiret</h1><p>Sáng 21/9/2016, tại Trung tâm Hội nghị tỉnh, UBND tỉnh Thái "
+            "Bình tổ chức Lễ ký kết Thỏa thuận hợp tác hữu nghị giữa tỉnh Thái Bình và tỉnh Loiret.</p><p>Trước lễ "
+            "ký kết, đồng chí Hoàng Trọng Kiên, Bí thư Tỉnh ủy Thái Bình đã tiếp đoàn.</p></article></body></html>")
+    assert clean("a.html", html_to_text(html)).published == "2016-09-22"

@@ -445,6 +445,8 @@ class _Builder:
                                      and re.search(r"\bthành công\b|\bđã\b",
                                                    prefix + " " + mtext[pos:pos + 40])):
                         continue  # "sẽ tổ chức", "đề nghị tổ chức" (but "hướng dẫn ... tổ chức thành công")
+                    if _AROUND_TOLD.match(mtext[a:pos]) and any(e.kind == kind for e in events):
+                        continue  # "Trước lễ ký kết, đồng chí X đã tiếp đoàn": the one told, as a time
                     if kind != "Ceremony" and _SIGNING.search(mtext[a:pos]):
                         continue  # "đã ký MoU về hợp tác ..., giao lưu văn hóa": the agreement's topic
                     if _ATTENDING.match(mtext[a:pos]) and _ATTENDEES.match(mtext[pos:b]) \
@@ -597,6 +599,9 @@ class _Builder:
 
 # "Tiếp đoàn có ông X, ...", "Đón tiếp và làm việc với đoàn có bà Y": the hosts of the visit just told
 _HOSTS_OF_TOLD = re.compile(r"\s*(?:Tiếp|Đón tiếp|Tiếp đón)(?:\s+và\s+làm việc(?:\s+với)?)?\s+[Đđ]oàn\s*,?\s+có\s+")
+# "Trước lễ ký kết, ...", "Sau buổi hội đàm, ...", "Bên lề Hội nghị, ...": a gathering already told, as a time
+_AROUND_TOLD = re.compile(r"(?i)\s*(?:[-–•+]\s*)?(?:trước|sau|ngay sau|kết thúc|bên lề|trong khuôn khổ)\s+"
+                          r"(?:(?:buổi|cuộc)\s+)?$")
 _DOC_AUTHOR = re.compile(r"(?i)\b(?:quyết định|kế hoạch|chỉ thị|nghị quyết|công văn|thông báo|hướng dẫn)\s+"
                          r"(?:số\s+)?\S+(?:\s+ngày\s+\S+)?\s+của\s+$")
 _VISIT_HOSTED = re.compile(r"\s*(?:Chuyến thăm|Chuyến công tác|Chuyến làm việc)(?:\s+này)?\s+do\s+")

@@ -499,3 +499,11 @@ def test_a_courtesy_reception_of_the_heads_of_delegations_and_experience_of_orga
     unions = sorted(o.name for o in ex.organisations if o.name.startswith("Liên hiệp"))
     assert unions == [f"Liên hiệp các tổ chức hữu nghị tỉnh {p}" for p in ("Bình Thuận", "Lâm Đồng", "Ninh Thuận",
                                                                            "Đồng Nai")]
+
+
+def test_before_the_signing_told_the_secretary_received_the_delegation():
+    ex = run("22/09/2016\n\nSáng 21/9/2016, UBND tỉnh Thái Bình tổ chức Lễ ký kết Thỏa thuận hợp tác hữu nghị. Trước lễ "
+             "ký kết, đồng chí Hoàng Trọng Kiên, Bí thư Tỉnh ủy Thái Bình đã tiếp đoàn.")
+    assert sorted((e.kind, e.date, e.organiser, e.chair) for e in ex.events) == [
+        ("Ceremony", "2016-09-21", "Ủy ban nhân dân tỉnh Thái Bình", None),
+        ("Reception", "2016-09", "Tỉnh ủy Thái Bình", "Hoàng Trọng Kiên")]
