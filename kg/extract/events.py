@@ -42,7 +42,9 @@ _NEEDS_ARTICLE = {"gặp mặt", "gặp gỡ", "giao lưu", "lễ", "họp mặt
 # gatherings only when someone "tổ chức" them ("tổ chức Khởi công nhà lớp học" in a report's table)
 _NEEDS_ORGANISE = {"tết cổ truyền", "khởi công", "khánh thành", "tổng kết", "sơ kết"}
 _RECEPTION_VERBS = re.compile(r"\b(tiếp đón|đón tiếp|tiếp xã giao|tiếp thân mật|hội kiến|tiếp)\s+(?!tục|nhận|cận|thu|xúc|theo|tế|sức|đó|nối|diễn)", re.I)
-_VISIT = re.compile(r"\b(thăm và làm việc|thăm, làm việc|đến thăm|sang thăm|thăm)\b", re.I)
+# (a delegation's homage at a memorial is a visit too: "đoàn đã đến dâng hương, dâng hoa tại Khu di tích")
+_VISIT = re.compile(r"\b(thăm và làm việc|thăm, làm việc|đến thăm|sang thăm|thăm|đến dâng hương|dâng hương|"
+                    r"đến viếng|viếng)\b", re.I)
 _DELEGATION = re.compile(r"\b[Đđ]oàn\b")
 _SIGNING = re.compile(r"\b(?:đã |chính thức )?(?:[Kk]ý|[Kk]ý kết)\s+(?:các\s+|bản\s+)?(?:Biên bản|biên bản|Bản ghi nhớ|"
                       r"bản ghi nhớ|Thỏa thuận|thỏa thuận|Hiệp định|hiệp định|Văn bản|văn bản|"

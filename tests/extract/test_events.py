@@ -507,3 +507,11 @@ def test_before_the_signing_told_the_secretary_received_the_delegation():
     assert sorted((e.kind, e.date, e.organiser, e.chair) for e in ex.events) == [
         ("Ceremony", "2016-09-21", "Ủy ban nhân dân tỉnh Thái Bình", None),
         ("Reception", "2016-09", "Tỉnh ủy Thái Bình", "Hoàng Trọng Kiên")]
+
+
+def test_a_delegations_homage_at_a_memorial_is_a_visit():
+    ex = run("Ngày 15/4/2009, Liên hiệp các tổ chức hữu nghị tỉnh Cao Bằng tổ chức buổi gặp mặt đoàn cựu chiến binh "
+             "Quảng Tây. Trước đó, chiều 14/4, đồng chí Triệu Đình Lâm, Phó Chủ tịch UBND tỉnh Cao Bằng đã tiếp đoàn. "
+             "Sáng 16/4, đoàn đã đến dâng hương, dâng hoa tại Khu di tích lịch sử Chiến thắng Đông Khê.")
+    assert sorted((e.kind, e.date) for e in ex.events) == [
+        ("Meeting", "2009-04-15"), ("Reception", "2009-04-14"), ("Visit", "2009-04-16")]
