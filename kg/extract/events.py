@@ -167,6 +167,12 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
             ok = False
         if key in _NEEDS_ORGANISE and prev2 != "tổ chức":
             ok = False  # "chúc Tết cổ truyền", "đã khởi công xây dựng": not a gathering held
+        if key == "chương trình" and not (prev2 == "tổ chức" and k + n < len(toks)
+                                          and toks[k + n].text in ('"', "“", "«")
+                                          and not re.search(r"\b(về việc|bàn|trao đổi)\b", before)
+                                          and not re.search(r"\b(dự kiến|sẽ)\b", s.text[t.end - s.start:])):
+            ok = False  # only a show held under its own name: 'tổ chức chương trình "Trăng rằm hữu nghị"'
+            # (a programme, a campaign, a course are no gatherings)
         if ok:
             yield k, n, kind
         k += n

@@ -515,3 +515,12 @@ def test_a_delegations_homage_at_a_memorial_is_a_visit():
              "Sáng 16/4, đoàn đã đến dâng hương, dâng hoa tại Khu di tích lịch sử Chiến thắng Đông Khê.")
     assert sorted((e.kind, e.date) for e in ex.events) == [
         ("Meeting", "2009-04-15"), ("Reception", "2009-04-14"), ("Visit", "2009-04-16")]
+
+
+def test_a_show_held_under_its_own_name_is_a_gathering_but_one_discussed_or_planned_is_not():
+    ex = run('Tối 14/9/2024, tại Trường Cao đẳng Cộng đồng Đắk Nông, Hội hữu nghị Việt Nam – Campuchia tỉnh phối hợp '
+             'với nhà trường tổ chức chương trình "Trăng rằm hữu nghị" năm 2024 cho lưu học sinh Campuchia. Hai bên '
+             'trao đổi về việc phối hợp tổ chức chương trình "Những ngày văn hóa" dự kiến diễn ra vào tháng 3/2025. '
+             'Liên hiệp tổ chức chương trình học bổng cho học sinh.')
+    assert [(e.kind, e.date, e.organiser) for e in ex.events] == [
+        ("Festival", "2024-09-14", "Hội hữu nghị Việt Nam – Campuchia tỉnh Đắk Nông")]
