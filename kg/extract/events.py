@@ -539,6 +539,18 @@ class _Builder:
                                                                 ctext, re.I):
                         ev.organiser, ev.organiser_stated = self.main_union, self.main_union is not None
                     ev.label = " ".join(s.text[a:b].split()[:16])
+                    visit = events[-1] if events else None
+                    if rec and visit is not None and visit.kind == "Visit" and visit.sent == s.index - 1 \
+                            and visit.date and len(visit.date) == 10 and not find_dates(ctext) \
+                            and not _SEPARATE_VISIT.match(ctext) and (ev.chair or ev.organiser_stated):
+                        # "Chiều cùng ngày, đoàn đến thăm thành phố Leuven. Bà X, Phó Thị trưởng ... đã tiếp
+                        # đoàn tại Tòa Thị chính": who received the visit just told, that day
+                        visit.chair = visit.chair or ev.chair
+                        if ev.organiser_stated and not visit.organiser_stated:
+                            visit.organiser, visit.organiser_stated = ev.organiser, True
+                        visit.location = ev.location or visit.location
+                        visit.kind = "Reception"
+                        continue
                     events.append(ev)
                     prev_visit_org = (ev.organiser, ev.organiser_stated)
         return events
@@ -610,6 +622,7 @@ _HOSTS_OF_TOLD = re.compile(r"\s*(?:Tiếp|Đón tiếp|Tiếp đón)(?:\s+và\s
 # "Trước lễ ký kết, ...", "Sau buổi hội đàm, ...", "Bên lề Hội nghị, ...": a gathering already told, as a time
 _AROUND_TOLD = re.compile(r"(?i)\s*(?:[-–•+]\s*)?(?:trước|sau|ngay sau|kết thúc|bên lề|trong khuôn khổ)\s+"
                           r"(?:(?:buổi|cuộc)\s+)?$")
+_SPAN = re.compile(r"(?i)\btừ\s+(?:ngày\s+)?\d{1,2}(?:\s*/\s*\d{1,2})?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?\d{1,2}\s*/")
 _DOC_AUTHOR = re.compile(r"(?i)\b(?:quyết định|kế hoạch|chỉ thị|nghị quyết|công văn|thông báo|hướng dẫn)\s+"
                          r"(?:số\s+)?\S+(?:\s+ngày\s+\S+)?\s+của\s+$")
 _VISIT_HOSTED = re.compile(r"\s*(?:Chuyến thăm|Chuyến công tác|Chuyến làm việc)(?:\s+này)?\s+do\s+")
@@ -690,6 +703,7 @@ def _merge(events: list[_Event]) -> list[_Event]:
             continue
         if ev.date and (not target.date or len(ev.date) > len(target.date)):
             target.date = ev.date
+            target.clause_text = ev.clause_text  # the clause that dates it (a span "Từ ngày 11 đến 15/11")
         if ev.organiser and not target.organiser_stated:
             target.organiser, target.organiser_stated = ev.organiser, ev.organiser_stated
         target.location = target.location or ev.location
@@ -740,6 +754,11 @@ def _drop_occasion_visits(events: list[_Event]) -> list[_Event]:
             # với Đồn Biên phòng X": a visit of its own
             out.append(ev)
             continue
+        if ev.kind == "Visit" and ev.organiser is None and ev.date and len(ev.date) == 10 \
+                and _SPAN.search(ev.clause_text or "") and any(
+                    e is not ev and e.sent > ev.sent and e.date and len(e.date) == 10
+                    and e.date[:7] == ev.date[:7] and e.date >= ev.date for e in events):
+            continue  # "Từ ngày 11 đến 15/11, đoàn ... thăm và làm việc tại Bỉ", its days told one by one
         if ev.kind == "Visit" and ev.organiser is None and any(
                 e.kind == "Reception" and e.sent < ev.sent and e.organiser is not None
                 # "Sáng 4/4, đoàn đã đến dâng hương ... và thăm ..." the day after, with nothing else

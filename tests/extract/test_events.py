@@ -524,3 +524,13 @@ def test_a_show_held_under_its_own_name_is_a_gathering_but_one_discussed_or_plan
              'Liên hiệp tổ chức chương trình học bổng cho học sinh.')
     assert [(e.kind, e.date, e.organiser) for e in ex.events] == [
         ("Festival", "2024-09-14", "Hội hữu nghị Việt Nam – Campuchia tỉnh Đắk Nông")]
+
+
+def test_a_visits_span_told_day_by_day_is_their_occasion_and_the_host_right_after_a_visit_receives_it():
+    ex = run("Từ ngày 11 đến 15/11/2019, đoàn công tác của tỉnh Vĩnh Long đã đến thăm và làm việc tại Vương quốc Bỉ. "
+             "Sáng 12/11, tại thủ đô Brussels, ông Trịnh Minh Khôi, Đại sứ Việt Nam tại Vương quốc Bỉ đã tiếp đoàn.\n"
+             "Chiều cùng ngày, đoàn đến thăm thành phố Leuven. Bà Els De Smet, Phó Thị trưởng thành phố Leuven đã tiếp "
+             "đoàn tại Tòa Thị chính.")
+    got = sorted((e.date, e.chair, e.location) for e in ex.events)
+    assert got == [("2019-11-12", "Els De Smet", "Tòa Thị chính"),
+                   ("2019-11-12", "Trịnh Minh Khôi", "thủ đô Brussels")]
