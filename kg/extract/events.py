@@ -40,7 +40,7 @@ _VENUE_BEFORE = {"trung tâm", "hội trường", "phòng", "nhà", "cung"}
 _DOC_BEFORE = {"nghị quyết", "chỉ thị", "văn kiện", "tinh thần", "kết luận", "báo cáo", "dự thảo"}
 _NEEDS_ARTICLE = {"gặp mặt", "gặp gỡ", "giao lưu", "lễ", "họp mặt"}
 # gatherings only when someone "tổ chức" them ("tổ chức Khởi công nhà lớp học" in a report's table)
-_NEEDS_ORGANISE = {"tết cổ truyền", "khởi công", "khánh thành", "tổng kết", "sơ kết"}
+_NEEDS_ORGANISE = {"tết cổ truyền", "khởi công", "khánh thành", "tổng kết", "sơ kết", "trao", "trao tặng"}
 _RECEPTION_VERBS = re.compile(r"\b(tiếp đón|đón tiếp|tiếp xã giao|tiếp thân mật|hội kiến|tiếp)\s+(?!tục|nhận|cận|thu|xúc|theo|tế|sức|đó|nối|diễn)", re.I)
 # (a delegation's homage at a memorial is a visit too: "đoàn đã đến dâng hương, dâng hoa tại Khu di tích")
 _VISIT = re.compile(r"\b(thăm và làm việc|thăm, làm việc|đến thăm|sang thăm|thăm|đến dâng hương|dâng hương|"
@@ -167,6 +167,9 @@ def _triggers(doc: Doc, sent: int, a: int, b: int):
             ok = False
         if key in _NEEDS_ORGANISE and prev2 != "tổ chức":
             ok = False  # "chúc Tết cổ truyền", "đã khởi công xây dựng": not a gathering held
+        if key in ("trao", "trao tặng") and ((k > 2 and toks[k - 3].key == "ban")
+                                             or re.search(r"(?i)\b(dịp này|tại đây|tại buổi lễ|tại lễ)\b", before)):
+            ok = False  # "Nhân dịp này, Ban tổ chức trao 50 suất học bổng": part of the gathering told
         if key == "chương trình" and not (prev2 == "tổ chức" and k + n < len(toks)
                                           and toks[k + n].text in ('"', "“", "«")
                                           and not re.search(r"\b(về việc|bàn|trao đổi)\b", before)
@@ -453,6 +456,8 @@ class _Builder:
                                      and re.search(r"\bthành công\b|\bđã\b",
                                                    prefix + " " + mtext[pos:pos + 40])):
                         continue  # "sẽ tổ chức", "đề nghị tổ chức" (but "hướng dẫn ... tổ chức thành công")
+                    if _PLANNED_AFTER.match(mtext[pos:b]):
+                        continue  # "Đại hội đại biểu Hội lần thứ III dự kiến được tổ chức vào quý II"
                     if _AROUND_TOLD.match(mtext[a:pos]) and any(e.kind == kind for e in events):
                         continue  # "Trước lễ ký kết, đồng chí X đã tiếp đoàn": the one told, as a time
                     if kind != "Ceremony" and _SIGNING.search(mtext[a:pos]):
@@ -518,7 +523,7 @@ class _Builder:
                 if visit and (re.search(r"\bnhân (dịp|chuyến)[^,;]*$", ctext[:visit.start()], re.I)
                               or any(e.sent == s.index and (e.clause == (a, b) or len(clauses) == 1)
                                      for e in events)
-                              or re.search(r"\d+\s+đoàn", ctext)):
+                              or re.search(r"(?:\d+|nhiều|các|những|hàng chục|hàng trăm)\s+đoàn", ctext)):
                     visit = None  # the occasion of a reported meeting, or a count of delegations
                 starts_with_delegation = bool(re.match(r"\s*[Đđ]oàn\b", ctext)) and prev_visit_org
                 guest = rec and re.search(r"^\s*(và làm việc với\s+|với\s+)?([A-ZĐÀ-Ỹ]|đoàn|ông|bà|ngài|"
@@ -622,6 +627,7 @@ _HOSTS_OF_TOLD = re.compile(r"\s*(?:Tiếp|Đón tiếp|Tiếp đón)(?:\s+và\s
 # "Trước lễ ký kết, ...", "Sau buổi hội đàm, ...", "Bên lề Hội nghị, ...": a gathering already told, as a time
 _AROUND_TOLD = re.compile(r"(?i)\s*(?:[-–•+]\s*)?(?:trước|sau|ngay sau|kết thúc|bên lề|trong khuôn khổ)\s+"
                           r"(?:(?:buổi|cuộc)\s+)?$")
+_PLANNED_AFTER = re.compile(r"(?i)[^,;.]{0,60}?\b(?:dự kiến|sẽ|dự định)\s+(?:được\s+)?(?:tổ chức|diễn ra|khai mạc)\b")
 _SPAN = re.compile(r"(?i)\btừ\s+(?:ngày\s+)?\d{1,2}(?:\s*/\s*\d{1,2})?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?\d{1,2}\s*/")
 _DOC_AUTHOR = re.compile(r"(?i)\b(?:quyết định|kế hoạch|chỉ thị|nghị quyết|công văn|thông báo|hướng dẫn)\s+"
                          r"(?:số\s+)?\S+(?:\s+ngày\s+\S+)?\s+của\s+$")
@@ -661,6 +667,8 @@ def _ceremony_act(label: str) -> str | None:
         return "bàn" if words[1] == "tiếp" and words[2:3] == ["nhận"] else words[1]  # receiving = handing over
     if words[:1] == ["ký"] and "bàn giao" in " ".join(words[:5]):
         return "bàn"  # "ký biên bản bàn giao": the handover's own record, signed at it
+    if words[:1] == ["trao"] or words[:2] == ["tổ", "chức"] and words[2:3] == ["trao"]:
+        return "trao"  # "trao 25 suất học bổng": a handing out of its own
     return "ký" if words[:1] == ["ký"] else None
 
 

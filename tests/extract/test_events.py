@@ -534,3 +534,12 @@ def test_a_visits_span_told_day_by_day_is_their_occasion_and_the_host_right_afte
     got = sorted((e.date, e.chair, e.location) for e in ex.events)
     assert got == [("2019-11-12", "Els De Smet", "Tòa Thị chính"),
                    ("2019-11-12", "Trịnh Minh Khôi", "thủ đô Brussels")]
+
+
+def test_a_handing_out_held_the_same_day_a_planned_congress_and_visits_of_many_delegations():
+    ex = run("Sáng 24/10/2012, Hội hữu nghị Việt Nam – Đức tỉnh Tuyên Quang tổ chức Lễ kỷ niệm 10 năm ngày thành lập "
+             "Hội. Quan hệ với Hội hữu nghị Đức – Việt bang Thüringen ngày càng gắn bó, nhiều đoàn hội viên hai bên đã "
+             "sang thăm. Đại hội đại biểu Hội lần thứ III dự kiến được tổ chức vào quý II năm 2013. Chiều cùng ngày, "
+             "Hội hữu nghị Việt Nam – Đức tỉnh phối hợp với Hội hữu nghị Đức – Việt bang Thüringen tổ chức trao 25 suất "
+             "học bổng cho học sinh nghèo. Nhân dịp này, Ban tổ chức trao 50 suất quà.")
+    assert sorted((e.kind, e.date) for e in ex.events) == [("Ceremony", "2012-10-24"), ("Ceremony", "2012-10-24")]
