@@ -168,8 +168,8 @@ class PlaceParsing:
         """'các tỉnh Hà Giang, Lai Châu' / 'các huyện Hướng Hóa, Đakrông' after a body's name:
         [(unit, place, end token, province or None)] — one body per place (rule 14)."""
         toks = self.toks
-        if not (j + 2 < len(toks) and toks[j].key == "các"):
-            return []
+        if not (j + 2 < len(toks) and toks[j].key in ("các", "hai", "ba", "bốn", "năm", "sáu")):
+            return []  # ("Liên hiệp các tổ chức hữu nghị ba tỉnh Lâm Đồng, Đắk Nông, Bình Thuận")
         unit = {"tỉnh": "tỉnh", "thành phố": "thành phố", "huyện": "huyện", "quận": "quận",
                 "thị xã": "thị xã"}.get(toks[j + 1].key)
         if unit is None:

@@ -492,3 +492,10 @@ def test_a_french_ngo_name_said_again_bare_and_a_bare_hoi_after_the_sentence_abo
     assert {(p.person, p.title, p.organisation) for p in ex.positions} == {
         ("Pierre-Yves Collignon", "Giám đốc", "Solidarité Mékong"),
         ("Nguyễn Đình Thao", "Chủ tịch", "Hội người Việt Nam tại Bỉ")}
+
+
+def test_a_plural_counted_by_a_numeral_lists_one_body_per_province():
+    ex = run("Từ ngày 1/7/2025, Liên hiệp các tổ chức hữu nghị ba tỉnh Lâm Đồng, Đắk Nông, Bình Thuận hợp nhất thành "
+             "Liên hiệp các tổ chức hữu nghị tỉnh Lâm Đồng. Năm 2020, Hội hữu nghị hai tỉnh tổ chức giao lưu.")
+    assert sorted(o.name for o in ex.organisations) == [
+        f"Liên hiệp các tổ chức hữu nghị tỉnh {p}" for p in ("Bình Thuận", "Lâm Đồng", "Đắk Nông")]
