@@ -1076,6 +1076,8 @@ class _Parser(PlaceParsing):
 
     def mention(self, i, j, name, kind, locality, country, aliases, parent=None) -> OrgMention:
         toks = self.toks
+        if name and name[:1].islower() and is_syllable(name.split()[0]):
+            name = name[:1].upper() + name[1:]  # "Trưởng ban Dân vận Tỉnh ủy": the body is "Ban Dân vận ..."
         return OrgMention(self.s.index, i, j, toks[i].start, toks[j - 1].end, self.text(i, j),
                           name, kind, locality, country, tuple(dict.fromkeys(aliases)), parent)
 

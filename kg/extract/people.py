@@ -560,6 +560,19 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
         if more:
             taken.update(range(k, end))
             _attach(doc, person, more, ch.s.index, elected=True)
+    elif k < len(toks) and toks[k].key in ("làm", "giữ") and _ELECTING.search(
+            ch.s.text, 0, person.start - ch.s.start) and ch.chain(k + (2 if toks[k].key == "giữ" else 1))[0]:
+        # "Ban Chấp hành đã bầu ông A làm Chủ tịch, bà B và ông C làm Phó Chủ tịch": bare posts are
+        # of the body elected
+        more, end = ch.chain(k + (2 if toks[k].key == "giữ" else 1))
+        named = [o for o in doc.orgs if o.sent == ch.s.index and o.name and o.start < person.start
+                 and o.kind in _MEMBER_KINDS]
+        own = [o for o in doc.orgs if o.name and o.kind in _MEMBER_KINDS and o.sent < ch.s.index
+               and (o.locality == doc.locality or doc.locality is None)]
+        body = named[-1] if named else own[0] if own else None  # named in the election, else the article's own
+        taken.update(range(k, end))
+        _attach(doc, person, [(t, body if o is None and kind in ("generic", "union") and not f else o, f, kind)
+                              for t, o, f, kind in more], ch.s.index, elected=True)
     elif k < len(toks) and toks[k].key == "làm":
         body = _led_body(doc, ch.s.index, person)
         more, end = ch.chain(k + 1) if body is not None else ([], k)
@@ -569,6 +582,7 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
             _attach(doc, person, [(t, body, f, kind) for t, _o, f, kind in more], ch.s.index)
 
 
+_ELECTING = re.compile(r"(?i)\b(?:bầu|bầu ra|hiệp thương cử|hiệp thương|cử|tín nhiệm|kiện toàn)\b")
 _ELECTION_LIST = re.compile(r"(?i)\b(?:đã bầu|bầu ra|bầu|tái cử|kiện toàn)\b[^.]*?(?:trong đó|gồm)[^.]*?[:;]")
 _MEMBER_KINDS = ("FriendshipAssociation", "FriendshipUnion", "MassOrganisation")
 _ORGAN_LIST = re.compile(r"\s*(Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Kiểm tra)\b[^:;.]{0,40}\bgồm\b[^:;.]{0,30}:")
@@ -642,7 +656,8 @@ def _joined_names_end(doc: Doc, ch: _Chains, k: int) -> int:
             end = titles_end
     if end < len(toks) and toks[end].text == ",":
         end += 1
-    return end if end > k and _election_len(toks, end) else k
+    return end if end > k and (_election_len(toks, end) or (end < len(toks) and toks[end].key in ("làm", "giữ")
+                                                          and _ELECTING.search(ch.s.text))) else k
 
 
 def _delegation_body(doc: Doc, sent: int, person: PersonMention) -> OrgMention | None:

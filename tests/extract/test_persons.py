@@ -512,3 +512,13 @@ def test_an_ngos_programme_titles_and_its_acronym_given_with_its_foreign_name():
     assert {(p.person, p.title, p.organisation) for p in ex.positions} == {
         ("Mette Sørensen", "Điều phối viên dự án", fund), ("Anders Bøgh", "Điều phối viên chương trình", fund)}
     assert {"Danish Rural Women's Fund", "DRWF"} <= set(next(o for o in ex.organisations if o.name == fund).aliases)
+
+
+def test_a_committee_elects_named_people_to_bare_posts_and_a_lower_case_ban_names_its_body():
+    ex = run("Ngày 12/5/2021, Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Phú Thọ tổ chức Đại hội lần thứ III. Ban Chấp hành "
+             "đã bầu ông Nguyễn Văn An làm Chủ tịch, bà Trần Thị Bình và ông Lê Văn Cường làm Phó Chủ tịch. Dự có ông "
+             "Trần Văn Hải – Trưởng ban Dân vận Tỉnh ủy. Ông Vũ Văn Bắc làm Trưởng đoàn.")
+    hoi = "Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Phú Thọ"
+    assert {(p.person, p.title, p.organisation) for p in ex.positions} == {
+        ("Nguyễn Văn An", "Chủ tịch", hoi), ("Trần Thị Bình", "Phó Chủ tịch", hoi),
+        ("Lê Văn Cường", "Phó Chủ tịch", hoi), ("Trần Văn Hải", "Trưởng Ban", "Ban Dân vận Tỉnh ủy Phú Thọ")}
