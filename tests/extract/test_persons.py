@@ -522,3 +522,10 @@ def test_a_committee_elects_named_people_to_bare_posts_and_a_lower_case_ban_name
     assert {(p.person, p.title, p.organisation) for p in ex.positions} == {
         ("Nguyễn Văn An", "Chủ tịch", hoi), ("Trần Thị Bình", "Phó Chủ tịch", hoi),
         ("Lê Văn Cường", "Phó Chủ tịch", hoi), ("Trần Văn Hải", "Trưởng Ban", "Ban Dân vận Tỉnh ủy Phú Thọ")}
+
+
+def test_the_police_director_heads_the_provinces_police():
+    ex = run("Ngày 12/5/2021, tại Phú Thọ, dự có Đại tá Trần Văn Lực, Giám đốc Công an tỉnh; ông Lê Văn Nam, Phó Giám "
+             "đốc Công an thành phố Việt Trì.")
+    assert {(p.person, p.title, p.organisation) for p in ex.positions} == {
+        ("Trần Văn Lực", "Giám đốc", "Công an tỉnh Phú Thọ"), ("Lê Văn Nam", "Phó Giám đốc", "Công an thành phố Việt Trì")}
