@@ -271,6 +271,10 @@ _ORGANISER_COLUMN = re.compile(r"(?i)\b(đơn vị|cơ quan)\s+(tổ chức|ch�
 # a column of the bodies that worked with the organiser, and one that only numbers the rows
 _PARTNER_COLUMN = re.compile(r"(?i)^(đơn vị |cơ quan )?(phối hợp|phối hợp thực hiện)$")
 _NUMBER_COLUMN = re.compile(r"(?i)^(tt|stt|số tt|số thứ tự)$")
+# an officers' table: who, the post in the body elected, and where the person works
+_PERSON_COLUMN = re.compile(r"(?i)^(họ và tên|họ tên|họ, tên|đồng chí)$")
+_POST_COLUMN = re.compile(r"(?i)^(chức danh|chức vụ)(\s+(trong|tại)\s+.{1,30}|\s+được bầu)?$")
+_WORK_COLUMN = re.compile(r"(?i)^(chức vụ,?\s+(và\s+)?đơn vị công tác|đơn vị công tác|nơi công tác|chức vụ công tác)$")
 
 
 def _data_tables(page: str) -> list[tuple[str, str]]:
@@ -346,7 +350,8 @@ def table_sentences(text: str) -> str:
         cells = [c for c in cells if c]
         if header is None:
             header = cells
-            if len(cells) > 1 and any(_DATE_COLUMN.match(c) or _ORGANISER_COLUMN.search(c) for c in cells):
+            if len(cells) > 1 and (any(_DATE_COLUMN.match(c) or _ORGANISER_COLUMN.search(c) for c in cells)
+                                   or any(_PERSON_COLUMN.match(c) for c in cells)):
                 header = [c.strip() for c in m.group(1).split("|")]
                 continue  # a header row: its names say how to read the rows, they are no text
             header = []
@@ -355,6 +360,16 @@ def table_sentences(text: str) -> str:
             named = list(zip(header + [""] * len(cells), cells))
         else:
             named = [("", c) for c in cells]
+        person = next((c for h, c in named if _PERSON_COLUMN.match(h) and c), None)
+        if person is not None:
+            # "1. Ông A, Phó Giám đốc Sở X – Chủ tịch;": the layout of an election's numbered list
+            number = next((c for h, c in named if _NUMBER_COLUMN.match(h) and c), None)
+            post = next((c for h, c in named if _POST_COLUMN.match(h) and c), None)
+            work = next((c for h, c in named if _WORK_COLUMN.match(h) and c), None)
+            line = f"{number}. {person}" if number else person
+            line += f", {work}" if work else ""
+            out.append(f"{line} – {post};" if post else f"{line};")
+            continue
         date = next((c for h, c in named if _DATE_COLUMN.match(h) and c), None)
         body = next((c for h, c in named if _ORGANISER_COLUMN.search(h) and c), None)
         partner = next((c for h, c in named if _PARTNER_COLUMN.match(h) and c), None)

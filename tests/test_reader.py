@@ -294,3 +294,14 @@ def test_the_pages_date_is_its_stamp_even_when_the_first_sentence_holds_a_date()
             "Bình tổ chức Lễ ký kết Thỏa thuận hợp tác hữu nghị giữa tỉnh Thái Bình và tỉnh Loiret.</p><p>Trước lễ "
             "ký kết, đồng chí Hoàng Trọng Kiên, Bí thư Tỉnh ủy Thái Bình đã tiếp đoàn.</p></article></body></html>")
     assert clean("a.html", html_to_text(html)).published == "2016-09-22"
+
+
+def test_an_officers_table_reads_as_an_elections_numbered_list(tmp_path):
+    from kg.reader import read_file
+    f = tmp_path / "a.txt"
+    f.write_text("Ban Thường vụ Hội khóa III gồm 5 người:\n\nTT\tHọ và tên\tChức danh trong Hội\tChức vụ, đơn vị công tác\n"
+                 "1\tÔng Phí Văn Thắng\tChủ tịch\tPhó Giám đốc Sở Văn hóa, Thể thao và Du lịch Hà Nội\n"
+                 "2\tBà Hà Thị Thu Trang\tỦy viên\t\n", encoding="utf-8")
+    assert read_file(f).rstrip("\n").split("\n")[2:] == [
+        "1. Ông Phí Văn Thắng, Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch Hà Nội – Chủ tịch;",
+        "2. Bà Hà Thị Thu Trang – Ủy viên;"]

@@ -139,8 +139,10 @@ class _Parser(PlaceParsing):
                     place_ends.add(m - 1)
                     continue
                 break
-            if m > k and person_starts(toks, m, self.lex.surnames):
-                break  # a person's name after the body's name ("Quỹ Hanul Kim Mi-young")
+            if m > k and person_starts(toks, m, self.lex.surnames) and not (
+                    toks[m - 1].text in ("TNHH", "CP", "MTV") or toks[m - 1].key == "phần"):
+                break  # a person's name after the body's name ("Quỹ Hanul Kim Mi-young"); but a company's
+                # name follows its legal form ("Công ty TNHH Hoa Hồng Balkan")
             if (t.key in _UNITS or t.key in _DISTRICT_UNITS) and not (
                     t.key == "xã" and m + 1 < len(toks) and toks[m + 1].key == "hội"):
                 break  # a locality ends the name; "xã hội" (social) is no commune

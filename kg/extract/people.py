@@ -144,6 +144,10 @@ class _Chains(PlaceParsing):
                 title = ("Nguyên " + title) if former else title
                 items.append((title, org, former, role.kind))
                 k = e
+            if k + 2 < len(toks) and toks[k].text == "," and items and items[-1][1] is not None:
+                n_loc = self.locality(k + 1)[0]
+                if n_loc and k + 1 + n_loc < len(toks) and toks[k + 1 + n_loc].text in DASHES:
+                    k += 1 + n_loc  # "UBND phường Kim Liên, quận Đống Đa – Ủy viên": where that body is
             # separators between posts
             if k < len(toks) and toks[k].text == "," and items and items[-1][1] is None \
                     and k + 1 in self.org_at and self.org_at[k + 1].name \
@@ -541,12 +545,13 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
         return
     if items:
         taken.update(range(k, end))
-        if any(o is None and kind in ("generic", "union") for _t, o, _f, kind in items):
+        if any(o is None and (kind in ("generic", "union") or t == "Ủy viên") for t, o, _f, kind in items):
             body = _listed_election_body(doc, ch.s, person)
             if body is not None:  # "Đại hội đã bầu ...; trong đó: bà X – Phó Giám đốc Sở Ngoại vụ – Phó Chủ tịch"
-                organ = _ORGAN_LIST.match(ch.s.text)
+                organ = _ORGAN_LIST.match(ch.s.text) or _list_intro_organ(doc, ch.s)
                 items = [((f"{t} {organ.group(1)}" if organ and t == "Ủy viên" and o is None else t),
-                          body if o is None and kind in ("generic", "union") and not f else o, f, kind)
+                          body if o is None and (kind in ("generic", "union") or t == "Ủy viên") and not f else o,
+                          f, kind)
                          for t, o, f, kind in items]  # "D (Ủy viên)" in "Ban Thường vụ gồm ...": of that organ
         _attach(doc, person, items, ch.s.index)
         k = end
@@ -589,6 +594,16 @@ _ORGAN_LIST = re.compile(r"\s*(Ban Thường vụ|Ban Chấp hành|Thường tr�
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•+*])\s+\S")
 
 
+def _list_intro_organ(doc: Doc, s: Sentence):
+    """For a numbered line, the organ its list's intro names ("Ban Thường vụ Hội khóa III gồm 5 người:")."""
+    if not _LIST_ITEM.match(s.text):
+        return None
+    for back in range(s.index - 1, max(-1, s.index - 9), -1):
+        if not _LIST_ITEM.match(doc.sentences[back].text):
+            return _ORGAN_LIST.match(doc.sentences[back].text)
+    return None
+
+
 def _listed_election_body(doc: Doc, s: Sentence, person: PersonMention) -> OrgMention | None:
     """The body whose officers a sentence lists after its election ("Đại hội đã bầu Ban Chấp hành
     ...; trong đó: ông A – Chủ tịch; bà B – Phó Chủ tịch"): the body named in the election, else
@@ -605,7 +620,11 @@ def _listed_election_body(doc: Doc, s: Sentence, person: PersonMention) -> OrgMe
             before = doc.sentences[back]
             if _LIST_ITEM.match(before.text):
                 continue
-            if _ELECTED_BODY.search(before.text) and before.text.rstrip().endswith(":"):
+            if before.text.rstrip().endswith(":") and (
+                    _ELECTED_BODY.search(before.text)
+                    # "Đại hội đã bầu Ban Chấp hành … . Ban Thường vụ Hội khóa III gồm 5 người:"
+                    or (_ORGAN_LIST.match(before.text) and before.index > 0
+                        and _ELECTED_BODY.search(doc.sentences[before.index - 1].text))):
                 election, until = before, len(before.text)
             break
         if election is s:

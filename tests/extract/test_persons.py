@@ -529,3 +529,18 @@ def test_the_police_director_heads_the_provinces_police():
              "đốc Công an thành phố Việt Trì.")
     assert {(p.person, p.title, p.organisation) for p in ex.positions} == {
         ("Trần Văn Lực", "Giám đốc", "Công an tỉnh Phú Thọ"), ("Lê Văn Nam", "Phó Giám đốc", "Công an thành phố Việt Trì")}
+
+
+def test_officers_numbered_under_an_organs_list_after_the_election():
+    hoi = "Hội hữu nghị Việt Nam – Bun-ga-ri thành phố Hà Nội"
+    ex = run("Ngày 26/10/2013, Hội hữu nghị Việt Nam – Bun-ga-ri thành phố Hà Nội tổ chức Đại hội. Đại hội đã bầu Ban "
+             "Chấp hành khóa III gồm 21 ủy viên. Ban Thường vụ Hội khóa III gồm 3 người:\n"
+             "1. Ông Cao Minh Đức, Giám đốc Công ty TNHH Hoa Hồng Balkan – Phó Chủ tịch;\n"
+             "2. Bà Lã Thị Phương Loan, Phó Hiệu trưởng Trường Đại học Mỏ – Địa chất – Phó Chủ tịch kiêm Tổng Thư ký;\n"
+             "3. Ông Bùi Quang Hiếu, Phó Chủ tịch UBND phường Kim Liên, quận Đống Đa – Ủy viên;")
+    assert {(p.person, p.title, p.organisation) for p in ex.positions} == {
+        ("Cao Minh Đức", "Giám đốc", "Công ty TNHH Hoa Hồng Balkan"), ("Cao Minh Đức", "Phó Chủ tịch", hoi),
+        ("Lã Thị Phương Loan", "Phó Hiệu trưởng", "Trường Đại học Mỏ – Địa chất"),
+        ("Lã Thị Phương Loan", "Phó Chủ tịch", hoi), ("Lã Thị Phương Loan", "Tổng Thư ký", hoi),
+        ("Bùi Quang Hiếu", "Phó Chủ tịch", "Ủy ban nhân dân phường Kim Liên"),
+        ("Bùi Quang Hiếu", "Ủy viên Ban Thường vụ", hoi)}
