@@ -140,7 +140,7 @@ class _Parser(PlaceParsing):
                     continue
                 break
             if m > k and person_starts(toks, m, self.lex.surnames) and not (
-                    toks[m - 1].text in ("TNHH", "CP", "MTV") or toks[m - 1].key == "phần"):
+                    toks[m - 1].text in ("TNHH", "CP", "MTV") or toks[m - 1].key in ("phần", "chuyên")):
                 break  # a person's name after the body's name ("Quỹ Hanul Kim Mi-young"); but a company's
                 # name follows its legal form ("Công ty TNHH Hoa Hồng Balkan")
             if (t.key in _UNITS or t.key in _DISTRICT_UNITS) and not (
@@ -150,6 +150,9 @@ class _Parser(PlaceParsing):
                 break  # "... Việt Nam Thành phố": the city (capitalised in Hồ Chí Minh City's press)
             if _is_name_word(t):
                 m += 1
+                continue
+            if t.key == "chuyên" and m and toks[m - 1].cap and m + 1 < len(toks) and toks[m + 1].cap:
+                m += 1  # "Trường THPT chuyên Lê Quý Đôn": a specialised school, its namesake after
                 continue
             if t.is_word and t.text.islower() and is_syllable(t.text) and t.key not in _LATIN_LOWER and m > k \
                     and toks[m - 1].text.isascii() and toks[m - 1].cap and not is_syllable(toks[m - 1].text):

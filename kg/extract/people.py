@@ -317,6 +317,9 @@ def _name_at(doc: Doc, ch: _Chains, k: int, cue: bool) -> int:
     if k > 0 and toks[k - 1].key in _NOT_AFTER_NAME_PLACE and not toks[k - 1].cap and not city or \
             (k > 1 and f"{toks[k - 2].key} {toks[k - 1].key}" in _NOT_AFTER_NAME_PLACE):
         return k  # "đường Lê Lợi", "Công viên Hồ Nước Ngọt"
+    if k > 0 and (toks[k - 1].key == "chuyên" or toks[k - 1].text.isdigit() and (
+            k < 2 or toks[k - 2].text in ("(", ",", "số"))):
+        return k  # "Trường THPT chuyên Lê Quý Đôn", "(91 Trần Hưng Đạo, quận Hoàn Kiếm)": a school, an address
     if key in ("việt nam", "việt", "hồ chí minh") and not (k > 0 and toks[k - 1].key in ("chủ tịch", "bác")):
         return k
     return m

@@ -499,3 +499,10 @@ def test_a_plural_counted_by_a_numeral_lists_one_body_per_province():
              "Liên hiệp các tổ chức hữu nghị tỉnh Lâm Đồng. Năm 2020, Hội hữu nghị hai tỉnh tổ chức giao lưu.")
     assert sorted(o.name for o in ex.organisations) == [
         f"Liên hiệp các tổ chức hữu nghị tỉnh {p}" for p in ("Bình Thuận", "Lâm Đồng", "Đắk Nông")]
+
+
+def test_a_specialised_school_named_after_a_scholar_and_a_street_address_name_no_person():
+    ex = run("Ngày 12/7/2019, tại Bình Định, học sinh Trường THPT chuyên Lê Quý Đôn giao lưu. Sáng 26/10/2013, tại Cung "
+             "Văn hóa Hữu nghị Việt Xô (91 Trần Hưng Đạo, quận Hoàn Kiếm), Hội tổ chức Đại hội.")
+    assert not ex.persons
+    assert "Trường THPT chuyên Lê Quý Đôn" in {o.name for o in ex.organisations}
