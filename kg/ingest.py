@@ -37,7 +37,8 @@ _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!
 # "Thứ Sáu, ngày 12 tháng 2 năm 2016": a stamp in words
 _DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})(?!\d)", re.I)
 _STAMP_WORDS = re.compile(
-    r"^(print|in|cập nhật|ngày đăng|đăng ngày|ngày|thứ\s*\w+|chủ nhật|\d{1,2}:\d{2}(:\d{2})?|"
+    r"^(print|in|cập nhật|ngày đăng|đăng ngày|đăng lúc|đăng|ngày cập nhật|cập nhật lúc|xuất bản|ngày xuất bản|"
+    r"thời gian đăng|ngày|thứ\s*\w+|chủ nhật|\d{1,2}:\d{2}(:\d{2})?|"
     r"lượt (?:xem|đọc)\s*:?\s*[\d.,]+|[\d.,]+\s+lượt (?:xem|đọc)|"  # "Đăng ngày: 17/01/2026 | Lượt xem: 238"
     r"gmt[+\-]?\d*|[|,:\-–\[\]()]|lúc|sáng|chiều|am|pm|\s)+", re.I)
 # "(Haiphong.gov.vn) –", "(HNP) -", "ĐNO - ": an outlet's tag before the first sentence

@@ -45,6 +45,8 @@ def test_other_stamp_forms():
     assert clean("c", "Bài viết.\n\nTheo Báo Nghệ An, 5/2018").published == "2018-05"
     assert clean("d", "Đăng ngày: 17/01/2026 | Lượt xem: 238\n\nBài viết.").published == "2026-01-17"
     assert clean("e", "17/01/2026 - 1.024 lượt xem\n\nBài viết.").published == "2026-01-17"
+    assert clean("f", "Đăng lúc: 28/10/2013 08:47\n\nBài viết.").published == "2013-10-28"
+    assert clean("g", "Ngày xuất bản: 28/10/2013\n\nBài viết.").published == "2013-10-28"
 
 
 def test_breadcrumb_and_outlet_tag():
