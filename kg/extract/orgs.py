@@ -174,6 +174,9 @@ class _Parser(PlaceParsing):
                 if e < len(toks) and e > m and (toks[e].key in _UNITS or _province_at(self.doc, toks, e)):
                     m = e
                     continue
+                if e + 1 < len(toks) and e > m and f"{toks[e].key} {toks[e + 1].key}" in _TWO_WORD_UNITS:
+                    m = e  # "Hiệp hội Giao lưu quốc tế thành phố Kamogawa": up to the city
+                    continue
             if t.text.lower() in _CONNECTORS and m > k and m + 1 < len(toks) and _is_name_word(toks[m + 1]) \
                     and not longest(toks, m + 1, self.lex.org_heads, self.lex.max_words["org_heads"]):
                 m += 1

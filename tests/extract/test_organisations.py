@@ -506,3 +506,10 @@ def test_a_specialised_school_named_after_a_scholar_and_a_street_address_name_no
              "Văn hóa Hữu nghị Việt Xô (91 Trần Hưng Đạo, quận Hoàn Kiếm), Hội tổ chức Đại hội.")
     assert not ex.persons
     assert "Trường THPT chuyên Lê Quý Đôn" in {o.name for o in ex.organisations}
+
+
+def test_lower_case_words_of_a_name_run_on_to_the_city_it_belongs_to():
+    ex = run("Ngày 8/8/2019, tại Quy Nhơn, bà Mori Yukiko, Chủ tịch Hiệp hội Giao lưu quốc tế thành phố Kamogawa (KIEA) "
+             "phát biểu. Trung tâm Xúc tiến đầu tư thành phố Quy Nhơn dự.")
+    assert {o.name for o in ex.organisations} == {"Hiệp hội Giao lưu quốc tế thành phố Kamogawa",
+                                                  "Trung tâm Xúc tiến đầu tư thành phố Quy Nhơn"}
