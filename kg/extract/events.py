@@ -801,7 +801,15 @@ def _extract_events(doc: Doc) -> tuple[EventRecord, ...]:
         if chair:
             person = _person_before(doc, s.index, chair.start())
             if person and not re.search(r"\b(do|phối hợp)\b", text[person.end - s.start:chair.start()]):
-                _chaired(events, doc, s.index, chair.end(), ev).chair = person.name
+                chaired = _chaired(events, doc, s.index, chair.end(), ev)
+                chaired.chair = person.name
+                if chaired.organiser is None and chaired.sent == s.index:
+                    # "buổi làm việc với Sở Ngoại vụ do ông X, Giám đốc Sở, chủ trì": the chair's body,
+                    # named in the sentence, hosted it
+                    host = next((p.org for p in doc.posts if p.person is person and p.org is not None
+                                 and p.org.name and p.org.sent == s.index and not p.former), None)
+                    if host is not None:
+                        chaired.organiser, chaired.organiser_stated = host, True
             elif person is None:
                 # "Đồng chủ trì chương trình có đồng chí X ... và Ngài Y": who chairs, told after
                 named = re.match(r"[^;.]{0,60}?\b(?:có|là|gồm)\s", text[chair.end():])

@@ -543,3 +543,13 @@ def test_a_handing_out_held_the_same_day_a_planned_congress_and_visits_of_many_d
              "Hội hữu nghị Việt Nam – Đức tỉnh phối hợp với Hội hữu nghị Đức – Việt bang Thüringen tổ chức trao 25 suất "
              "học bổng cho học sinh nghèo. Nhân dịp này, Ban tổ chức trao 50 suất quà.")
     assert sorted((e.kind, e.date) for e in ex.events) == [("Ceremony", "2012-10-24"), ("Ceremony", "2012-10-24")]
+
+
+def test_a_working_session_chaired_by_the_head_of_the_body_named_is_that_bodys_and_a_treasurer():
+    ex = run("16/03/2016\n\nNgày 15/3/2016, đoàn Tổng Lãnh sự quán Malaysia đã thăm và làm việc tại tỉnh Cà Mau. Trước "
+             "đó, đoàn đã có buổi làm việc với Sở Ngoại vụ tỉnh Cà Mau do ông Diệp Văn Tài, Giám đốc Sở, chủ trì. Ông "
+             "Thomas Gerber, Thủ quỹ của Hội hữu nghị Thụy Sĩ – Việt Nam dự.")
+    assert ("Meeting", "2016-03", "Sở Ngoại vụ tỉnh Cà Mau", "Diệp Văn Tài") in {
+        (e.kind, e.date, e.organiser, e.chair) for e in ex.events}
+    assert ("Thomas Gerber", "Thủ quỹ", "Hội hữu nghị Thụy Sĩ – Việt Nam") in {
+        (p.person, p.title, p.organisation) for p in ex.positions}
