@@ -125,6 +125,8 @@ def detect_locality(article: Article, sentences: list[Sentence], lex: Lexicon) -
             if prev in _UNIT_BEFORE or (i > 1 and f"{toks[i - 2].key} {prev}" in _UNIT_BEFORE):
                 w += 1
             window = " ".join(t.key for t in toks[max(0, i - 8):i])
+            if "lãnh sự" in window and "tại" in [t.key for t in toks[max(0, i - 3):i]]:
+                continue  # "Tổng Lãnh sự quán Malaysia tại TP. Hồ Chí Minh": the mission's seat, not the subject
             if any(h in window for h in union_heads if len(h.split()) > 2) or "liên hiệp" in window:
                 w += 4
             scores[name] += w * boost

@@ -513,3 +513,9 @@ def test_lower_case_words_of_a_name_run_on_to_the_city_it_belongs_to():
              "phát biểu. Trung tâm Xúc tiến đầu tư thành phố Quy Nhơn dự.")
     assert {o.name for o in ex.organisations} == {"Hiệp hội Giao lưu quốc tế thành phố Kamogawa",
                                                   "Trung tâm Xúc tiến đầu tư thành phố Quy Nhơn"}
+
+
+def test_a_consulates_seat_does_not_make_the_article_that_citys():
+    ex = run("16/03/2016\n\nNgày 15/3/2016, ông Mohd Rizal, Tổng Lãnh sự Malaysia tại TP. Hồ Chí Minh đã thăm và làm "
+             "việc tại tỉnh Cà Mau. Đoàn làm việc với Sở Ngoại vụ.")
+    assert "Sở Ngoại vụ tỉnh Cà Mau" in {o.name for o in ex.organisations}
