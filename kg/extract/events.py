@@ -264,6 +264,7 @@ class _Builder:
             before = s.text[max(0, a + d.start - 160):a + d.start]
             if d.year and ((self.published and d.year < int(self.published[:4]) - 2)
                            or re.match(r"\s*[-–—]\s*\d", after)
+                           or re.search(r"\d{4}\s*[-–—]\s*$", before)  # "(8/5/1989 - 8/5/2024)": a span's end
                            or re.search(r"kỷ niệm\s+\d{1,3}\s+năm[^;]*\($", before)):
                 continue  # history the article recalls ("5/9/1962 – 5/9/2022", "kỷ niệm 55 năm … (24/6/1967)")
             if d.day and d.month:
@@ -558,6 +559,21 @@ class _Builder:
                         continue
                     events.append(ev)
                     prev_visit_org = (ev.organiser, ev.organiser_stated)
+                    continue
+                work = _WORKED_WITH.search(ctext)
+                if work and not any(e.sent == s.index and e.clause == (a, b) for e in events) \
+                        and any(o.sent == s.index and o.start - s.start == a + work.end() and o.name
+                                for o in doc.orgs) \
+                        and not _FUTURE.search(mtext[a:a + work.start()] + " " + mtext[:min(a, first_end)]):
+                    # "... đã đến São Paulo ngày 11/9 và ngay trong ngày đã làm việc với Hội hữu nghị X":
+                    # a working session of the delegation with that body, its host not stated
+                    ev = self.make(s.index, a, b, a + work.start(), "Meeting", None, in_period)
+                    ev.organiser, ev.organiser_stated, ev.anaphoric = None, False, False
+                    if not self.date(s.index, a, b, False, in_period)[1] and events \
+                            and events[-1].sent >= s.index - 1 and events[-1].date:
+                        ev.date = events[-1].date  # "Tháng 10/2019, đoàn … thăm Israel. Đoàn đã làm việc với X"
+                    ev.label = " ".join(s.text[a + work.start():b].split()[:12])
+                    events.append(ev)
         return events
 
     def _past_year(self, text: str) -> bool:
@@ -628,6 +644,7 @@ _HOSTS_OF_TOLD = re.compile(r"\s*(?:Tiếp|Đón tiếp|Tiếp đón)(?:\s+và\s
 _AROUND_TOLD = re.compile(r"(?i)\s*(?:[-–•+]\s*)?(?:trước|sau|ngay sau|kết thúc|bên lề|trong khuôn khổ)\s+"
                           r"(?:(?:buổi|cuộc)\s+)?$")
 _PLANNED_AFTER = re.compile(r"(?i)[^,;.]{0,60}?\b(?:dự kiến|sẽ|dự định)\s+(?:được\s+)?(?:tổ chức|diễn ra|khai mạc)\b")
+_WORKED_WITH = re.compile(r"(?i)\bđã\s+(?:có\s+buổi\s+)?làm việc với\s+")
 _SPAN = re.compile(r"(?i)\btừ\s+(?:ngày\s+)?\d{1,2}(?:\s*/\s*\d{1,2})?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?\d{1,2}\s*/")
 _DOC_AUTHOR = re.compile(r"(?i)\b(?:quyết định|kế hoạch|chỉ thị|nghị quyết|công văn|thông báo|hướng dẫn)\s+"
                          r"(?:số\s+)?\S+(?:\s+ngày\s+\S+)?\s+của\s+$")

@@ -553,3 +553,16 @@ def test_a_working_session_chaired_by_the_head_of_the_body_named_is_that_bodys_a
         (e.kind, e.date, e.organiser, e.chair) for e in ex.events}
     assert ("Thomas Gerber", "Thủ quỹ", "Hội hữu nghị Thụy Sĩ – Việt Nam") in {
         (p.person, p.title, p.organisation) for p in ex.positions}
+
+
+def test_a_delegations_working_session_with_a_named_body_parliamentarians_and_an_anniversarys_span():
+    ex = run("15/09/2023\n\nNgày 11/9, đoàn VUFO đã đến thành phố São Paulo và ngay trong ngày đã làm việc với Hội hữu nghị "
+             "Brazil - Việt Nam. Tại thủ đô Brasília, ngày 14/9, Nhóm nghị sĩ hữu nghị Brazil - Việt Nam tổ chức buổi "
+             "làm việc với đoàn, Hạ nghị sĩ Marcos Teixeira Lopes chủ trì. Tối cùng ngày, Đại sứ quán Việt Nam tại "
+             "Brazil tổ chức buổi gặp mặt hữu nghị với đoàn, chuẩn bị kỷ niệm 35 năm quan hệ ngoại giao (8/5/1989 - "
+             "8/5/2024).")
+    got = sorted((e.date, e.organiser, e.chair) for e in ex.events)
+    assert got[0] == ("2023-09-11", None, None)
+    assert ("2023-09-14", "Nhóm nghị sĩ hữu nghị Brazil - Việt Nam", "Marcos Teixeira Lopes") in got
+    assert [e.date for e in ex.events].count("2023-09-14") == 2 and len(got) == 3
+    assert ("Marcos Teixeira Lopes", "Hạ nghị sĩ", "") in {(p.person, p.title, p.organisation) for p in ex.positions}
