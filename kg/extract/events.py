@@ -670,7 +670,8 @@ _BACKREF = re.compile(r"(?i)\b(tại|trong|sau|kết thúc)\s+(buổi|cuộc)?\s
 _SEPARATE_VISIT = re.compile(r"(?i)\s*(trước đó|sau đó|tiếp đó|cùng ngày|(?:sáng|chiều|tối) cùng ngày)\b")
 # the start of an item of a report's list, before its verb: "- ", "+ ", "- Tháng 3: ", "- Ngày 15/5: "
 _LIST_ITEM_LEAD = r"(?i)\s*[-–•+*]?\s*(?:(?:ngày|tháng)\s+[\d/\-]+\s*[:,]\s*)?"
-_FIRST_SESSION = re.compile(r"(?i)\b(phiên (?:họp )?(?:thứ nhất|đầu tiên|lần thứ nhất)|(?:hội nghị|kỳ họp) lần thứ nhất)\b")
+_FIRST_SESSION = re.compile(r"(?i)\b(phiên (?:họp )?(?:thứ nhất|đầu tiên|lần thứ nhất)"
+                            r"|(?:hội nghị|kỳ họp) lần thứ nhất)\b")
 _SAME_GATHERING = {"Meeting": ("Reception", "Visit"), "Reception": ("Meeting",), "Visit": ("Meeting",)}
 
 

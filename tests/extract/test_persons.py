@@ -544,3 +544,11 @@ def test_officers_numbered_under_an_organs_list_after_the_election():
         ("Lã Thị Phương Loan", "Phó Chủ tịch", hoi), ("Lã Thị Phương Loan", "Tổng Thư ký", hoi),
         ("Bùi Quang Hiếu", "Phó Chủ tịch", "Ủy ban nhân dân phường Kim Liên"),
         ("Bùi Quang Hiếu", "Ủy viên Ban Thường vụ", hoi)}
+
+
+def test_military_and_remains_team_posts():
+    ex = run("Ngày 18/4/2019, tại Long An, Thượng tá Rơ Châm Hlung, Phó Chính ủy Bộ Chỉ huy Bộ đội Biên phòng tỉnh; "
+             "Trung tá Đặng Hữu Phước, Đội trưởng Đội Quy tập hài cốt liệt sĩ K73 báo cáo.")
+    assert {(p.person, p.title, p.organisation) for p in ex.positions} == {
+        ("Rơ Châm Hlung", "Phó Chính ủy", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Long An"),
+        ("Đặng Hữu Phước", "Đội trưởng", "Đội Quy tập hài cốt liệt sĩ K73")}
