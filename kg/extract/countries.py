@@ -36,7 +36,7 @@ _BORDERING = re.compile(r"\b(?:giáp(?:\s+(?:với|ranh|biên giới))?|(?:tuy�
 
 
 # "chống thực dân Pháp", "kháng chiến chống Mỹ": a former enemy in the history recalled, no counterpart
-_ENEMY = re.compile(r"\b(?:thực dân|đế quốc|phát xít|quân xâm lược|xâm lược|chống)\s*$")
+_ENEMY = re.compile(r"\b(?:thực dân|đế quốc|phát xít|quân xâm lược|xâm lược|chống|quân đội|quân)\s*$")
 
 
 def country_mentions(doc: Doc) -> list[CountryRecord]:

@@ -64,3 +64,6 @@ def test_a_former_enemy_in_the_history_recalled_is_no_partner():
     ex = run("Chiến thắng năm 1950 mở ra bước phát triển mới của cuộc kháng chiến chống thực dân Pháp; trong kháng "
              "chiến chống Mỹ, tỉnh là hậu phương. Tỉnh hợp tác với Nhật Bản.")
     assert [c.code for c in ex.countries] == ["JP"]
+    ex = run("Con của một cựu chiến binh bị nhiễm chất độc da cam do quân đội Mỹ rải xuống. Tỉnh hợp tác với Quân đội "
+             "nhân dân Lào.")
+    assert [c.code for c in ex.countries] == ["LA"]  # the army that sprayed, no counterpart; Laos's army is one
