@@ -275,6 +275,11 @@ class _Builder:
                 return iso(d.year, d.month), True
             if d.month and (in_period or self.period_year or self.text_year):
                 return iso(self.period_year or self.text_year, d.month), True
+            if d.month and self.published and len(self.published) >= 7:
+                # "trong tháng 3" in an article of December 2009: that year's March (last year's when
+                # the month is after the stamp's)
+                year = int(self.published[:4]) - (1 if d.month > int(self.published[5:7]) else 0)
+                return iso(year, d.month), True
         if look_back and (_SAME_DAY.search(s.text[a:b]) or _HERE.match(s.text)):
             # "chiều cùng ngày", "Tại đây, ...", "Kết thúc hội đàm, ...": the day of the gathering just
             # told, else the day last named
@@ -545,7 +550,11 @@ class _Builder:
                                                                 ctext, re.I):
                         ev.organiser, ev.organiser_stated = self.main_union, self.main_union is not None
                     ev.label = " ".join(s.text[a:b].split()[:16])
-                    visit = events[-1] if events else None
+                    told = events[-1] if events else None
+                    if rec and told is not None and told.sent == s.index - 1 and told.date and not find_dates(ctext) \
+                            and re.match(r"\s*(?:xã giao\s+)?đoàn\b", ctext[rec.end():]) and not _SAME_DAY.search(ctext):
+                        ev.date = told.date  # "Đồng chí X đã tiếp xã giao đoàn.": the delegation just told, then
+                    visit = told
                     if rec and visit is not None and visit.kind == "Visit" and visit.sent == s.index - 1 \
                             and visit.date and len(visit.date) == 10 and not find_dates(ctext) \
                             and not _SEPARATE_VISIT.match(ctext) and (ev.chair or ev.organiser_stated):

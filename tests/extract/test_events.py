@@ -566,3 +566,11 @@ def test_a_delegations_working_session_with_a_named_body_parliamentarians_and_an
     assert ("2023-09-14", "Nhóm nghị sĩ hữu nghị Brazil - Việt Nam", "Marcos Teixeira Lopes") in got
     assert [e.date for e in ex.events].count("2023-09-14") == 2 and len(got) == 3
     assert ("Marcos Teixeira Lopes", "Hạ nghị sĩ", "") in {(p.person, p.title, p.organisation) for p in ex.positions}
+
+
+def test_a_month_without_its_year_takes_the_stamps_and_a_courtesy_call_on_the_delegation_just_told():
+    ex = run("15/12/2009\n\nĐáng chú ý là trong tháng 3, Liên hiệp các tổ chức hữu nghị tỉnh Yên Bái chủ trì, phối hợp "
+             "với Sở Ngoại vụ đón tiếp và làm việc với đoàn Hội Hữu nghị đối ngoại nhân dân tỉnh Vân Nam. Đồng chí Hà "
+             "Đức Hoà, Phó Chủ tịch UBND tỉnh Yên Bái đã tiếp xã giao đoàn.")
+    assert sorted((e.date, e.organiser) for e in ex.events) == [
+        ("2009-03", "Liên hiệp các tổ chức hữu nghị tỉnh Yên Bái"), ("2009-03", "Ủy ban nhân dân tỉnh Yên Bái")]
