@@ -552,7 +552,8 @@ class _Builder:
                     ev.label = " ".join(s.text[a:b].split()[:16])
                     told = events[-1] if events else None
                     if rec and told is not None and told.sent == s.index - 1 and told.date and not find_dates(ctext) \
-                            and re.match(r"\s*(?:xã giao\s+)?đoàn\b", ctext[rec.end():]) and not _SAME_DAY.search(ctext):
+                            and re.match(r"\s*(?:xã giao\s+)?đoàn\b", ctext[rec.end():]) and not _SAME_DAY.search(ctext) \
+                            and not re.search(r"(?i)\btrước\b", mtext[:a + rec.start()]):  # "Trước lễ …": before it
                         ev.date = told.date  # "Đồng chí X đã tiếp xã giao đoàn.": the delegation just told, then
                     visit = told
                     if rec and visit is not None and visit.kind == "Visit" and visit.sent == s.index - 1 \
