@@ -676,7 +676,7 @@ _DECIDED = re.compile(r"(?:\s+\S+){0,1}?\s+(đã thống nhất|thống nhất|�
 _SINCE = re.compile(r"(?i)\b(từ khi|kể từ khi|kể từ|từ năm|sau khi)\s+[^;,.]{0,40}$")
 _SAME_DAY = re.compile(r"(?i)\b(cùng ngày|trong ngày|ngày hôm đó|hôm đó|cùng buổi)\b")
 # "Tại buổi làm việc, ..." after "X tiếp và làm việc với đoàn": the reception is that working session
-_BACKREF = re.compile(r"(?i)\b(tại|trong|sau|kết thúc)\s+(buổi|cuộc)?\s*$")
+_BACKREF = re.compile(r"(?i)\b(tại|trong|sau|kết thúc|chủ trì)\s+(buổi|cuộc)?\s*$")
 _SEPARATE_VISIT = re.compile(r"(?i)\s*(trước đó|sau đó|tiếp đó|cùng ngày|(?:sáng|chiều|tối) cùng ngày)\b")
 # the start of an item of a report's list, before its verb: "- ", "+ ", "- Tháng 3: ", "- Ngày 15/5: "
 _LIST_ITEM_LEAD = r"(?i)\s*[-–•+*]?\s*(?:(?:ngày|tháng)\s+[\d/\-]+\s*[:,]\s*)?"
@@ -713,7 +713,9 @@ def _merge(events: list[_Event]) -> list[_Event]:
     for ev in events:
         target = None
         for prev in reversed(out):
-            if prev.kind != ev.kind and not (ev.backref and prev.kind in _SAME_GATHERING.get(ev.kind, ())):
+            if prev.kind != ev.kind and not (ev.backref and (prev.kind in _SAME_GATHERING.get(ev.kind, ())
+                                                             or (prev is out[-1] and ev.anaphoric))):
+                # ("X chủ trì buổi gặp mặt" right after 'tổ chức chương trình "Xuân quê hương"': the one told)
                 continue
             same_org = (ev.organiser is None or prev.organiser is None
                         or ev.organiser.name == prev.organiser.name)

@@ -574,3 +574,11 @@ def test_a_month_without_its_year_takes_the_stamps_and_a_courtesy_call_on_the_de
              "Đức Hoà, Phó Chủ tịch UBND tỉnh Yên Bái đã tiếp xã giao đoàn.")
     assert sorted((e.date, e.organiser) for e in ex.events) == [
         ("2009-03", "Liên hiệp các tổ chức hữu nghị tỉnh Yên Bái"), ("2009-03", "Ủy ban nhân dân tỉnh Yên Bái")]
+
+
+def test_the_chair_of_the_gathering_just_told_under_another_name_is_its_chair():
+    ex = run('05/02/2024\n\nChiều 4/2, UBND tỉnh Thanh Hóa tổ chức chương trình "Xuân quê hương" gặp mặt kiều bào về '
+             'quê đón Tết. Đồng chí Đầu Thanh Tùng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì buổi gặp mặt.\n'
+             'Phát biểu tại buổi gặp mặt, ông Nguyễn Văn Minh bày tỏ mong muốn đóng góp cho quê hương.')
+    assert [(e.date, e.organiser, e.chair) for e in ex.events] == [
+        ("2024-02-04", "Ủy ban nhân dân tỉnh Thanh Hóa", "Đầu Thanh Tùng")]
