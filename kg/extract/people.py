@@ -573,11 +573,7 @@ def _after(doc: Doc, ch: _Chains, person: PersonMention, k: int, taken: set[int]
         # "Ban Chấp hành đã bầu ông A làm Chủ tịch, bà B và ông C làm Phó Chủ tịch": bare posts are
         # of the body elected
         more, end = ch.chain(k + (2 if toks[k].key == "giữ" else 1))
-        named = [o for o in doc.orgs if o.sent == ch.s.index and o.name and o.start < person.start
-                 and o.kind in _MEMBER_KINDS]
-        own = [o for o in doc.orgs if o.name and o.kind in _MEMBER_KINDS and o.sent < ch.s.index
-               and (o.locality == doc.locality or doc.locality is None)]
-        body = named[-1] if named else own[0] if own else None  # named in the election, else the article's own
+        body = _body_elected(doc, ch.s.index, person.start)
         taken.update(range(k, end))
         _attach(doc, person, [(t, body if o is None and kind in ("generic", "union") and not f else o, f, kind)
                               for t, o, f, kind in more], ch.s.index, elected=True)
@@ -597,14 +593,31 @@ _ORGAN_LIST = re.compile(r"\s*(Ban Thường vụ|Ban Chấp hành|Thường tr�
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•+*])\s+\S")
 
 
-def _list_intro_organ(doc: Doc, s: Sentence):
-    """For a numbered line, the organ its list's intro names ("Ban Thường vụ Hội khóa III gồm 5 người:")."""
+def _list_intro(doc: Doc, s: Sentence) -> Sentence | None:
+    """For a numbered line, the sentence that opens its list (the nearest before it that is no item)."""
     if not _LIST_ITEM.match(s.text):
         return None
     for back in range(s.index - 1, max(-1, s.index - 9), -1):
         if not _LIST_ITEM.match(doc.sentences[back].text):
-            return _ORGAN_LIST.match(doc.sentences[back].text)
+            return doc.sentences[back]
     return None
+
+
+def _list_intro_organ(doc: Doc, s: Sentence):
+    """For a numbered line, the organ its list's intro names ("Ban Thường vụ Hội khóa III gồm 5 người:")."""
+    intro = _list_intro(doc, s)
+    return _ORGAN_LIST.match(intro.text) if intro is not None else None
+
+
+def _body_elected(doc: Doc, sent: int, until: int) -> OrgMention | None:
+    """The body an election in sentence ``sent`` is of: the friendship or mass body it names before
+    offset ``until``, else the article's own (the one holding the congress)."""
+    named = [o for o in doc.orgs if o.sent == sent and o.name and o.start < until and o.kind in _MEMBER_KINDS]
+    if named:
+        return named[-1]
+    own = [o for o in doc.orgs if o.name and o.kind in _MEMBER_KINDS and o.sent < sent
+           and (o.locality == doc.locality or doc.locality is None)]
+    return own[0] if own else None
 
 
 def _listed_election_body(doc: Doc, s: Sentence, person: PersonMention) -> OrgMention | None:
@@ -619,28 +632,18 @@ def _listed_election_body(doc: Doc, s: Sentence, person: PersonMention) -> OrgMe
         election, until = doc.sentences[s.index - 1], len(doc.sentences[s.index - 1].text)
     elif m is None and _LIST_ITEM.match(s.text):
         # "1. Ông A, PGĐ Sở NgV – Chủ tịch Hội;" under "... đã bầu Ban Thường vụ; các chức danh như sau:"
-        for back in range(s.index - 1, max(-1, s.index - 9), -1):
-            before = doc.sentences[back]
-            if _LIST_ITEM.match(before.text):
-                continue
-            if before.text.rstrip().endswith(":") and (
-                    _ELECTED_BODY.search(before.text)
-                    # "Đại hội đã bầu Ban Chấp hành … . Ban Thường vụ Hội khóa III gồm 5 người:"
-                    or (_ORGAN_LIST.match(before.text) and before.index > 0
-                        and _ELECTED_BODY.search(doc.sentences[before.index - 1].text))):
-                election, until = before, len(before.text)
-            break
+        before = _list_intro(doc, s)
+        if before is not None and before.text.rstrip().endswith(":") and (
+                _ELECTED_BODY.search(before.text)
+                # "Đại hội đã bầu Ban Chấp hành … . Ban Thường vụ Hội khóa III gồm 5 người:"
+                or (_ORGAN_LIST.match(before.text) and before.index > 0
+                    and _ELECTED_BODY.search(doc.sentences[before.index - 1].text))):
+            election, until = before, len(before.text)
         if election is s:
             return None
     elif m is None or person.start - s.start < m.end() - 1:
         return None
-    named = [o for o in doc.orgs if o.sent == election.index and o.name and o.start - election.start < until
-             and o.kind in _MEMBER_KINDS]
-    if named:
-        return named[-1]
-    own = [o for o in doc.orgs if o.name and o.kind in _MEMBER_KINDS and o.sent < election.index
-           and (o.locality == doc.locality or doc.locality is None)]
-    return own[0] if own else None
+    return _body_elected(doc, election.index, election.start + until)
 
 
 def _led_body(doc: Doc, sent: int, person: PersonMention) -> OrgMention | None:
