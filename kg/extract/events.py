@@ -550,14 +550,13 @@ class _Builder:
                                                                 ctext, re.I):
                         ev.organiser, ev.organiser_stated = self.main_union, self.main_union is not None
                     ev.label = " ".join(s.text[a:b].split()[:16])
-                    told = events[-1] if events else None
-                    if rec and told is not None and told.sent == s.index - 1 and told.date and not find_dates(ctext) \
-                            and re.match(r"\s*(?:xã giao\s+)?đoàn\b", ctext[rec.end():]) and not _SAME_DAY.search(ctext) \
-                            and not re.search(r"(?i)\btrước\b", mtext[:a + rec.start()]):  # "Trước lễ …": before it
+                    told = _just_told(events, s.index) if rec and not find_dates(ctext) else None
+                    if told is not None and re.match(r"\s*(?:xã giao\s+)?đoàn\b", ctext[rec.end():]) \
+                            and not _SAME_DAY.search(ctext) \
+                            and not re.search(r"(?i)\btrước\b", mtext[:a + rec.start()]):
                         ev.date = told.date  # "Đồng chí X đã tiếp xã giao đoàn.": the delegation just told, then
                     visit = told
-                    if rec and visit is not None and visit.kind == "Visit" and visit.sent == s.index - 1 \
-                            and visit.date and len(visit.date) == 10 and not find_dates(ctext) \
+                    if visit is not None and visit.kind == "Visit" and len(visit.date) == 10 \
                             and not _SEPARATE_VISIT.match(ctext) and (ev.chair or ev.organiser_stated):
                         # "Chiều cùng ngày, đoàn đến thăm thành phố Leuven. Bà X, Phó Thị trưởng ... đã tiếp
                         # đoàn tại Tòa Thị chính": who received the visit just told, that day
@@ -579,9 +578,9 @@ class _Builder:
                     # a working session of the delegation with that body, its host not stated
                     ev = self.make(s.index, a, b, a + work.start(), "Meeting", None, in_period)
                     ev.organiser, ev.organiser_stated, ev.anaphoric = None, False, False
-                    if not self.date(s.index, a, b, False, in_period)[1] and events \
-                            and events[-1].sent >= s.index - 1 and events[-1].date:
-                        ev.date = events[-1].date  # "Tháng 10/2019, đoàn … thăm Israel. Đoàn đã làm việc với X"
+                    told = _just_told(events, s.index, same_sentence=True)
+                    if told is not None and not self.date(s.index, a, b, False, in_period)[1]:
+                        ev.date = told.date  # "Tháng 10/2019, đoàn … thăm Israel. Đoàn đã làm việc với X"
                     ev.label = " ".join(s.text[a + work.start():b].split()[:12])
                     events.append(ev)
         return events
@@ -683,6 +682,15 @@ _LIST_ITEM_LEAD = r"(?i)\s*[-–•+*]?\s*(?:(?:ngày|tháng)\s+[\d/\-]+\s*[:,]\
 _FIRST_SESSION = re.compile(r"(?i)\b(phiên (?:họp )?(?:thứ nhất|đầu tiên|lần thứ nhất)"
                             r"|(?:hội nghị|kỳ họp) lần thứ nhất)\b")
 _SAME_GATHERING = {"Meeting": ("Reception", "Visit"), "Reception": ("Meeting",), "Visit": ("Meeting",)}
+
+
+def _just_told(events: list[_Event], sent: int, same_sentence: bool = False) -> _Event | None:
+    """The dated gathering told in the sentence before ``sent`` (or in it, with ``same_sentence``), which
+    a sentence without a date of its own goes on about; else None."""
+    last = events[-1] if events else None
+    if last is None or not last.date or not (last.sent == sent - 1 or (same_sentence and last.sent == sent)):
+        return None
+    return last
 
 
 def _ceremony_act(label: str) -> str | None:
